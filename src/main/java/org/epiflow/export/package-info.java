@@ -1,0 +1,4 @@
+/**
+ * Export backends painting the map drawing model into files. No JavaFX.
+ */
+package org.epiflow.export;

@@ -1,0 +1,4 @@
+/**
+ * The map drawing model (layers, styles, projection, geometry) shared by the screen and every export backend.
+ */
+package org.epiflow.map;

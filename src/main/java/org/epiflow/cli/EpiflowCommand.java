@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The top-level {@code epiflow} command. */
 @Command(name = "epiflow", mixinStandardHelpOptions = true, version = "EpiFlow 0.1.0",
         description = "Seal, verify and inspect aggregate mobility bundles for epidemic prevention.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {KeygenCommand.class, SealCommand.class, VerifyCommand.class, InspectCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class EpiflowCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -16,8 +18,15 @@ public final class EpiflowCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The configured command line (for tests: set its out/err writers). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new EpiflowCommand())
+                .setExecutionExceptionHandler(new ExitCodes())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     /** Runs the command line and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new EpiflowCommand()).execute(args);
+        return commandLine().execute(args);
     }
 }

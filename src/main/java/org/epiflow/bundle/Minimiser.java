@@ -1,0 +1,128 @@
+package org.epiflow.bundle;
+
+import org.epiflow.model.FlowTable;
+import org.epiflow.model.Period;
+import org.epiflow.model.Region;
+import org.epiflow.model.RegionTable;
+import org.epiflow.model.ResidentTable;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The carrier-side minimisation applied by {@code epiflow seal}: reads aggregate tables, refuses record-level
+ * columns, suppresses every cell below k (publishing nothing in its place), optionally rounds counts to a base
+ * (cells that round below k are suppressed too), and sorts the tables into the bundle's canonical order.
+ */
+public final class Minimiser {
+    private Minimiser() {
+    }
+
+    /** The minimised tables, ready to seal. */
+    public record Result(RegionTable regions, Period period, FlowTable flows, Optional<ResidentTable> residents,
+                         MinimisationReport report) {
+    }
+
+    public static Result minimise(Path regionsCsv, Path flowsCsv, Path residentsCsv, int k, int roundingBase)
+            throws IOException, MinimisationException {
+        if (k < 1) {
+            throw new MinimisationException("k must be at least 1");
+        }
+        if (roundingBase < 1) {
+            throw new MinimisationException("the rounding base must be at least 1");
+        }
+        RegionTable regions = readRegions(regionsCsv);
+        CountsInput flows = CountsInput.read(flowsCsv, TableSpec.FLOWS, regions);
+        CountsInput residents = residentsCsv == null ? null : CountsInput.read(residentsCsv, TableSpec.RESIDENTS,
+                regions);
+        if (flows.size() == 0) {
+            throw new MinimisationException(flowsCsv + " has no rows");
+        }
+        long first = flows.minDay();
+        long last = flows.maxDay();
+        if (residents != null && residents.size() > 0) {
+            first = Math.min(first, residents.minDay());
+            last = Math.max(last, residents.maxDay());
+        }
+        Period period = new Period(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
+        CountsInput.Published f = flows.publish(period, k, roundingBase);
+        CountsInput.Published r = residents == null ? null : residents.publish(period, k, roundingBase);
+        MinimisationReport report = new MinimisationReport(k, roundingBase, flows.size(), f.suppressedCells(),
+                f.suppressedCount(), residents == null ? 0 : residents.size(),
+                r == null ? 0 : r.suppressedCells());
+        return new Result(regions, period, f.flows(), r == null ? Optional.empty() : Optional.of(r.residents()),
+                report);
+    }
+
+    static RegionTable readRegions(Path file) throws IOException, MinimisationException {
+        List<Region> regions = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            checkHeader(file, header, TableSpec.REGIONS);
+            String line;
+            int n = 1;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> f = RegionsCsv.split(line);
+                String where = file.getFileName() + " line " + n;
+                if (f.size() != 8) {
+                    throw new MinimisationException(where + " has " + f.size() + " fields, expected 8");
+                }
+                if (!RegionsCsv.CODE.matcher(f.get(0)).matches()) {
+                    throw new MinimisationException(where + ": invalid region code '" + f.get(0) + "'");
+                }
+                try {
+                    regions.add(new Region(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
+                            Double.parseDouble(f.get(5)), Double.parseDouble(f.get(6)),
+                            f.get(7).isEmpty() ? 0 : Long.parseLong(f.get(7))));
+                } catch (IllegalArgumentException e) {
+                    throw new MinimisationException(where + ": " + e.getMessage());
+                }
+            }
+        }
+        regions.sort(Comparator.comparing(Region::code));
+        try {
+            return new RegionTable(regions);
+        } catch (IllegalArgumentException e) {
+            throw new MinimisationException(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    static void checkHeader(Path file, String header, TableSpec spec) throws MinimisationException {
+        if (header == null) {
+            throw new MinimisationException(file + " is empty");
+        }
+        List<String> cols = CsvHeader.columns(header.startsWith("\uFEFF") ? header.substring(1) : header);
+        for (String c : cols) {
+            if (!spec.columns().contains(c) && TableSpec.looksLikeIdentifier(c)) {
+                throw new MinimisationException(file.getFileName() + " has a column '" + c + "' that looks like a "
+                        + "subscriber, device or personal identifier. EpiFlow seals aggregates only: remove "
+                        + "record-level data before sealing.");
+            }
+        }
+        if (!cols.equals(spec.columns())) {
+            throw new MinimisationException(file.getFileName() + " must have exactly the columns "
+                    + String.join(",", spec.columns()) + "; it has " + String.join(",", cols));
+        }
+    }
+
+    static LocalDate date(String s, String where) throws MinimisationException {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new MinimisationException(where + ": '" + s + "' is not an ISO date (yyyy-MM-dd)");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.epiflow.cli;
+
+import org.epiflow.bundle.minisign.MinisignException;
+import org.epiflow.bundle.minisign.MinisignSecretKey;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Loads a carrier's minisign secret key, asking for its passphrase only when it is encrypted. */
+final class CarrierKeys {
+    private CarrierKeys() {
+    }
+
+    static MinisignSecretKey load(Path file, Path passphraseFile) throws IOException, CliException,
+            MinisignException {
+        if (!Files.exists(file)) {
+            throw new CliException("no signing key at " + file);
+        }
+        String text = Files.readString(file);
+        if (!MinisignSecretKey.isEncrypted(text)) {
+            return MinisignSecretKey.parse(text, null);
+        }
+        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase of the signing key " + file.getFileName(), false);
+        try {
+            return MinisignSecretKey.parse(text, pass);
+        } finally {
+            Arrays.fill(pass, '\0');
+        }
+    }
+}

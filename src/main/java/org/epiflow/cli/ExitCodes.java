@@ -1,0 +1,58 @@
+package org.epiflow.cli;
+
+import org.epiflow.bundle.BundleException;
+import org.epiflow.bundle.MinimisationException;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Turns failures into one clear line on standard error and an exit code: 1 error, 2 usage, 3 bundle refused by a
+ * check (the check's name is printed), 4 input refused by minimisation.
+ */
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
+    static final int REFUSED = 3;
+    static final int MINIMISATION = 4;
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (ex instanceof BundleException b) {
+            err.println("epiflow: " + b.userMessage());
+            err.flush();
+            return REFUSED;
+        }
+        if (ex instanceof MinimisationException m) {
+            err.println("epiflow: cannot seal: " + m.getMessage());
+            err.flush();
+            return MINIMISATION;
+        }
+        if (ex instanceof CliException c) {
+            err.println("epiflow: " + c.getMessage());
+            err.flush();
+            return c.exitCode();
+        }
+        if (ex instanceof NoSuchFileException e) {
+            err.println("epiflow: no such file: " + e.getFile());
+            err.flush();
+            return 1;
+        }
+        if (ex instanceof AccessDeniedException e) {
+            err.println("epiflow: permission denied: " + e.getFile());
+            err.flush();
+            return 1;
+        }
+        if (ex instanceof IOException e) {
+            err.println("epiflow: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        err.println("epiflow: internal error: " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return 1;
+    }
+}

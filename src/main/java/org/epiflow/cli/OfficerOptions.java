@@ -1,0 +1,57 @@
+package org.epiflow.cli;
+
+import org.epiflow.bundle.age.AgeException;
+import org.epiflow.bundle.age.AgeIdentity;
+import org.epiflow.bundle.age.AgeIdentityFile;
+import org.epiflow.bundle.minisign.MinisignException;
+import org.epiflow.bundle.minisign.TrustStore;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** The options every officer-side command shares: the identity file, its passphrase, and the trust store. */
+final class OfficerOptions {
+    @Option(names = "--identity", required = true, description = "the officer's passphrase-protected identity file")
+    Path identity;
+
+    @Option(names = "--passphrase-file", description = "read the identity's passphrase from this file instead of "
+            + "asking")
+    Path passphraseFile;
+
+    @Option(names = "--trust", required = true, description = "trusted carrier public key(s) (minisign .pub; a file "
+            + "may hold several)")
+    Path trust;
+
+    /** Unlocks the identity; the caller closes (wipes) it. */
+    AgeIdentity unlock() throws IOException, CliException {
+        if (!Files.exists(identity)) {
+            throw new CliException("no identity file at " + identity);
+        }
+        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for " + identity.getFileName(), false);
+        try {
+            return AgeIdentityFile.read(identity, pass);
+        } catch (AgeException e) {
+            throw new CliException("cannot unlock " + identity + ": " + e.getMessage());
+        } finally {
+            Arrays.fill(pass, '\0');
+        }
+    }
+
+    TrustStore trustStore() throws IOException, CliException {
+        return trust(trust);
+    }
+
+    static TrustStore trust(Path file) throws IOException, CliException {
+        if (!Files.exists(file)) {
+            throw new CliException("no trust store at " + file);
+        }
+        try {
+            return TrustStore.load(file);
+        } catch (MinisignException e) {
+            throw new CliException("cannot read the trust store " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -117,7 +117,28 @@ public final class AgeCodec {
         } catch (GeneralSecurityException e) {
             throw new AgeException("the identity could not be used: " + e.getMessage(), e);
         }
-        return open(in, new GuardedStanzaReader(reader, true));
+        return open(in, new GuardedStanzaReader(reader, true), AgeFormat.AUTO);
+    }
+
+    /**
+     * Like {@link #decrypt(ReadableByteChannel, AgeIdentity)} with an explicit input format.
+     *
+     * @param in       encrypted input
+     * @param identity identity; not retained after this call
+     * @param format   expected format
+     * @return plaintext channel
+     * @throws AgeException see class description
+     * @throws IOException  on read failure
+     */
+    public static ReadableByteChannel decrypt(ReadableByteChannel in, AgeIdentity identity, AgeFormat format)
+            throws AgeException, IOException {
+        RecipientStanzaReader reader;
+        try {
+            reader = identity.newStanzaReader();
+        } catch (GeneralSecurityException e) {
+            throw new AgeException("the identity could not be used: " + e.getMessage(), e);
+        }
+        return open(in, new GuardedStanzaReader(reader, true), format);
     }
 
     /**
@@ -132,8 +153,24 @@ public final class AgeCodec {
      */
     public static ReadableByteChannel decryptWithPassphrase(ReadableByteChannel in, char[] passphrase, int maxLogN)
             throws AgeException, IOException {
+        return decryptWithPassphrase(in, passphrase, maxLogN, AgeFormat.AUTO);
+    }
+
+    /**
+     * Like {@link #decryptWithPassphrase(ReadableByteChannel, char[], int)} with an explicit input format.
+     *
+     * @param in         encrypted input
+     * @param passphrase passphrase; not retained, the caller wipes it
+     * @param maxLogN    highest scrypt work factor exponent accepted
+     * @param format     expected format
+     * @return plaintext channel
+     * @throws AgeException see class description
+     * @throws IOException  on read failure
+     */
+    public static ReadableByteChannel decryptWithPassphrase(ReadableByteChannel in, char[] passphrase, int maxLogN,
+            AgeFormat format) throws AgeException, IOException {
         try (ScryptRecipientStanzaReader reader = new ScryptRecipientStanzaReader(passphrase, maxLogN)) {
-            return open(in, new GuardedStanzaReader(reader, false));
+            return open(in, new GuardedStanzaReader(reader, false), format);
         }
     }
 
@@ -149,10 +186,12 @@ public final class AgeCodec {
         return AgeHeaderSummary.read(in);
     }
 
-    private static ReadableByteChannel open(ReadableByteChannel in, GuardedStanzaReader guard)
+    private static ReadableByteChannel open(ReadableByteChannel in, GuardedStanzaReader guard, AgeFormat format)
             throws AgeException, IOException {
         PeekedChannel peeked = new PeekedChannel(in);
-        DecryptingChannelFactory factory = peeked.armored()
+        boolean armored = format == AgeFormat.ARMORED
+                || format == AgeFormat.AUTO && !peeked.binary() && peeked.armorLike();
+        DecryptingChannelFactory factory = armored
                 ? new ArmoredDecryptingChannelFactory() : new StandardDecryptingChannelFactory();
         try {
             return new AgeDecryptingChannel(factory.newDecryptingChannel(peeked, List.of(guard)));

@@ -58,7 +58,7 @@ public final class AgeHeaderSummary {
 
     static AgeHeaderSummary read(ReadableByteChannel in) throws AgeException, IOException {
         PeekedChannel peeked = new PeekedChannel(in);
-        boolean armored = peeked.armored();
+        boolean armored = !peeked.binary() && peeked.armorLike();
         ByteBuffer buf = ByteBuffer.allocate(MAX_HEADER);
         while (buf.hasRemaining() && peeked.read(buf) >= 0) {
             // fill
@@ -72,7 +72,7 @@ public final class AgeHeaderSummary {
 
     private static byte[] dearmorPrefix(byte[] raw) throws AgeArmorException {
         String[] lines = new String(raw, StandardCharsets.US_ASCII).strip().split("\n", -1);
-        if (lines.length < 2 || !lines[0].strip().equals(PeekedChannel.ARMOR_BEGIN)) {
+        if (lines.length < 2 || !lines[0].equals(PeekedChannel.ARMOR_BEGIN)) {
             throw new AgeArmorException();
         }
         StringBuilder b64 = new StringBuilder();

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 final class PeekedChannel implements ReadableByteChannel {
     static final String ARMOR_BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----";
     private static final int PEEK = 256;
+    private static final byte[] BINARY_MAGIC = "age-encryption.org/".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DASHES = "-----".getBytes(StandardCharsets.US_ASCII);
 
     private final ReadableByteChannel source;
     private final ByteBuffer head;
@@ -24,18 +26,26 @@ final class PeekedChannel implements ReadableByteChannel {
         head.flip();
     }
 
-    /** True if the input, after optional leading whitespace, starts with the armor begin line. */
-    boolean armored() {
+    /** True if the input starts with the binary age magic {@code age-encryption.org/}. */
+    boolean binary() {
+        return startsWith(head.position(), BINARY_MAGIC);
+    }
+
+    /** True if the input, after optional leading whitespace, starts with {@code -----} (an armor line). */
+    boolean armorLike() {
         int i = head.position();
         while (i < head.limit() && isSpace(head.get(i))) {
             i++;
         }
-        byte[] marker = ARMOR_BEGIN.getBytes(StandardCharsets.US_ASCII);
-        if (head.limit() - i < marker.length) {
+        return startsWith(i, DASHES);
+    }
+
+    private boolean startsWith(int from, byte[] marker) {
+        if (head.limit() - from < marker.length) {
             return false;
         }
         for (int k = 0; k < marker.length; k++) {
-            if (head.get(i + k) != marker[k]) {
+            if (head.get(from + k) != marker[k]) {
                 return false;
             }
         }

@@ -40,6 +40,11 @@ final class PeekedChannel implements ReadableByteChannel {
         return startsWith(i, DASHES);
     }
 
+    /** True if the input starts with the given ASCII text. */
+    boolean startsWith(String ascii) {
+        return startsWith(head.position(), ascii.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private boolean startsWith(int from, byte[] marker) {
         if (head.limit() - from < marker.length) {
             return false;

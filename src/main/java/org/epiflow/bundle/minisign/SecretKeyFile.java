@@ -50,6 +50,7 @@ final class SecretKeyFile {
             System.arraycopy(pk, 0, raw, SK_OFF + 32, 32);
             byte[] chk = checksum(raw);
             System.arraycopy(chk, 0, raw, CHK_OFF, chk.length);
+            Arrays.fill(chk, (byte) 0);
             if (passphrase != null) {
                 byte[] salt = new byte[32];
                 random.nextBytes(salt);

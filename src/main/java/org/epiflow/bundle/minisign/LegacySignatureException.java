@@ -1,0 +1,15 @@
+package org.epiflow.bundle.minisign;
+
+/**
+ * A legacy minisign signature (algorithm {@code Ed}: Ed25519 over the raw file rather than over its BLAKE2b-512
+ * digest). EpiFlow accepts only prehashed {@code ED} signatures.
+ */
+public class LegacySignatureException extends MinisignException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the exception with the standard explanation. */
+    public LegacySignatureException() {
+        super("legacy non-prehashed 'Ed' signature refused; re-sign with minisign -H or a current minisign");
+    }
+}

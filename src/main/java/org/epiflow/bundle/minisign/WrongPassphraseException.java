@@ -1,0 +1,15 @@
+package org.epiflow.bundle.minisign;
+
+/**
+ * An encrypted secret key could not be unlocked: the checksum of the decrypted key does not match, which means the
+ * passphrase is wrong (or no passphrase was given for an encrypted key).
+ */
+public class WrongPassphraseException extends MinisignException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what went wrong */
+    public WrongPassphraseException(String message) {
+        super(message);
+    }
+}

@@ -99,7 +99,7 @@ public final class BundleSealer {
     }
 
     /** Refuses to seal anything that an opening workstation would refuse as not aggregate. */
-    static void checkAggregate(AggregateDataset data) throws AggregateRuleException {
+    static void checkAggregate(AggregateDataset data) throws BundleException {
         int k = data.info().k();
         FlowTable f = data.flows();
         for (int r = 0; r < f.rowCount(); r++) {

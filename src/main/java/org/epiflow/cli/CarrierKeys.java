@@ -2,6 +2,7 @@ package org.epiflow.cli;
 
 import org.epiflow.bundle.minisign.MinisignException;
 import org.epiflow.bundle.minisign.MinisignSecretKey;
+import org.epiflow.bundle.minisign.WrongPassphraseException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +20,10 @@ final class CarrierKeys {
             throw new CliException("no signing key at " + file);
         }
         String text = Files.readString(file);
-        if (!MinisignSecretKey.isEncrypted(text)) {
+        try {
             return MinisignSecretKey.parse(text, null);
+        } catch (WrongPassphraseException encrypted) {
+            // encrypted: ask for its passphrase below
         }
         char[] pass = Secrets.passphrase(passphraseFile, "Passphrase of the signing key " + file.getFileName(), false);
         try {

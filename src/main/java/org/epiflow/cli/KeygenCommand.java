@@ -81,7 +81,7 @@ final class KeygenCommand implements Callable<Integer> {
         }
         char[] pass = noPassphrase ? null : Secrets.passphrase(passphraseFile, "Passphrase for the signing key", true);
         try (MinisignSecretKey key = MinisignSecretKey.generate()) {
-            key.write(out, pass, ScryptParams.DEFAULT);
+            key.write(out, pass, ScryptParams.MINISIGN_DEFAULT);
             key.publicKey().write(pub);
             spec.commandLine().getOut().println(key.publicKey().toBase64());
             spec.commandLine().getErr().println("Wrote " + out + " and " + pub + " (key id " + key.keyIdHex()

@@ -89,7 +89,7 @@ public final class ExternalTools {
         /** Fails the test with the captured output unless the exit code is 0; returns this. */
         public Result assertSuccess() {
             if (exitCode != 0) {
-                Assertions.fail("exit code " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr);
+                Assertions.fail("exit code " + exitCode + "\nstdout:\n" + stdout() + "\nstderr:\n" + stderr);
             }
             return this;
         }

@@ -102,14 +102,16 @@ final class Armor {
         return comment;
     }
 
-    /** The key id as minisign prints it: the 8 bytes read as a little-endian uint64, as 16 uppercase hex digits. */
+    /**
+     * The key id as minisign prints it: the 8 bytes read as a little-endian uint64, in uppercase hex without leading
+     * zeros (C's {@code "%" PRIX64}; minisign 0.11 does not zero-pad, so an id may have fewer than 16 digits).
+     */
     static String keyIdHex(byte[] keyId) {
-        StringBuilder sb = new StringBuilder(16);
+        long v = 0;
         for (int i = keyId.length - 1; i >= 0; i--) {
-            sb.append(Character.toUpperCase(Character.forDigit((keyId[i] >> 4) & 0xF, 16)));
-            sb.append(Character.toUpperCase(Character.forDigit(keyId[i] & 0xF, 16)));
+            v = (v << 8) | (keyId[i] & 0xFFL);
         }
-        return sb.toString();
+        return Long.toHexString(v).toUpperCase(java.util.Locale.ROOT);
     }
 
     static boolean isAllZero(byte[] b, int off, int len) {

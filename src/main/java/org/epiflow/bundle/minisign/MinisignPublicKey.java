@@ -90,7 +90,10 @@ public final class MinisignPublicKey {
         return keyId.clone();
     }
 
-    /** @return the key id as minisign prints it: little-endian uint64 as 16 uppercase hex digits */
+    /**
+     * @return the key id as minisign prints it: the little-endian uint64 in uppercase hex, not zero-padded
+     *         (minisign uses {@code "%" PRIX64}, so ids below 2^60 have fewer than 16 digits)
+     */
     public String keyIdHex() {
         return Armor.keyIdHex(keyId);
     }

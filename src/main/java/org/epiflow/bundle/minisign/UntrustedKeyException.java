@@ -7,13 +7,13 @@ public class UntrustedKeyException extends MinisignException {
 
     private final String keyIdHex;
 
-    /** @param keyIdHex the signature's key id as minisign prints it (16 uppercase hex digits) */
+    /** @param keyIdHex the signature's key id as minisign prints it (uppercase hex, not zero-padded) */
     public UntrustedKeyException(String keyIdHex) {
         super("the signature was made by key " + keyIdHex + ", which is not in the trust store");
         this.keyIdHex = keyIdHex;
     }
 
-    /** @return the unknown key id, 16 uppercase hex digits */
+    /** @return the unknown key id as minisign prints it */
     public String keyIdHex() {
         return keyIdHex;
     }

@@ -86,6 +86,19 @@ class MinisignRoundTripTest {
     }
 
     @Test
+    void keyIdHexIsNotZeroPaddedLikeMinisign() throws Exception {
+        // minisign 0.11 writes "%" PRIX64: this id appears as 95E41DBF4C7AD13 in the .pub comment it generates.
+        byte[] id = HexFormat.of().parseHex("13adc7f4db415e09");
+        try (MinisignSecretKey sk = MinisignSecretKey.fromSeed(id, new byte[32])) {
+            assertThat(sk.keyIdHex()).isEqualTo("95E41DBF4C7AD13");
+            assertThat(sk.publicKey().toFileText()).startsWith("untrusted comment: minisign public key 95E41DBF4C7AD13\n");
+        }
+        try (MinisignSecretKey sk = MinisignSecretKey.fromSeed(new byte[8], new byte[32])) {
+            assertThat(sk.keyIdHex()).isEqualTo("0");
+        }
+    }
+
+    @Test
     void unencryptedSecretKeyRoundTrips() throws Exception {
         try (MinisignSecretKey sk = MinisignSecretKey.generate()) {
             Path f = dir.resolve("k.key");

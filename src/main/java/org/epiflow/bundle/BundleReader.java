@@ -17,7 +17,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -104,12 +103,8 @@ public final class BundleReader {
         }
     }
 
-    private static FileChannel open(Path file) throws IOException, BundleFormatException {
-        try {
-            return FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new BundleFormatException("there is no file " + file);
-        }
+    private static FileChannel open(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.READ);
     }
 
     private Verified verify(FileChannel ch, BundleProgress progress) throws IOException, BundleException {

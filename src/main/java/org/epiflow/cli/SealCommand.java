@@ -84,11 +84,13 @@ final class SealCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (passphraseRecipient == to.isEmpty()) {
-            throw new CliException(passphraseRecipient
-                    ? "--passphrase-recipient cannot be combined with --to: the age format allows a passphrase "
-                    + "only as the sole recipient. Seal two bundles instead."
-                    : "say who may open the bundle: --to age1… (one per officer) or --passphrase-recipient", 2);
+        if (passphraseRecipient && !to.isEmpty()) {
+            throw new CliException("--passphrase-recipient cannot be combined with --to: the age format allows a "
+                    + "passphrase only as the sole recipient. Seal two bundles instead.", 2);
+        }
+        if (!passphraseRecipient && to.isEmpty()) {
+            throw new CliException("say who may open the bundle: --to age1… (one per officer) or "
+                    + "--passphrase-recipient", 2);
         }
         if (expires.isBefore(LocalDate.now())) {
             throw new CliException("--expires " + expires + " is in the past", 2);

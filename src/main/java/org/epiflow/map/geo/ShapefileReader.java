@@ -54,7 +54,7 @@ final class ShapefileReader {
             try {
                 out.add(record(b.order(ByteOrder.LITTLE_ENDIAN), start, len, gf));
             } catch (RuntimeException e) {
-                throw new BoundaryImportException(fileName + ": record " + recNo + " (feature #" + out.size()
+                throw new BoundaryImportException(fileName + ": record " + recNo + " (feature #" + (out.size() + 1)
                         + ") has broken geometry: " + e.getMessage(), e);
             }
             pos = start + len;

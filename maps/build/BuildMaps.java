@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.epiflow.map.geo.Feature;
 import org.epiflow.map.geo.GeoJson;
+import org.epiflow.map.geo.GeoJsonWriter;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.coverage.CoverageSimplifier;
 import org.locationtech.jts.coverage.CoverageUnion;
@@ -90,6 +91,11 @@ public class BuildMaps {
                             p.getCoordinate().distance(c) * 111, c.x, c.y));
                     lon = c.x;
                     lat = c.y;
+                }
+            }
+            for (String v : r.values()) {
+                if (v.contains(",") || v.contains("\"")) {
+                    throw new IllegalStateException("seat " + code + ": value needs CSV quoting: " + v);
                 }
             }
             csv.append(String.join(",", code, r.get("name_zh"), r.get("name_en"), r.get("level"),
@@ -296,64 +302,9 @@ public class BuildMaps {
                 .toPlainString();
     }
 
-    // ---- compact GeoJSON writer: one feature per line, fixed decimals ----
     static void write(Path path, List<Feature> fs, int dp) throws IOException {
-        StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[\n");
-        for (int i = 0; i < fs.size(); i++) {
-            Feature f = fs.get(i);
-            sb.append("{\"type\":\"Feature\",\"properties\":").append(JSON.writeValueAsString(f.properties()))
-                    .append(",\"geometry\":");
-            geom(sb, f.geometry(), dp);
-            sb.append(i + 1 < fs.size() ? "},\n" : "}\n");
-        }
-        sb.append("]}\n");
-        Files.writeString(path, sb.toString(), StandardCharsets.UTF_8);
+        GeoJsonWriter.write(path, fs, dp);
         System.out.printf(Locale.ROOT, "wrote %s (%d features, %d bytes)%n", path.getFileName(), fs.size(),
                 Files.size(path));
-    }
-
-    static void geom(StringBuilder sb, Geometry g, int dp) {
-        if (g instanceof Polygon p) {
-            sb.append("{\"type\":\"Polygon\",\"coordinates\":");
-            poly(sb, p, dp);
-            sb.append('}');
-        } else if (g instanceof LineString l) {
-            sb.append("{\"type\":\"LineString\",\"coordinates\":");
-            line(sb, l, dp);
-            sb.append('}');
-        } else {
-            boolean polys = g.getDimension() == 2;
-            sb.append(polys ? "{\"type\":\"MultiPolygon\",\"coordinates\":[" : "{\"type\":\"MultiLineString\",\"coordinates\":[");
-            for (int i = 0; i < g.getNumGeometries(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                if (polys) {
-                    poly(sb, (Polygon) g.getGeometryN(i), dp);
-                } else {
-                    line(sb, (LineString) g.getGeometryN(i), dp);
-                }
-            }
-            sb.append("]}");
-        }
-    }
-
-    static void poly(StringBuilder sb, Polygon p, int dp) {
-        sb.append('[');
-        line(sb, p.getExteriorRing(), dp);
-        for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            sb.append(',');
-            line(sb, p.getInteriorRingN(i), dp);
-        }
-        sb.append(']');
-    }
-
-    static void line(StringBuilder sb, LineString l, int dp) {
-        sb.append('[');
-        for (int i = 0; i < l.getNumPoints(); i++) {
-            Coordinate c = l.getCoordinateN(i);
-            sb.append(i > 0 ? ",[" : "[").append(fmt(c.x, dp)).append(',').append(fmt(c.y, dp)).append(']');
-        }
-        sb.append(']');
     }
 }

@@ -132,7 +132,7 @@ class AgeCliInteropTest {
             assertThat(id.recipient()).isEqualTo(pub);
             Result enc = ExternalTools.run(List.of(age.toString(), "-e", "-r", pub), "hello".getBytes(StandardCharsets.US_ASCII),
                     TIMEOUT);
-            assertThat(AgeTestSupport.decrypt(enc.stdout(), id)).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+            assertThat(AgeTestSupport.decrypt(enc.stdoutBytes(), id)).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
         }
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                 () -> AgeIdentityFile.read(dir.resolve("officer.key"), "nope".toCharArray())))

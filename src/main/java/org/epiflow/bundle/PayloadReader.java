@@ -12,9 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 import static org.epiflow.bundle.AggregateRuleException.Rule;
 
@@ -36,8 +34,8 @@ final class PayloadReader {
 
     PayloadContent read(InputStream plaintext) throws IOException, BundleException {
         HashingInput whole = new HashingInput(plaintext, Long.MAX_VALUE, "the payload");
-        try {
-            return readArchive(whole);
+        try (EntryPump pump = new EntryPump(whole)) {
+            return readArchive(pump);
         } catch (HashingInput.LimitExceeded e) {
             throw new BundleFormatException(e.getMessage() + " (oversized entry)", e);
         } catch (ZipException e) {
@@ -45,13 +43,12 @@ final class PayloadReader {
         }
     }
 
-    private PayloadContent readArchive(HashingInput whole) throws IOException, BundleException {
-        ZipInputStream zip = new ZipInputStream(whole, java.nio.charset.StandardCharsets.UTF_8);
-        ZipEntry first = zip.getNextEntry();
-        if (first == null || !BundleManifest.FILE_NAME.equals(first.getName())) {
+    private PayloadContent readArchive(EntryPump zip) throws IOException, BundleException {
+        String first = zip.nextEntry();
+        if (!BundleManifest.FILE_NAME.equals(first)) {
             throw new BundleManifestException("the payload must start with manifest.json");
         }
-        HashingInput manifestIn = new HashingInput(zip, limits.maxManifestBytes(), "manifest.json");
+        HashingInput manifestIn = new HashingInput(zip.entry(), limits.maxManifestBytes(), "manifest.json");
         BundleManifest manifest = BundleManifest.parse(manifestIn.readAllBytes(), limits);
         if (!manifest.bundleId().equals(expectedBundleId)) {
             throw new BundleManifestException("manifest.json names bundle " + manifest.bundleId()
@@ -64,12 +61,11 @@ final class PayloadReader {
         FlowTable flows = null;
         ResidentTable residents = null;
         int entries = 1;
-        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        for (String name = zip.nextEntry(); name != null; name = zip.nextEntry()) {
             if (++entries > limits.maxPayloadEntries()) {
                 throw new BundleFormatException("the payload holds more than " + limits.maxPayloadEntries()
                         + " entries");
             }
-            String name = e.getName();
             BundleManifest.TableEntry declared = manifest.table(name);
             if (declared == null || !seen.add(name)) {
                 throw new BundleManifestException("the payload holds '" + safe(name) + "', "
@@ -78,7 +74,7 @@ final class PayloadReader {
             Optional<TableSpec> spec = TableSpec.byFileName(name);
             long max = spec.orElse(TableSpec.FLOWS) == TableSpec.REGIONS ? limits.maxRegionsBytes()
                     : limits.maxTableBytes();
-            HashingInput in = new HashingInput(zip, max, name);
+            HashingInput in = new HashingInput(zip.entry(), max, name);
             if (spec.isEmpty()) {
                 problems.aggregate(Rule.UNDECLARED_TABLE, "the payload holds a table '" + safe(name)
                         + "' that format v1 does not declare; only regions.csv, flows.csv and residents.csv");
@@ -109,8 +105,7 @@ final class PayloadReader {
                 problems.manifest("manifest.json lists " + safe(t.name()) + " but the payload does not hold it");
             }
         }
-        whole.drain();
-        return new PayloadContent(manifest, regions, flows, Optional.ofNullable(residents), whole.hex());
+        return new PayloadContent(manifest, regions, flows, Optional.ofNullable(residents), zip.payloadSha256());
     }
 
     private static String safe(String name) {

@@ -169,4 +169,32 @@ public final class ExternalTools {
         t.start();
         return t;
     }
+
+    private static final String EXPECT_SCRIPT = String.join("\n",
+            "set timeout 120",
+            "spawn -noecho sh -c [lindex $argv 0]",
+            "expect {",
+            "  -re {[Pp]assphrase[^\\n]*: ?$} { send -- \"$env(EPIFLOW_TEST_PASS)\\r\"; exp_continue }",
+            "  -re {[Pp]assword[^\\n]*: ?$} { send -- \"$env(EPIFLOW_TEST_PASS)\\r\"; exp_continue }",
+            "  timeout { exit 124 }",
+            "  eof",
+            "}",
+            "set result [wait]",
+            "exit [lindex $result 3]", "");
+
+    /**
+     * Runs a shell command line in a pseudo-terminal under {@code expect}, answering every passphrase or password
+     * prompt with {@code passphrase} (passed through the environment, never in argv).
+     */
+    public static Result underExpect(Path workDir, String shellCommand, String passphrase, Duration timeout) {
+        Path expect = require("expect");
+        try {
+            Path script = Files.createTempFile(workDir, "answer", ".exp");
+            Files.writeString(script, EXPECT_SCRIPT);
+            return run(List.of(expect.toString(), script.toString(), shellCommand), null,
+                    Map.of("EPIFLOW_TEST_PASS", passphrase, "LC_ALL", "C.UTF-8"), workDir, timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

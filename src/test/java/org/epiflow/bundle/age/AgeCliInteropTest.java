@@ -26,16 +26,7 @@ class AgeCliInteropTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String PASS = "interop passphrase ünïcode";
     /** Answers every passphrase prompt of the spawned shell command with $AGE_TEST_PASS. */
-    private static final String EXPECT_SCRIPT = String.join("\n",
-            "set timeout 60",
-            "spawn -noecho sh -c [lindex $argv 0]",
-            "expect {",
-            "  -re {[Pp]assphrase[^\\n]*: ?$} { send -- \"$env(AGE_TEST_PASS)\\r\"; exp_continue }",
-            "  timeout { exit 124 }",
-            "  eof",
-            "}",
-            "set result [wait]",
-            "exit [lindex $result 3]", "");
+
 
     @TempDir
     Path dir;
@@ -54,11 +45,7 @@ class AgeCliInteropTest {
 
     /** Runs a shell command line under expect, answering passphrase prompts. */
     private Result underExpect(String shellCommand) throws Exception {
-        Path expect = ExternalTools.require("expect");
-        Path script = dir.resolve("answer.exp");
-        Files.writeString(script, EXPECT_SCRIPT);
-        Result r = ExternalTools.run(List.of(expect.toString(), script.toString(), shellCommand), null,
-                Map.of("AGE_TEST_PASS", PASS, "LC_ALL", "C.UTF-8"), dir, TIMEOUT);
+        Result r = ExternalTools.underExpect(dir, shellCommand, PASS, TIMEOUT);
         assertThat(r.exitCode()).as("expect/%s: %s %s", shellCommand, r.stdoutText(), r.stderr()).isZero();
         return r;
     }

@@ -177,4 +177,30 @@ class AggregateRulesTest {
         String csv = flows(c) + "2031-01-01,110100,310100,50\n";
         refused(c.table("flows.csv", csv).rehash(), Rule.OUTSIDE_PERIOD, "2031-01-01");
     }
+
+    @Test
+    void overlongLineIsRefusedAsOversized() throws Exception {
+        CraftedBundle c = CraftedBundle.valid(10);
+        String csv = flows(c) + "2020-01-10,110100,310100," + "1".repeat(2000) + "\n";
+        assertThatThrownBy(() -> open(c.table("flows.csv", csv).rehash()))
+                .isInstanceOf(BundleFormatException.class).hasMessageContaining("longer than 1024 bytes");
+    }
+
+    @Test
+    void tooManyEntriesAreRefused() throws Exception {
+        CraftedBundle c = CraftedBundle.valid(10);
+        for (int i = 0; i < 8; i++) {
+            c.table("extra" + i + ".csv", "a\n");
+        }
+        assertThatThrownBy(() -> open(c.rehash())).isInstanceOf(BundleFormatException.class)
+                .hasMessageContaining("more than 8 entries");
+    }
+
+    @Test
+    void missingRequiredTableIsAManifestProblem() throws Exception {
+        CraftedBundle c = CraftedBundle.valid(10);
+        c.tables.remove("flows.csv");
+        assertThatThrownBy(() -> open(c.rehash())).isInstanceOf(BundleManifestException.class)
+                .hasMessageContaining("flows.csv");
+    }
 }

@@ -185,13 +185,6 @@ public final class BasemapLoader {
         return out;
     }
 
-    /** Prints the load time (cold, then warm) of the classpath basemap; for the {@code bench} command. */
-    public static void main(String[] args) throws IOException {
-        for (String line : bench(5)) {
-            System.out.println(line);
-        }
-    }
-
     /** Loads the classpath basemap {@code runs} times and reports each load time in milliseconds. */
     public static List<String> bench(int runs) throws IOException {
         List<String> out = new ArrayList<>();

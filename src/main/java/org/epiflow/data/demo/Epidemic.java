@@ -10,16 +10,18 @@ import java.util.SplittableRandom;
 /**
  * The hidden epidemic: a stochastic, discrete-day metapopulation SEIR driven by the demo's true trips.
  *
- * <p>Each day t, first <b>travel</b>: in every region i with N_i residents (at the start of the day), the exposed
- * and the infectious each leave along pair i→j with probability {@code trips_ij(t) / N_i} (a multinomial over the
- * region's out-pairs), and arrive in j. Recovered people are not tracked by location (their share is small), and
- * susceptibles follow from the residents table: {@code S_i = max(0, N_i − E_i − I_i − R_i)}.
- *
- * <p>Then, in every region, <b>transmission and progression</b> (binomial draws):
+ * <p>Each day t, first, in every region i with N_i residents at the start of the day, <b>transmission and
+ * progression</b> (binomial draws; susceptibles follow from the residents table,
+ * {@code S_i = max(0, N_i − E_i − I_i − R_i)}):
  * new infections {@code ~ Bin(S, 1 − exp(−β·c(t)·I/N))}, E→I {@code ~ Bin(E, 1/latent)},
  * I→R {@code ~ Bin(I, 1/infectious)} (geometric stays with those means, so R0 = β · infectious exactly), with
  * β = R0/infectious and c(t) the contact factor (1 before the restrictions, falling linearly to
  * {@link EpidemicParameters#contactFactor()} over the ramp).
+ *
+ * <p>Then <b>travel</b>: in every region the exposed and the infectious each leave along pair i→j with probability
+ * {@code trips_ij(t) / N_i} (a multinomial over the region's out-pairs) and arrive in j. Recovered people are not
+ * tracked by location (their share is small). So the seed city alone has infections on the first day, and a region
+ * no trip ever enters never has any.
  *
  * <p><b>Reporting</b>: each new infection is reported with probability {@code ascertainment}, after a delay drawn
  * from {@link EpidemicParameters#reportDelayPmf()}; reports falling after the period are not seen.
@@ -63,10 +65,9 @@ public final class Epidemic {
         double pProgress = 1 / params.latentDays();
         double pRecover = 1 / params.infectiousDays();
         for (int d = 0; d < days; d++) {
-            travel(mobility, d, firstPair, e, inf, rnd);
             double beta = params.beta() * contact(period.day(d), params);
             for (int i = 0; i < n; i++) {
-                long pop = mobility.residents(d, i);
+                long pop = mobility.residentsAtStart(d, i);
                 if (pop == 0 || e[i] + inf[i] == 0) {
                     continue;
                 }
@@ -86,6 +87,7 @@ public final class Epidemic {
                     }
                 }
             }
+            travel(mobility, d, firstPair, e, inf, rnd);
         }
         return new Result(new DailyCounts(period, regions, infections), new DailyCounts(period, regions, cases));
     }

@@ -36,8 +36,8 @@ public final class AppDirectories {
         return dataHome(System.getProperties(), System.getenv());
     }
 
-    /** The folder as chosen from these system properties and environment (for tests). */
-    static Path dataHome(Properties props, Map<String, String> env) {
+    /** The folder as chosen from these system properties and environment variables (for tests, diagnostics). */
+    public static Path dataHome(Properties props, Map<String, String> env) {
         String override = props.getProperty(HOME_PROPERTY);
         if (override != null && !override.isBlank()) {
             return Path.of(override).toAbsolutePath();

@@ -90,7 +90,7 @@ public final class DemoCalendar {
         }
         double theta = RETURN_SCALE_DAYS;
         // discretised gamma(2, θ) density; its sum over x = 1, 2, … is ≈ 1
-        return x * Math.exp(-x / theta) / (theta * theta);
+        return x * StrictMath.exp(-x / theta) / (theta * theta);
     }
 
     /** Travel level relative to normal (1 = no restrictions). */

@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
 /**
  * The demo scenario in memory: what the carrier publishes (the minimised {@link AggregateDataset}, k =
  * {@value #K}), what the bureau's surveillance reports (cases), and the hidden truth (the true trips and the true
- * infections). Everything but the bundle's id and dates is a deterministic function of the seed.
+ * infections). Everything but the bundle's id and dates is a deterministic function of the seed, on every
+ * platform: the models use {@link StrictMath} and {@link SplittableRandom}.
  *
  * @param seed       the seed it was generated from
  * @param dataset    the published aggregate tables: regions, flows (cells below k suppressed), residents

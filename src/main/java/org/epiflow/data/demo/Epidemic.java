@@ -72,7 +72,7 @@ public final class Epidemic {
                     continue;
                 }
                 long s = Math.max(0, pop - e[i] - inf[i] - rec[i]);
-                long newE = Sampling.binomial(rnd, s, 1 - Math.exp(-beta * inf[i] / pop));
+                long newE = Sampling.binomial(rnd, s, 1 - StrictMath.exp(-beta * inf[i] / pop));
                 long newI = Sampling.binomial(rnd, e[i], pProgress);
                 long newR = Sampling.binomial(rnd, inf[i], pRecover);
                 e[i] += newE - newI;

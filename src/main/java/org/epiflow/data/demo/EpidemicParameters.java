@@ -59,7 +59,7 @@ public record EpidemicParameters(String seedRegion, int initialExposed, int init
         double sum = 0;
         for (int d = 1; d <= reportDelayMax; d++) {
             double x = d;
-            p[d] = Math.exp((shape - 1) * Math.log(x) - x / scale);
+            p[d] = StrictMath.exp((shape - 1) * StrictMath.log(x) - x / scale);
             sum += p[d];
         }
         for (int d = 0; d < p.length; d++) {

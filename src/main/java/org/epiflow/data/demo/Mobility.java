@@ -53,7 +53,8 @@ public final class Mobility {
             double rho = DemoCalendar.restriction(day);
             for (int p = 0; p < pairs; p++) {
                 double lambda = rho * (model.baseline(p) * w + model.exodus(p) * e + model.returning(p) * r);
-                double noisy = lambda * Math.exp(NOISE_SIGMA * Sampling.normal(rnd) - NOISE_SIGMA * NOISE_SIGMA / 2);
+                double z = Sampling.normal(rnd);
+                double noisy = lambda * StrictMath.exp(NOISE_SIGMA * z - NOISE_SIGMA * NOISE_SIGMA / 2);
                 int count = (int) Math.min(Integer.MAX_VALUE, Sampling.poisson(rnd, noisy));
                 trips[d][p] = count;
                 present[model.origin(p)] -= count;

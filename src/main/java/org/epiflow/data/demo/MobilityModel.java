@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * {@code T_ij = G · (P_i/10⁶)^α · (P_j/10⁶)^α · (1 + d_ij/d₀)^−γ · κ_ij} with α = {@value #ALPHA},
  * d₀ = {@value #D0_KM} km, γ = {@value #GAMMA}, κ = {@value #SAME_PROVINCE} within a province and 1 across,
  * times {@value #MAJOR_LINK} between two major cities (both above {@value #MAJOR_POPULATION} people: the
- * air and high-speed-rail links a plain power-law deterrence underestimates), d_ij the great-circle distance between the seats (haversine, R = 6371 km). Only each origin's
+ * air and high-speed-rail links a plain power-law deterrence underestimates), d_ij the great-circle distance
+ * between the seats (haversine, R = 6371 km). Only each origin's
  * {@value #PARTNERS} strongest partners are kept (made symmetric), and G is set so that the kept pairs carry
  * {@value #BASELINE_TOTAL} trips a day in total.
  *
@@ -108,7 +109,7 @@ public final class MobilityModel {
                 Region r = regions.get(j);
                 if (j != h && !hub[j] && r.population() > 0) {
                     a[j] = HOME_WEIGHT.getOrDefault(r.parent(), 1.0) * r.population()
-                            * Math.pow(1 + km(regions.get(h), r) / MIGRANT_D0_KM, -MIGRANT_GAMMA);
+                            * StrictMath.pow(1 + km(regions.get(h), r) / MIGRANT_D0_KM, -MIGRANT_GAMMA);
                 }
             }
             int[] homes = strongest(a, MIGRANT_DESTINATIONS);
@@ -156,8 +157,8 @@ public final class MobilityModel {
         if (a.population() >= MAJOR_POPULATION && b.population() >= MAJOR_POPULATION) {
             kappa *= MAJOR_LINK;
         }
-        return Math.pow(a.population() / 1e6, ALPHA) * Math.pow(b.population() / 1e6, ALPHA)
-                * Math.pow(1 + km(a, b) / D0_KM, -GAMMA) * kappa;
+        return StrictMath.pow(a.population() / 1e6, ALPHA) * StrictMath.pow(b.population() / 1e6, ALPHA)
+                * StrictMath.pow(1 + km(a, b) / D0_KM, -GAMMA) * kappa;
     }
 
     /** Great-circle distance between two seats in kilometres (haversine). */
@@ -166,9 +167,9 @@ public final class MobilityModel {
         double la2 = Math.toRadians(b.lat());
         double dLat = la2 - la1;
         double dLon = Math.toRadians(b.lon() - a.lon());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(la1) * Math.cos(la2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
+        double h = StrictMath.sin(dLat / 2) * StrictMath.sin(dLat / 2)
+                + StrictMath.cos(la1) * StrictMath.cos(la2) * StrictMath.sin(dLon / 2) * StrictMath.sin(dLon / 2);
+        return 2 * 6371.0 * StrictMath.asin(Math.min(1, Math.sqrt(h)));
     }
 
     /** Indexes of the {@code count} largest positive values (ties by index). */

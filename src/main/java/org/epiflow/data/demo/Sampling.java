@@ -22,7 +22,7 @@ final class Sampling {
             v = 2 * rnd.nextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
+        return u * Math.sqrt(-2 * StrictMath.log(s) / s);
     }
 
     /** Poisson(λ): Knuth's product method below 30, a rounded normal N(λ, λ) above. */
@@ -33,7 +33,7 @@ final class Sampling {
         if (lambda >= NORMAL_ABOVE) {
             return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(rnd)));
         }
-        double limit = Math.exp(-lambda);
+        double limit = StrictMath.exp(-lambda);
         double p = rnd.nextDouble();
         long k = 0;
         while (p > limit) {

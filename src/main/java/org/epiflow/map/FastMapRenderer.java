@@ -54,6 +54,7 @@ public final class FastMapRenderer implements AutoCloseable {
     private int[] scratch;
     private final Map<String, Sprite> sprites = new HashMap<>();
     private final Java2DPainter metricsPainter;
+    private final TextMetrics metrics;
     private int[] front;
     private int[] back;
 
@@ -74,11 +75,32 @@ public final class FastMapRenderer implements AutoCloseable {
         });
         BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE);
         this.metricsPainter = new Java2DPainter(one.createGraphics());
+        Map<String, Double> widths = new HashMap<>();
+        double[] heights = new double[2];
+        this.metrics = new TextMetrics() {
+            @Override
+            public double width(String text, TextStyle style) {
+                if (widths.size() > 8192) {
+                    widths.clear();
+                }
+                return widths.computeIfAbsent(text + '\u0000' + style, k -> metricsPainter.width(text, style));
+            }
+
+            @Override
+            public double height(TextStyle style) {
+                return metricsPainter.height(style);
+            }
+
+            @Override
+            public double ascent(TextStyle style) {
+                return metricsPainter.ascent(style);
+            }
+        };
     }
 
     /** Text metrics matching what this renderer draws (for label placement). */
     public TextMetrics metrics() {
-        return metricsPainter;
+        return metrics;
     }
 
     /**
@@ -132,7 +154,7 @@ public final class FastMapRenderer implements AutoCloseable {
             }
         });
         long t2 = System.nanoTime();
-        List<LabelPlacer.Placed> labels = scene.labels(metricsPainter);
+        List<LabelPlacer.Placed> labels = scene.labels(metrics);
         if (!labels.isEmpty()) {
             List<Object[]> placed = new ArrayList<>(labels.size());
             for (LabelPlacer.Placed l : labels) {

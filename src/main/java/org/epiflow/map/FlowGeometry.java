@@ -25,6 +25,9 @@ public final class FlowGeometry {
     private float[] y = new float[0];
     private float[] hw = new float[0];
     private int points;
+    private int skippedFaint;
+    private int skippedShort;
+    private int skippedOffscreen;
     private int width;
     private int height;
 
@@ -61,12 +64,16 @@ public final class FlowGeometry {
             double dx = x2 - x0, dy = y2 - y0;
             double len = Math.hypot(dx, dy);
             if (len < MIN_CHORD) {
+                g.skippedShort++;
                 continue;
             }
             double vol = flows.volume(i);
             double width = scale.width(vol, style);
             int argb = scale.color(vol, style);
-            if (width * Argb.alpha(argb) / 255.0 < style.minVisibleInk()) {
+            // level of detail: a flow whose width, were it proportional to √volume, would be sub-pixel is not drawn
+            if (style.maxWidth() * Math.sqrt(vol / Math.max(1, scale.max())) * Argb.alpha(argb) / 255.0
+                    < style.minVisibleInk()) {
+                g.skippedFaint++;
                 continue;
             }
             // control point: to the right of origin → destination on screen (y down: right = (-dy, dx))
@@ -76,9 +83,11 @@ public final class FlowGeometry {
             double minX = Math.min(x0, Math.min(x1, x2)) - pad, maxX = Math.max(x0, Math.max(x1, x2)) + pad;
             double minY = Math.min(y0, Math.min(y1, y2)) - pad, maxY = Math.max(y0, Math.max(y1, y2)) + pad;
             if (maxX < 0 || maxY < 0 || minX > w || minY > h) {
+                g.skippedOffscreen++;
                 continue;
             }
-            int segs = Math.max(2, Math.min(40, (int) (Math.sqrt(len) * 0.9) + 2));
+            // flatness: a quadratic's chord error with n segments is |P0 − 2P1 + P2| / (4n²) = bow·len / (2n²); ≤ ¼ px
+            int segs = Math.max(2, Math.min(40, (int) Math.ceil(Math.sqrt(2 * style.bow() * len))));
             double tEnd = 1;
             double headHw = 0, headLen = 0;
             if (style.arrowHead()) {
@@ -134,6 +143,21 @@ public final class FlowGeometry {
     /** Number of arcs drawn (after culling). */
     public int arcCount() {
         return arcs;
+    }
+
+    /** Flows not drawn because they are sub-pixel at this scale ({@link FlowStyle#minVisibleInk()}). */
+    public int skippedFaint() {
+        return skippedFaint;
+    }
+
+    /** Flows not drawn because their chord is shorter than {@link #MIN_CHORD} pixels. */
+    public int skippedShort() {
+        return skippedShort;
+    }
+
+    /** Flows not drawn because they are entirely off screen. */
+    public int skippedOffscreen() {
+        return skippedOffscreen;
     }
 
     /** Index in the flow set of arc {@code a}. */

@@ -24,22 +24,128 @@ public final class FlowRasterizer {
     private FlowRasterizer() {
     }
 
+    /** Arcs whose half-width at the origin is at least this are drawn with the slab method, thinner ones by columns. */
+    public static final double THICK_HALF_WIDTH = 1.25;
+
+    /** Whether row {@code j} belongs to band {@code band} of {@code bands}. */
+    public static boolean inBand(int j, int band, int bands) {
+        return bands <= 1 || (j / BAND_ROWS) % bands == band;
+    }
+
+    static boolean[] rowMask(int height, int band, int bands) {
+        boolean[] m = new boolean[height];
+        for (int j = 0; j < height; j++) {
+            m[j] = inBand(j, band, bands);
+        }
+        return m;
+    }
+
     /** Draws every arc of {@code g}, only the rows of band {@code band} of {@code bands}. */
     public static void drawArcs(FlowGeometry g, int[] px, int width, int height, int band, int bands) {
+        boolean[] mine = rowMask(height, band, bands);
         float[] xs = g.xs(), ys = g.ys(), hws = g.hws();
         for (int a = 0, n = g.arcCount(); a < n; a++) {
             int s = g.start(a), e = g.end(a);
             int c = g.color(a);
             int ca = c >>> 24;
             int cr = ((c >> 16) & 0xFF) * ca / 255, cg = ((c >> 8) & 0xFF) * ca / 255, cb = (c & 0xFF) * ca / 255;
+            boolean thick = hws[s] >= THICK_HALF_WIDTH;
             for (int p = s; p < e - 1; p++) {
-                segment(px, width, height, band, bands, xs[p], ys[p], hws[p], xs[p + 1], ys[p + 1], hws[p + 1],
-                        p == s, p == e - 2, ca, cr, cg, cb);
+                if (thick) {
+                    segment(px, width, height, mine, xs[p], ys[p], hws[p], xs[p + 1], ys[p + 1], hws[p + 1],
+                            p == s, p == e - 2, ca, cr, cg, cb);
+                } else {
+                    thin(px, width, height, mine, xs[p], ys[p], hws[p], xs[p + 1], ys[p + 1], hws[p + 1],
+                            p == s, p == e - 2, ca, cr, cg, cb);
+                }
             }
         }
     }
 
-    private static void segment(int[] px, int width, int height, int band, int bands, double x0, double y0,
+    /**
+     * A thin segment walked along its major axis (Wu-style): one column (or row) at a time, 2–4 pixels across. Joints
+     * are shared half-open at the column (row) of the joint, so consecutive segments do not overlap.
+     */
+    private static void thin(int[] px, int width, int height, boolean[] mine, double x0, double y0, double h0,
+                             double x1, double y1, double h1, boolean first, boolean last,
+                             int ca, int cr, int cg, int cb) {
+        double dx = x1 - x0, dy = y1 - y0;
+        double len = Math.sqrt(dx * dx + dy * dy);
+        if (len < 1e-6) {
+            return;
+        }
+        boolean xMajor = Math.abs(dx) >= Math.abs(dy);
+        // major/minor coordinates
+        double m0 = xMajor ? x0 : y0, dm = xMajor ? dx : dy;
+        double n0 = xMajor ? y0 : x0, dn = xMajor ? dy : dx;
+        int majorSize = xMajor ? width : height, minorSize = xMajor ? height : width;
+        double cos = Math.abs(dm) / len, invCos = 1 / cos;
+        double tlo = first ? -0.5 / len : 0, thi = last ? 1 + 0.5 / len : 1;
+        int i0, i1;
+        if (dm > 0) {
+            i0 = (int) Math.ceil(m0 + tlo * dm - 0.5);
+            i1 = (int) Math.ceil(m0 + thi * dm - 0.5) - 1;
+        } else {
+            i0 = (int) Math.floor(m0 + thi * dm - 0.5) + 1;
+            i1 = (int) Math.floor(m0 + tlo * dm - 0.5);
+        }
+        i0 = Math.max(i0, 0);
+        i1 = Math.min(i1, majorSize - 1);
+        double invDm = 1 / dm;
+        double hmax = Math.max(h0, h1);
+        double reach = (Math.max(hmax + 0.5, 1.0)) * invCos;
+        double dh = h1 - h0;
+        for (int i = i0; i <= i1; i++) {
+            double t = (i + 0.5 - m0) * invDm;
+            double nc = n0 + t * dn;
+            double tc = t < 0 ? 0 : t > 1 ? 1 : t;
+            double h = h0 + dh * tc;
+            double f = 1;
+            double u = t * len;
+            if (first && u < 0.5) {
+                f = u + 0.5;
+            }
+            if (last && u > len - 0.5) {
+                f *= len + 0.5 - u;
+            }
+            if (f <= 0) {
+                continue;
+            }
+            int j0 = Math.max(0, (int) Math.ceil(nc - reach - 0.5));
+            int j1 = Math.min(minorSize - 1, (int) Math.floor(nc + reach - 0.5));
+            for (int j = j0; j <= j1; j++) {
+                int row = xMajor ? j : i;
+                if (!mine[row]) {
+                    continue;
+                }
+                double d = (j + 0.5 - nc) * cos;
+                if (d < 0) {
+                    d = -d;
+                }
+                double cov;
+                if (h >= 0.5) {
+                    cov = h + 0.5 - d;
+                    if (cov <= 0) {
+                        continue;
+                    }
+                    if (cov > 1) {
+                        cov = 1;
+                    }
+                } else {
+                    if (d >= 1) {
+                        continue;
+                    }
+                    cov = 2 * h * (1 - d);
+                }
+                int ci = (int) (cov * f * 256 + 0.5);
+                if (ci > 0) {
+                    blend(px, xMajor ? j * width + i : i * width + j, ca, cr, cg, cb, ci);
+                }
+            }
+        }
+    }
+
+    private static void segment(int[] px, int width, int height, boolean[] mine, double x0, double y0,
                                 double h0, double x1, double y1, double h1, boolean first, boolean last,
                                 int ca, int cr, int cg, int cb) {
         double dx = x1 - x0, dy = y1 - y0;
@@ -48,6 +154,8 @@ public final class FlowRasterizer {
             return;
         }
         double ux = dx / len, uy = dy / len;
+        boolean useX = Math.abs(ux) > 1e-9, useY = Math.abs(uy) > 1e-9;
+        double iux = useX ? 1 / ux : 0, iuy = useY ? 1 / uy : 0;
         double hmax = Math.max(h0, h1);
         double r = Math.max(hmax + 0.5, 1.0);
         double ulo = first ? -0.5 : 0, uhi = last ? len + 0.5 : len;
@@ -56,19 +164,15 @@ public final class FlowRasterizer {
         int rowMin = Math.max(0, (int) Math.floor(Math.min(y0, y1) - ext - 0.5));
         int rowMax = Math.min(height - 1, (int) Math.ceil(Math.max(y0, y1) + ext));
         for (int j = rowMin; j <= rowMax; j++) {
-            if (bands > 1) {
-                int bj = j / BAND_ROWS, rem = bj % bands;
-                if (rem != band) {
-                    j = (bj + (band - rem + bands) % bands) * BAND_ROWS - 1; // first row of our next band, minus 1
-                    continue;
-                }
+            if (!mine[j]) {
+                continue;
             }
             double cy = j + 0.5 - y0;
             double lo = -1e9, hi = 1e9;
             // along: ulo <= fx*ux + cy*uy <= uhi
             double base = cy * uy;
-            if (Math.abs(ux) > 1e-9) {
-                double a = (ulo - base) / ux, b = (uhi - base) / ux;
+            if (useX) {
+                double a = (ulo - base) * iux, b = (uhi - base) * iux;
                 lo = Math.max(lo, Math.min(a, b));
                 hi = Math.min(hi, Math.max(a, b));
             } else if (base < ulo || base > uhi) {
@@ -76,8 +180,8 @@ public final class FlowRasterizer {
             }
             // across: -r <= -fx*uy + cy*ux <= r
             double cv = cy * ux;
-            if (Math.abs(uy) > 1e-9) {
-                double a = (cv - r) / uy, b = (cv + r) / uy;
+            if (useY) {
+                double a = (cv - r) * iuy, b = (cv + r) * iuy;
                 lo = Math.max(lo, Math.min(a, b));
                 hi = Math.min(hi, Math.max(a, b));
             } else if (Math.abs(cv) > r) {
@@ -99,20 +203,12 @@ public final class FlowRasterizer {
                 double uc = u < 0 ? 0 : u > len ? len : u;
                 double h = h0 + dh * uc;
                 double av = v < 0 ? -v : v;
-                double cov;
-                if (h >= 0.5) {
-                    cov = h + 0.5 - av;
-                    if (cov <= 0) {
-                        continue;
-                    }
-                    if (cov > 1) {
-                        cov = 1;
-                    }
-                } else {
-                    if (av >= 1) {
-                        continue;
-                    }
-                    cov = 2 * h * (1 - av);
+                double cov = h + 0.5 - av;
+                if (cov <= 0) {
+                    continue;
+                }
+                if (cov > 1) {
+                    cov = 1;
                 }
                 if (first && u < 0.5) {
                     cov *= u + 0.5;

@@ -13,7 +13,8 @@ package org.epiflow.map;
  * @param arrowHead draw an arrow head at the destination
  * @param ramp      colours from the smallest to the largest volume (ARGB, with alpha)
  * @param classes   number of legend classes (colour steps); 0 = continuous ramp
- * @param minVisibleInk skip arcs whose width × alpha is below this (pixels), e.g. sub-pixel volumes when zoomed out
+ * @param minVisibleInk level of detail: skip a flow when {@code maxWidth × √(volume / scale max) × alpha} (its width
+ *                  were it proportional to √volume, in pixels) is below this
  */
 public record FlowStyle(double minWidth, double maxWidth, double bow, double taper, boolean arrowHead, int[] ramp,
                         int classes, double minVisibleInk) {
@@ -27,13 +28,13 @@ public record FlowStyle(double minWidth, double maxWidth, double bow, double tap
     /** Light palette: pale yellow-orange to deep red. */
     public static FlowStyle light() {
         return new FlowStyle(0.6, 8, 0.18, 0.3, false,
-                new int[] {0x99FDD49E, 0xB3FC8D59, 0xCCE34A33, 0xE6B30000, 0xF27F0000}, 5, 0.02);
+                new int[] {0x99FDD49E, 0xB3FC8D59, 0xCCE34A33, 0xE6B30000, 0xF27F0000}, 5, 0.12);
     }
 
     /** Dark palette: teal to bright yellow. */
     public static FlowStyle dark() {
         return new FlowStyle(0.6, 8, 0.18, 0.3, false,
-                new int[] {0x8041B6C4, 0xA07FCDBB, 0xC0C7E9B4, 0xE0FFFFB2, 0xF2FFFF00}, 5, 0.02);
+                new int[] {0x8041B6C4, 0xA07FCDBB, 0xC0C7E9B4, 0xE0FFFFB2, 0xF2FFFF00}, 5, 0.12);
     }
 
     @Override

@@ -204,14 +204,30 @@ public final class MapScene {
         return l;
     }
 
+    /** At most this many places (largest totals) are offered as label candidates. */
+    public static final int MAX_PLACE_LABELS = 60;
+
+    private long nthLargest(LocationTotals t, int n) {
+        long[] v = new long[t.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = symbolMeasure.of(t, i);
+        }
+        java.util.Arrays.sort(v);
+        return v.length <= n ? Long.MIN_VALUE : Math.max(1, v[v.length - n]);
+    }
+
     /** Label candidates: places with the largest totals first, then region names by area. */
     public List<LabelPlacer.Candidate> labelCandidates() {
         List<LabelPlacer.Candidate> out = new ArrayList<>();
         if (flows != null) {
             LocationTotals t = flows.totals();
             long max = Math.max(1, symbolDomain(t));
+            long floor = nthLargest(t, MAX_PLACE_LABELS);
             for (int i = 0; i < t.size(); i++) {
                 long v = symbolMeasure.of(t, i);
+                if (v < floor) {
+                    continue;
+                }
                 if (v <= 0) {
                     continue;
                 }

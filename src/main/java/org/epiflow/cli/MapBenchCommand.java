@@ -1,0 +1,285 @@
+package org.epiflow.cli;
+
+import org.epiflow.bundle.BundleManifest;
+import org.epiflow.data.FlowQuery;
+import org.epiflow.data.FlowSet;
+import org.epiflow.data.FlowSpec;
+import org.epiflow.map.BasemapGeometry;
+import org.epiflow.map.FastMapRenderer;
+import org.epiflow.map.FlowGeometry;
+import org.epiflow.map.FlowScale;
+import org.epiflow.map.Java2DPainter;
+import org.epiflow.map.Java2DRenderer;
+import org.epiflow.map.MapScene;
+import org.epiflow.map.MapViewport;
+import org.epiflow.map.geo.Basemap;
+import org.epiflow.map.geo.BasemapLoader;
+import org.epiflow.map.geo.Seat;
+import org.epiflow.model.AggregateDataset;
+import org.epiflow.model.BundleInfo;
+import org.epiflow.model.FlowTable;
+import org.epiflow.model.Period;
+import org.epiflow.model.Region;
+import org.epiflow.model.RegionTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/** {@code epiflow bench map}: the flow-map drawing benchmark of docs/performance-map.md. */
+@Command(name = "map", mixinStandardHelpOptions = true,
+        description = "Time the flow map: time-slider step (re-aggregate a day + redraw flows over the cached "
+                + "basemap), pan/zoom frames, and a naive single-threaded Java2D draw of the same arcs, on a "
+                + "synthetic gravity-model dataset over the real prefecture seats.")
+final class MapBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--width", defaultValue = "1920", description = "screen width (default ${DEFAULT-VALUE})")
+    int width;
+
+    @Option(names = "--height", defaultValue = "1080", description = "screen height (default ${DEFAULT-VALUE})")
+    int height;
+
+    @Option(names = "--arcs", defaultValue = "5000", description = "top N arcs drawn (default ${DEFAULT-VALUE})")
+    int arcs;
+
+    @Option(names = "--day-rows", defaultValue = "50000", description = "flow rows per day (default ${DEFAULT-VALUE})")
+    int dayRows;
+
+    @Option(names = "--days", defaultValue = "14", description = "days in the dataset (default ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--frames", defaultValue = "40", description = "timed frames per figure (default ${DEFAULT-VALUE})")
+    int frames;
+
+    @Option(names = "--png", description = "also write fast.png, java2d.png and naive.png to this directory")
+    Path png;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        Basemap basemap = BasemapLoader.loadFromClasspath();
+        BasemapGeometry geo = new BasemapGeometry(basemap);
+        AggregateDataset data = gravityData(basemap.seats(), days, dayRows, 10, 7);
+        out.printf("dataset: %d regions, %d days x %,d rows (%,d rows); basemap + data in %.0f ms; %dx%d, %d threads%n",
+                data.regions().size(), days, dayRows, data.flows().rowCount(), (System.nanoTime() - t0) / 1e6,
+                width, height, 2);
+        MapViewport china = MapViewport.china(width, height);
+        FlowQuery query = new FlowQuery(data);
+        try (FastMapRenderer fast = new FastMapRenderer(2)) {
+            for (int topN : new int[] {arcs, 0}) {
+                String what = topN == 0 ? "all flows of the day" : "top " + topN;
+                out.printf("%n== %s ==%n", what);
+                FlowSpec base = FlowSpec.day(0).withTopN(topN);
+                FlowSet first = query.run(base);
+                // lock the scale on the first day, as the view does when stepping through dates
+                FlowScale scale = FlowScale.auto(first, FlowScale.Type.SQRT).lock();
+                MapScene scene = MapScene.builder(geo, china).flows(first).scale(scale).build();
+                int[] target = new int[width * height];
+                fast.renderInto(scene, target, FastMapRenderer.Quality.FULL);
+                FlowGeometry g0 = scene.flowGeometry();
+                out.printf("arcs drawn %,d of %,d in the set (%,d matched); skipped: %,d sub-pixel, %,d shorter than"
+                        + " %.0f px, %,d off screen; mean chord %.0f px; %s%n", g0.arcCount(), first.size(),
+                        first.matchedCount(), g0.skippedFaint(), g0.skippedShort(), FlowGeometry.MIN_CHORD,
+                        g0.skippedOffscreen(), meanChord(g0), widthSummary(g0));
+
+                // time-slider step
+                List<Double> step = new ArrayList<>(), q = new ArrayList<>(), fl = new ArrayList<>(),
+                        lab = new ArrayList<>();
+                for (int i = 0; i < frames + 10; i++) {
+                    long s = System.nanoTime();
+                    FlowSet f = query.run(base.withDay(i % days));
+                    long s1 = System.nanoTime();
+                    scene = scene.withFlows(f);
+                    FastMapRenderer.FrameStats st = fast.renderInto(scene, target, FastMapRenderer.Quality.FULL);
+                    long e = System.nanoTime();
+                    if (i >= 10) {
+                        step.add((e - s) / 1e6);
+                        q.add((s1 - s) / 1e6);
+                        fl.add((e - s1) / 1e6 - st.labelsMs() - st.basemapMs());
+                        lab.add(st.labelsMs());
+                    }
+                }
+                double stepMs = median(step);
+                out.printf("time-slider step (query + geometry + raster + labels over cached basemap): median %.1f ms"
+                        + " (p90 %.1f; goal <= 33)%n", stepMs, pct(step, 0.9));
+                out.printf("  of which: query %.1f ms, flows+symbols geometry and raster %.1f ms, labels %.1f ms%n",
+                        median(q), median(fl), median(lab));
+
+                // pan / zoom
+                List<Double> inter = new ArrayList<>(), full = new ArrayList<>();
+                MapViewport v = china;
+                for (int i = 0; i < frames + 5; i++) {
+                    v = i % 2 == 0 ? v.pan(9, -5) : v.zoomAbout(i % 4 == 1 ? 1.1 : 1 / 1.1, width * 0.6,
+                            height * 0.45);
+                    MapScene sc = scene.withViewport(v);
+                    long s = System.nanoTime();
+                    fast.renderInto(sc, target, FastMapRenderer.Quality.INTERACTIVE);
+                    long e = System.nanoTime();
+                    fast.invalidate();
+                    MapScene sc2 = scene.withViewport(v);
+                    long s2 = System.nanoTime();
+                    fast.renderInto(sc2, target, FastMapRenderer.Quality.FULL);
+                    long e2 = System.nanoTime();
+                    if (i >= 5) {
+                        inter.add((e - s) / 1e6);
+                        full.add((e2 - s2) / 1e6);
+                    }
+                }
+                out.printf("pan/zoom frame, interactive (cached basemap shifted/scaled + flows redrawn): median %.1f ms"
+                        + " = %.0f fps (goal >= 30)%n", median(inter), 1000 / median(inter));
+                out.printf("pan/zoom frame, full (basemap redrawn with Java2D on 2 threads + flows): median %.1f ms"
+                        + " = %.0f fps%n", median(full), 1000 / median(full));
+
+                // naive path: single-threaded Java2D antialiased draw of the same arcs over the basemap
+                MapScene sn = scene.withViewport(china);
+                fast.renderInto(sn, target, FastMapRenderer.Quality.FULL);
+                BufferedImage base2d = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+                Graphics2D bg = base2d.createGraphics();
+                sn.paintBasemap(new Java2DPainter(bg));
+                bg.dispose();
+                BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+                List<Double> naive = new ArrayList<>();
+                int naiveFrames = Math.max(3, topN == 0 ? frames / 8 : frames / 2);
+                for (int i = 0; i < naiveFrames + 2; i++) {
+                    FlowSet f = query.run(base.withDay(i % days));
+                    MapScene s2 = sn.withFlows(f);
+                    long s = System.nanoTime();
+                    Graphics2D g = img.createGraphics();
+                    g.drawImage(base2d, 0, 0, null);
+                    Java2DPainter p = new Java2DPainter(g);
+                    s2.paintFlows(p);
+                    s2.paintSymbols(p);
+                    s2.paintLabels(p, p);
+                    g.dispose();
+                    long e = System.nanoTime();
+                    if (i >= 2) {
+                        naive.add((e - s) / 1e6);
+                    }
+                }
+                double n = median(naive);
+                out.printf("naive (Java2D, 1 thread, antialiased, same arcs/symbols/labels over a ready basemap): "
+                        + "median %.1f ms; ratio naive/fast %.1fx%n", n, n / stepMs);
+                out.println("  (the naive JavaFX Canvas figure lives in the ui layer; docs/performance.md)");
+                if (png != null) {
+                    Files.createDirectories(png);
+                    String suffix = topN == 0 ? "-all" : "";
+                    fast.renderInto(sn, target, FastMapRenderer.Quality.FULL);
+                    BufferedImage fi = FastMapRenderer.wrap(target.clone(), width, height);
+                    ImageIO.write(fi, "png", png.resolve("fast" + suffix + ".png").toFile());
+                    ImageIO.write(Java2DRenderer.render(sn), "png", png.resolve("java2d" + suffix + ".png").toFile());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static double meanChord(FlowGeometry g) {
+        double sum = 0;
+        for (int a = 0; a < g.arcCount(); a++) {
+            int s = g.start(a), e = g.end(a) - 1;
+            sum += Math.hypot(g.x(e) - g.x(s), g.y(e) - g.y(s));
+        }
+        return g.arcCount() == 0 ? 0 : sum / g.arcCount();
+    }
+
+    private static String widthSummary(FlowGeometry g) {
+        int hair = 0;
+        double max = 0;
+        for (int a = 0; a < g.arcCount(); a++) {
+            hair += g.isHairline(a) ? 1 : 0;
+            max = Math.max(max, 2 * g.halfWidth(g.start(a)));
+        }
+        return String.format("%,d hairlines (< 1 px), widest %.1f px", hair, max);
+    }
+
+    /**
+     * A gravity-model dataset over the real prefecture seats: trips o→d ∝ (pop_o·pop_d)^0.8 / distance^1.6, the
+     * {@code rowsPerDay} strongest pairs every day (plus internal trips), ±30 % daily noise, every cell ≥ k.
+     */
+    static AggregateDataset gravityData(List<Seat> seats, int days, int rowsPerDay, int k, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int n = seats.size();
+        List<Region> regions = new ArrayList<>();
+        double[] pop = new double[n];
+        for (int i = 0; i < n; i++) {
+            Seat s = seats.get(i);
+            pop[i] = s.population().isPresent() ? Math.max(50_000, s.population().getAsLong())
+                    : 200_000 + rnd.nextInt(3_000_000);
+            regions.add(new Region(s.code(), s.nameZh(), s.nameEn(), "prefecture", s.provinceCode(), s.lat(), s.lon(),
+                    (long) pop[i]));
+        }
+        // strongest pairs
+        int pairs = n * n;
+        double[] w = new double[pairs];
+        Integer[] idx = new Integer[pairs];
+        for (int o = 0; o < n; o++) {
+            for (int d = 0; d < n; d++) {
+                double dist = o == d ? 10 : Math.max(10, haversineKm(seats.get(o), seats.get(d)));
+                w[o * n + d] = Math.pow(pop[o] * pop[d], 0.8) / Math.pow(dist, 1.6) * (o == d ? 5 : 1);
+                idx[o * n + d] = o * n + d;
+            }
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(w[b], w[a]));
+        int keep = Math.min(pairs, rowsPerDay);
+        int[] chosen = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            chosen[i] = idx[i];
+        }
+        Arrays.sort(chosen);
+        double maxW = w[idx[0]];
+        double c = 400_000 / maxW;
+        LocalDate start = LocalDate.of(2020, 1, 10);
+        Period period = new Period(start, start.plusDays(days - 1));
+        FlowTable.Builder b = FlowTable.builder(period, keep * days);
+        for (int day = 0; day < days; day++) {
+            for (int key : chosen) {
+                long v = Math.max(k, Math.round(c * w[key] * (0.7 + 0.6 * rnd.nextDouble())));
+                String why = b.add(day, key / n, key % n, (int) Math.min(Integer.MAX_VALUE, v));
+                if (why != null) {
+                    throw new IllegalStateException(why);
+                }
+            }
+        }
+        BundleInfo info = new BundleInfo("bench-map", "Benchmark Carrier", Instant.parse("2020-06-01T00:00:00Z"),
+                period, "day", "prefecture", List.of("trips"), k, 1, BundleManifest.PURPOSE,
+                LocalDate.now().plusYears(1));
+        return new AggregateDataset(info, new RegionTable(regions), b.build(), Optional.empty());
+    }
+
+    private static double haversineKm(Seat a, Seat b) {
+        double p1 = Math.toRadians(a.lat()), p2 = Math.toRadians(b.lat());
+        double dp = p2 - p1, dl = Math.toRadians(b.lon() - a.lon());
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2)
+                * Math.sin(dl / 2);
+        return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private static double median(List<Double> v) {
+        return pct(v, 0.5);
+    }
+
+    private static double pct(List<Double> v, double p) {
+        List<Double> s = new ArrayList<>(v);
+        Collections.sort(s);
+        return s.get(Math.min(s.size() - 1, (int) (s.size() * p)));
+    }
+}

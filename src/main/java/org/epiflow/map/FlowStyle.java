@@ -1,0 +1,64 @@
+package org.epiflow.map;
+
+/**
+ * How flows are drawn: curved arcs (a quadratic Bézier whose control point lies {@code bow} × chord length to the right
+ * of the origin → destination direction, so A→B and B→A bow to opposite sides and never overlap), tapering from the
+ * full width at the origin to {@code taper} × width at the destination, optionally with an arrow head, width and colour
+ * from the {@link FlowScale}.
+ *
+ * @param minWidth  width in pixels at the bottom of the scale domain
+ * @param maxWidth  width in pixels at the top of the scale domain
+ * @param bow       sideways offset of the control point as a fraction of the chord (0 = straight)
+ * @param taper     destination width / origin width (0–1)
+ * @param arrowHead draw an arrow head at the destination
+ * @param ramp      colours from the smallest to the largest volume (ARGB, with alpha)
+ * @param classes   number of legend classes (colour steps); 0 = continuous ramp
+ * @param minVisibleInk level of detail: skip a flow when {@code maxWidth × √(volume / scale max) × alpha} (its width
+ *                  were it proportional to √volume, in pixels) is below this
+ */
+public record FlowStyle(double minWidth, double maxWidth, double bow, double taper, boolean arrowHead, int[] ramp,
+                        int classes, double minVisibleInk) {
+    public FlowStyle {
+        if (ramp == null || ramp.length < 2) {
+            throw new IllegalArgumentException("a ramp needs two colours at least");
+        }
+        ramp = ramp.clone();
+    }
+
+    /** Light palette: pale yellow-orange to deep red. */
+    public static FlowStyle light() {
+        return new FlowStyle(0.6, 8, 0.18, 0.3, false,
+                new int[] {0x99FDD49E, 0xB3FC8D59, 0xCCE34A33, 0xE6B30000, 0xF27F0000}, 5, 0.12);
+    }
+
+    /** Dark palette: teal to bright yellow. */
+    public static FlowStyle dark() {
+        return new FlowStyle(0.6, 8, 0.18, 0.3, false,
+                new int[] {0x8041B6C4, 0xA07FCDBB, 0xC0C7E9B4, 0xE0FFFFB2, 0xF2FFFF00}, 5, 0.12);
+    }
+
+    @Override
+    public int[] ramp() {
+        return ramp.clone();
+    }
+
+    int rampColor(int i) {
+        return ramp[i];
+    }
+
+    int rampSize() {
+        return ramp.length;
+    }
+
+    public FlowStyle withArrowHead(boolean on) {
+        return new FlowStyle(minWidth, maxWidth, bow, taper, on, ramp, classes, minVisibleInk);
+    }
+
+    public FlowStyle withWidths(double min, double max) {
+        return new FlowStyle(min, max, bow, taper, arrowHead, ramp, classes, minVisibleInk);
+    }
+
+    public FlowStyle withClasses(int n) {
+        return new FlowStyle(minWidth, maxWidth, bow, taper, arrowHead, ramp, n, minVisibleInk);
+    }
+}

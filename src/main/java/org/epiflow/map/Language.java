@@ -1,0 +1,18 @@
+package org.epiflow.map;
+
+/** Label and legend language. */
+public enum Language {
+    ZH, EN;
+
+    /** Chinese or English text, falling back to the other, then to {@code fallback}. */
+    public String pick(String zh, String en, String fallback) {
+        String a = this == ZH ? zh : en, b = this == ZH ? en : zh;
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        if (b != null && !b.isBlank()) {
+            return b;
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,79 @@
+package org.epiflow.map;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a legend shows, for the screen and for exports alike: a title, flow classes (colour + width + label), symbol
+ * sizes, and notes (suppression threshold, the basemap disclaimer). Backends only lay it out.
+ *
+ * @param title      e.g. "Trips per day"
+ * @param flows      flow classes from small to large
+ * @param symbols    location-total circle sizes from small to large
+ * @param notes      lines of small print
+ * @param locked     whether the flow scale is locked
+ */
+public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<String> notes, boolean locked) {
+    public Legend {
+        flows = List.copyOf(flows);
+        symbols = List.copyOf(symbols);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * One legend row.
+     *
+     * @param label text, e.g. "1,000 – 5,000"
+     * @param color ARGB
+     * @param size  line width (flows) or circle radius (symbols), pixels
+     */
+    public record Entry(String label, int color, double size) {
+    }
+
+    /** Builds the legend of a scene's flow scale and style. */
+    public static Legend of(FlowScale scale, FlowStyle style, long maxTotal, double maxRadius, int symbolColor,
+                            int k, Language lang, boolean daily) {
+        boolean zh = lang == Language.ZH;
+        List<Entry> flows = new ArrayList<>();
+        int n = Math.max(1, style.classes() > 0 ? style.classes() : 4);
+        long[] b = scale.breaks(n);
+        long lo = scale.min();
+        for (int i = 0; i <= b.length; i++) {
+            long from = i == 0 ? lo : b[i - 1];
+            String label;
+            if (b.length == 0) {
+                label = FlowScale.format(scale.min(), lang) + (scale.max() > scale.min() ? " – "
+                        + FlowScale.format(scale.max(), lang) : "");
+            } else if (i == 0) {
+                label = "< " + FlowScale.format(b[0], lang);
+            } else if (i == b.length) {
+                label = "≥ " + FlowScale.format(from, lang);
+            } else {
+                label = FlowScale.format(from, lang) + " – " + FlowScale.format(b[i], lang);
+            }
+            double rep = i == b.length ? scale.max() : Math.sqrt((double) Math.max(1, from) * b[i]);
+            if (i == 0 && b.length > 0) {
+                rep = Math.sqrt((double) lo * b[0]);
+            }
+            flows.add(new Entry(label, scale.color(i == 0 ? lo : from, style), scale.width(rep, style)));
+        }
+        List<Entry> symbols = new ArrayList<>();
+        if (maxTotal > 0) {
+            for (double f : new double[] {0.1, 0.4, 1.0}) {
+                long v = FlowScale.nice(maxTotal * f);
+                if (v > 0) {
+                    symbols.add(new Entry(FlowScale.format(v, lang), symbolColor,
+                            maxRadius * Math.sqrt((double) v / maxTotal)));
+                }
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(zh ? "单元格 < " + k + " 人次未发布" : "cells below " + k + " trips are not published");
+        if (scale.isLocked()) {
+            notes.add(zh ? "比例尺已锁定" : "scale locked");
+        }
+        notes.add(zh ? "示意底图，非标准地图（无审图号）" : "Illustrative boundaries, not an approved standard map");
+        String title = zh ? (daily ? "出行量（人次/日）" : "出行量（人次）") : (daily ? "Trips per day" : "Trips");
+        return new Legend(title, flows, symbols, notes, scale.isLocked());
+    }
+}

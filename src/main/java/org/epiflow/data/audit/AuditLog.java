@@ -134,16 +134,23 @@ public final class AuditLog {
             throw new IllegalArgumentException("audit details too long: " + detailsJson.length() + " characters");
         }
         synchronized (connection) {
-            long seq;
-            byte[] prev;
-            try (PreparedStatement head = connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1");
-                 ResultSet rs = head.executeQuery()) {
+            // Continue after whatever EpiFlow wrote last: the head record when it is at or beyond the last stored
+            // entry (so entries deleted from the end leave a permanent gap), else the last stored entry.
+            long seq = 1;
+            byte[] prev = GENESIS;
+            try (PreparedStatement last = connection.prepareStatement(
+                    "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+                 ResultSet rs = last.executeQuery()) {
                 if (rs.next()) {
                     seq = rs.getLong(1) + 1;
                     prev = rs.getBytes(2);
-                } else {
-                    seq = 1;
-                    prev = GENESIS;
+                }
+            }
+            try (PreparedStatement head = connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1");
+                 ResultSet rs = head.executeQuery()) {
+                if (rs.next() && rs.getLong(1) + 1 >= seq) {
+                    seq = rs.getLong(1) + 1;
+                    prev = rs.getBytes(2);
                 }
             }
             String time = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
@@ -231,6 +238,7 @@ public final class AuditLog {
             byte[] prev = GENESIS;
             long count = 0;
             long after = Long.MIN_VALUE;
+            AuditEntry recordedBreak = null;
             while (true) {
                 List<AuditEntry> page = page(after);
                 for (AuditEntry e : page) {
@@ -239,6 +247,10 @@ public final class AuditLog {
                     if (problem != null) {
                         return new AuditVerification(count, expected, problem, e.seq(),
                                 e.hash() == null ? GENESIS : e.hash());
+                    }
+                    if (recordedBreak == null && AuditKind.WORKSPACE_OPEN.name().equals(e.kind())
+                            && e.details().contains("\"auditCheck\":\"BAD\"")) {
+                        recordedBreak = e;
                     }
                     prev = e.hash();
                     expected = e.seq() + 1;
@@ -273,6 +285,21 @@ public final class AuditLog {
                             ? "entries after #" + headSeq + " were not appended by EpiFlow (inserted)"
                             : "the last entry is not the one the head record names (replaced)", last, prev);
                 }
+            }
+            if (recordedBreak != null) {
+                // the chain was found broken at an earlier open and has since been made to look whole again
+                long bad = -1;
+                String what = "";
+                try {
+                    var node = JSON.readTree(recordedBreak.details());
+                    bad = node.path("firstBadSeq").asLong(-1);
+                    what = node.path("problem").asText("");
+                } catch (JsonProcessingException ignored) {
+                    // keep the defaults
+                }
+                return new AuditVerification(count, bad > 0 ? bad : recordedBreak.seq(), "the check at an earlier "
+                        + "open (entry #" + recordedBreak.seq() + ") found the chain broken here: " + what
+                        + "; the evidence was removed since", last, prev);
             }
             return new AuditVerification(count, -1, null, last, prev);
         }

@@ -88,8 +88,8 @@ final class AuditPdf {
                     l.text(cols[3], BODY, s, yy);
                     yy -= LEAD;
                 }
+                l.rule(yy - 1, 0.2f);
                 l.y = yy - 3;
-                l.rule(l.y + LEAD - 2, 0.2f);
             }
             int n = pages.size();
             for (int i = 0; i < n; i++) {

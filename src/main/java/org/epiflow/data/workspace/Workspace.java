@@ -67,7 +67,7 @@ public final class Workspace implements AutoCloseable {
      * killed process loses at most the transaction in flight.
      */
     static final String H2_SETTINGS = ";CIPHER=AES;FILE_LOCK=FS;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0"
-            + ";WRITE_DELAY=0";
+            + ";WRITE_DELAY=0;CACHE_SIZE=65536";
     /** Default minutes of inactivity before the application locks itself. */
     public static final int DEFAULT_IDLE_LOCK_MINUTES = 15;
 

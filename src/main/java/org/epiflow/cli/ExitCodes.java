@@ -11,11 +11,12 @@ import java.nio.file.NoSuchFileException;
 
 /**
  * Turns failures into one clear line on standard error and an exit code: 1 error, 2 usage, 3 bundle refused by a
- * check (the check's name is printed), 4 input refused by minimisation.
+ * check (the check's name is printed), 4 input refused by minimisation, 5 the audit trail failed verification.
  */
 final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     static final int REFUSED = 3;
     static final int MINIMISATION = 4;
+    static final int AUDIT_BAD = 5;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {

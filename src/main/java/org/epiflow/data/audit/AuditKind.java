@@ -1,0 +1,31 @@
+package org.epiflow.data.audit;
+
+/** What an audit entry records. Stored by name; never rename a constant (old entries keep their names). */
+public enum AuditKind {
+    /** The workspace was created. */
+    WORKSPACE_CREATED,
+    /** The workspace was opened (details: purpose, schema version, result of the audit check at open). */
+    WORKSPACE_OPEN,
+    /** The schema was migrated to a newer version. */
+    MIGRATION,
+    /** The officer's identity was unlocked. */
+    UNLOCK,
+    /** An attempt to unlock the identity failed (recorded before unlock, folded in at the next unlock). */
+    UNLOCK_FAILED,
+    /** A bundle passed every check and was opened. */
+    BUNDLE_OPEN,
+    /** A bundle was refused (details: the failed check and why). */
+    BUNDLE_REFUSED,
+    /** A risk model was run. */
+    RISK_RUN,
+    /** Something was exported (details: file name, format, SHA-256 of the exported file). */
+    EXPORT,
+    /** Cached data was purged (details: bundle, why). */
+    PURGE,
+    /** Aggregates of a bundle were cached in the workspace. */
+    CACHE,
+    /** A case table was imported. */
+    CASE_IMPORT,
+    /** A setting changed. */
+    SETTING
+}

@@ -128,8 +128,14 @@ public final class SparseFlows {
 
     /** Trips from {@code o} to {@code d} (0 when none). */
     public double trips(int o, int d) {
-        int i = Arrays.binarySearch(destination, start[o], start[o + 1], d);
+        int i = entry(o, d);
         return i >= 0 ? trips[i] : 0;
+    }
+
+    /** The entry of pair o→d, or -1 when no trips go from o to d. */
+    public int entry(int o, int d) {
+        int i = Arrays.binarySearch(destination, start[o], start[o + 1], d);
+        return i >= 0 ? i : -1;
     }
 
     /** Total trips arriving in each region. */

@@ -101,7 +101,8 @@ public final class BreakFinder {
         int j = n;
         for (int c = k; c >= 2; c--) {
             int i = cut[c][j];
-            e[c - 1] = v[i];
+            // the first value of the class; midway to the previous value when the class is the maximum alone
+            e[c - 1] = v[i] < v[n - 1] ? v[i] : (v[i - 1] + v[i]) / 2;
             j = i;
         }
         double[] dedup = new double[k + 1];

@@ -24,7 +24,8 @@ import java.util.Map;
  * gives each region's expected cases and a prediction interval (Student t); observed above the upper bound is
  * flagged {@code local-transmission} (more cases than imports explain), below the lower bound
  * {@code under-reporting}. The risk index (C + 1)/(expected + 1) orders the table (Jia's community-transmission
- * risk). When the populations are collinear with the flows, or there are too few regions, the population term is
+ * risk). Regions outside a fit's interval are left out of the next fit until the set settles (at most ten
+ * rounds), so that the outliers the model is meant to find do not drag the line towards themselves. When the populations are collinear with the flows, or there are too few regions, the population term is
  * dropped.
  */
 public final class ObservedExpected {
@@ -86,6 +87,27 @@ public final class ObservedExpected {
             withPopulation = false;
             fit = fit(used, outflow, pop, cum, false);
         }
+        List<Integer> inliers = used;
+        for (int round = 0; round < 10; round++) {
+            List<Integer> next = new ArrayList<>();
+            for (int j : used) {
+                double[] pi = fit.predictionInterval(x(outflow[j], pop[j], withPopulation), level);
+                double y = Math.log1p(cum[j]);
+                if (y >= pi[0] && y <= pi[1]) {
+                    next.add(j);
+                }
+            }
+            if (next.equals(inliers) || next.size() < MIN_REGIONS) {
+                break;
+            }
+            try {
+                fit = fit(next, outflow, pop, cum, withPopulation);
+                inliers = next;
+            } catch (IllegalArgumentException e) {
+                break;
+            }
+        }
+        int excluded = used.size() - inliers.size();
         List<Column> columns = List.of(
                 Column.trips("trips_from_sources", "trips from the source region(s) over the window"),
                 Column.of("observed_cases", "cumulative reported cases by the as-of day"),
@@ -106,8 +128,7 @@ public final class ObservedExpected {
             if (isSource[j]) {
                 flag = "source";
             } else if (outflow[j] > 0 && pop[j] > 0) {
-                double[] x = withPopulation ? new double[]{1, Math.log(outflow[j]), Math.log(pop[j])}
-                        : new double[]{1, Math.log(outflow[j])};
+                double[] x = x(outflow[j], pop[j], withPopulation);
                 exp = Math.expm1(fit.predict(x));
                 double[] pi = fit.predictionInterval(x, level);
                 lo = Math.max(0, Math.expm1(pi[0]));
@@ -131,7 +152,8 @@ public final class ObservedExpected {
         summary.put("from", period.day(Math.max(0, fromDay)).toString());
         summary.put("asOf", period.day(asOfDay).toString());
         summary.put("sources", Arrays.stream(sources).mapToObj(s -> data.regions().get(s).code()).toList());
-        summary.put("regionsFitted", used.size());
+        summary.put("regionsWithTrips", used.size());
+        summary.put("regionsFitted", used.size() - excluded);
         summary.put("intercept", c[0]);
         summary.put("flowElasticity", c[1]);
         summary.put("populationElasticity", withPopulation ? c[2] : null);
@@ -143,13 +165,16 @@ public final class ObservedExpected {
         return new RiskResult(MODEL, columns, rows, summary, data.info().k());
     }
 
+    private static double[] x(double outflow, double pop, boolean withPop) {
+        return withPop ? new double[]{1, Math.log(outflow), Math.log(pop)} : new double[]{1, Math.log(outflow)};
+    }
+
     private static LinearFit fit(List<Integer> used, double[] outflow, double[] pop, long[] cum, boolean withPop) {
         double[][] x = new double[used.size()][];
         double[] y = new double[used.size()];
         for (int r = 0; r < y.length; r++) {
             int j = used.get(r);
-            x[r] = withPop ? new double[]{1, Math.log(outflow[j]), Math.log(pop[j])}
-                    : new double[]{1, Math.log(outflow[j])};
+            x[r] = x(outflow[j], pop[j], withPop);
             y[r] = Math.log1p(cum[j]);
         }
         return LinearFit.fit(x, y);

@@ -66,26 +66,34 @@ public final class SeirEnsemble {
         float[][] q = new float[LEVELS.length][days * n];
         float[] arrival = new float[days * n];
         IntStream.range(0, days).parallel().forEach(d -> {
-            double[] v = new double[runs];
+            int[][] block = new int[n][runs];
+            for (int r = 0; r < runs; r++) {
+                int[] src = out[r];
+                for (int k = 0; k < n; k++) {
+                    block[k][r] = src[d * n + k];
+                }
+            }
+            double[] sorted = new double[runs];
             for (int k = 0; k < n; k++) {
                 int cell = d * n + k;
-                double sum = 0;
+                int[] v = block[k];
+                long sum = 0;
                 int hit = 0;
                 for (int r = 0; r < runs; r++) {
-                    v[r] = out[r][cell];
                     sum += v[r];
-                    if (v[r] > 0) {
-                        hit++;
-                    }
+                    hit += v[r] > 0 ? 1 : 0;
                 }
-                mean[cell] = (float) (sum / runs);
+                mean[cell] = (float) ((double) sum / runs);
                 arrival[cell] = (float) hit / runs;
                 if (hit == 0) {
                     continue;
                 }
                 Arrays.sort(v);
+                for (int r = 0; r < runs; r++) {
+                    sorted[r] = v[r];
+                }
                 for (int l = 0; l < LEVELS.length; l++) {
-                    q[l][cell] = (float) Ranks.quantileSorted(v, runs, LEVELS[l]);
+                    q[l][cell] = (float) Ranks.quantileSorted(sorted, runs, LEVELS[l]);
                 }
             }
         });

@@ -24,15 +24,18 @@ import java.util.Map;
  * gives each region's expected cases and a prediction interval (Student t); observed above the upper bound is
  * flagged {@code local-transmission} (more cases than imports explain), below the lower bound
  * {@code under-reporting}. The risk index (C + 1)/(expected + 1) orders the table (Jia's community-transmission
- * risk). Regions outside a fit's interval are left out of the next fit until the set settles (at most ten
- * rounds), so that the outliers the model is meant to find do not drag the line towards themselves. When the populations are collinear with the flows, or there are too few regions, the population term is
- * dropped.
+ * risk). Regions outside a fit's {@value #TRIM_LEVEL} interval are left out of the next fit until the set
+ * settles (at most ten rounds), so that the outliers the model is meant to find do not drag the line towards
+ * themselves. When the populations are collinear with the flows, or there are too few regions, the population term
+ * is dropped.
  */
 public final class ObservedExpected {
     /** The model's name in results. */
     public static final String MODEL = "observed-expected";
     /** Regions needed to fit. */
     public static final int MIN_REGIONS = 5;
+    /** Interval level outside which a region is left out of the next fit (wider than the flagging level). */
+    public static final double TRIM_LEVEL = 0.99;
 
     private ObservedExpected() {
     }
@@ -91,7 +94,7 @@ public final class ObservedExpected {
         for (int round = 0; round < 10; round++) {
             List<Integer> next = new ArrayList<>();
             for (int j : used) {
-                double[] pi = fit.predictionInterval(x(outflow[j], pop[j], withPopulation), level);
+                double[] pi = fit.predictionInterval(x(outflow[j], pop[j], withPopulation), TRIM_LEVEL);
                 double y = Math.log1p(cum[j]);
                 if (y >= pi[0] && y <= pi[1]) {
                     next.add(j);
@@ -129,17 +132,17 @@ public final class ObservedExpected {
                 flag = "source";
             } else if (outflow[j] > 0 && pop[j] > 0) {
                 double[] x = x(outflow[j], pop[j], withPopulation);
-                exp = Math.expm1(fit.predict(x));
+                exp = Math.max(0, Math.expm1(fit.predict(x)));
                 double[] pi = fit.predictionInterval(x, level);
                 lo = Math.max(0, Math.expm1(pi[0]));
-                hi = Math.expm1(pi[1]);
+                hi = Math.max(0, Math.expm1(pi[1]));
                 flag = cum[j] > hi ? "local-transmission" : cum[j] < lo ? "under-reporting" : "";
                 above += cum[j] > hi ? 1 : 0;
                 below += cum[j] < lo ? 1 : 0;
             } else {
                 flag = "no-trips-from-sources";
             }
-            double index = Double.isNaN(exp) ? Double.NaN : (cum[j] + 1) / (Math.max(0, exp) + 1);
+            double index = Double.isNaN(exp) ? Double.NaN : (cum[j] + 1) / (exp + 1);
             for (int s = 0; s < sources.length; s++) {
                 share[sources[s]] = bySource[j][s];
             }

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
                 BenchCommand.BasemapLoad.class,
                 MapBenchCommand.class,
                 BenchWorkspaceCommand.class,
+                BenchRiskCommand.class,
         })
 final class BenchCommand implements Runnable {
     @Spec

@@ -1,0 +1,176 @@
+package org.epiflow.analytics.seir;
+
+import org.epiflow.analytics.Column;
+import org.epiflow.analytics.Drivers;
+import org.epiflow.analytics.Populations;
+import org.epiflow.analytics.RiskResult;
+import org.epiflow.analytics.RiskRow;
+import org.epiflow.analytics.cases.CaseTable;
+import org.epiflow.analytics.cases.Seeds;
+import org.epiflow.model.AggregateDataset;
+import org.epiflow.model.Period;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SEIR forecast as a risk table: simulation from bundle day {@code startDay} to {@code horizonDays} after the
+ * as-of day, started either from hand seeds or from the source regions with the number infected at the start fitted
+ * to reported cases ({@link SeirCalibration}); a deterministic run and, with {@code runs > 0}, a stochastic ensemble.
+ */
+public final class SeirForecast {
+    /** The model's name in results. */
+    public static final String MODEL = "seir";
+
+    private SeirForecast() {
+    }
+
+    /**
+     * Settings of a forecast.
+     *
+     * @param params        model parameters
+     * @param startDay      bundle day the simulation starts
+     * @param asOfDay       last bundle day of observed cases used for calibration
+     * @param horizonDays   days simulated after the as-of day
+     * @param sources       regions infected at the start (used with cases)
+     * @param seeds         hand seeds (infectious at the start); when non-empty no calibration is done
+     * @param ascertainment share of infections reported (calibration)
+     * @param reportDelay   days from infection to report (calibration)
+     * @param fitR0         also fit R0 to the cases
+     * @param runs          stochastic runs (0 = deterministic only)
+     * @param seed          random seed of the ensemble
+     */
+    public record Settings(SeirParameters params, int startDay, int asOfDay, int horizonDays, int[] sources,
+                           List<Seeds.Seed> seeds, double ascertainment, int reportDelay, boolean fitR0, int runs,
+                           long seed) {
+        public Settings {
+            if (startDay < 0 || asOfDay < startDay || horizonDays < 0) {
+                throw new IllegalArgumentException("need 0 <= start <= as-of and a non-negative horizon");
+            }
+            if (!(ascertainment > 0 && ascertainment <= 1) || reportDelay < 0 || runs < 0) {
+                throw new IllegalArgumentException("ascertainment in (0, 1], delay and runs non-negative");
+            }
+            sources = sources.clone();
+            seeds = List.copyOf(seeds);
+        }
+    }
+
+    /** The forecast: the table, the runs behind it, and what was fitted. */
+    public record Outcome(RiskResult result, SeirRun deterministic, SeirEnsemble ensemble, SeirParameters params,
+                          double initialInfected) {
+    }
+
+    public static Outcome compute(AggregateDataset data, CaseTable cases, Settings s) {
+        int n = data.regions().size();
+        Period period = data.info().period();
+        int days = s.asOfDay() - s.startDay() + 1 + s.horizonDays();
+        double[] pop = Populations.of(data);
+        SeirParameters p = s.params();
+        TravelSchedule sched = TravelSchedule.of(data.flows(), n, pop, s.startDay(), days, p);
+        double[] e0;
+        double[] i0;
+        double infected;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        if (!s.seeds().isEmpty()) {
+            e0 = new double[n];
+            i0 = Seeds.infectious(s.seeds(), pop);
+            infected = Arrays.stream(i0).sum();
+            summary.put("start", "seeds " + Seeds.describe(s.seeds(), data.regions()));
+        } else {
+            if (cases == null || s.sources().length == 0) {
+                throw new IllegalArgumentException("the SEIR forecast needs seeds, or cases and source regions");
+            }
+            double[] w = new double[s.sources().length];
+            long[] cum = cases.cumulativeThrough(s.asOfDay());
+            double sum = 0;
+            for (int k = 0; k < w.length; k++) {
+                w[k] = cum[s.sources()[k]];
+                sum += w[k];
+            }
+            for (int k = 0; k < w.length; k++) {
+                w[k] = sum > 0 ? w[k] / sum : 1.0 / w.length;
+            }
+            SeirCalibration.Target target = new SeirCalibration.Target(sched, pop, s.sources(), w, cases,
+                    s.asOfDay(), s.ascertainment(), s.reportDelay());
+            infected = SeirCalibration.fitStart(target, p);
+            if (!(infected > 0)) {
+                throw new IllegalArgumentException("cannot calibrate the start: the cases up to "
+                        + period.day(s.asOfDay()) + " give no signal the model can fit");
+            }
+            if (s.fitR0()) {
+                for (int round = 0; round < 3; round++) {
+                    p = p.withR0(SeirCalibration.fitR0(target, p, infected, 0.2, 8));
+                    infected = SeirCalibration.fitStart(target, p);
+                }
+                summary.put("fittedR0", p.r0());
+            }
+            double[][] st = SeirCalibration.start(target, p, infected);
+            e0 = st[0];
+            i0 = st[1];
+            summary.put("start", "fitted to reported cases up to " + period.day(s.asOfDay()));
+            summary.put("calibrationSse", SeirCalibration.sse(target, p, infected));
+        }
+        summary.put("initialInfected", infected);
+        summary.put("startDate", period.day(s.startDay()).toString());
+        summary.put("asOf", period.day(s.asOfDay()).toString());
+        summary.put("horizonDate", period.day(s.startDay() + days - 1).toString());
+        summary.put("r0", p.r0());
+        summary.put("latentDays", p.latentDays());
+        summary.put("infectiousDays", p.infectiousDays());
+        summary.put("travelReduction", p.travelReduction());
+        summary.put("contactReduction", p.contactReduction());
+        summary.put("reductionFrom", p.reductionFromDay() == Integer.MAX_VALUE ? "never"
+                : period.day(p.reductionFromDay()).toString());
+        summary.put("runs", s.runs());
+        summary.put("seed", s.seed());
+        sched = sched.with(p);
+        SeirRun det = MetapopulationSeir.deterministic(sched, p, pop, e0, i0, n <= 4000);
+        SeirEnsemble ens = s.runs() > 0 ? SeirEnsemble.run(sched, p, pop, e0, i0, s.runs(), s.seed()) : null;
+        return new Outcome(table(data, det, ens, pop, summary), det, ens, p, infected);
+    }
+
+    private static RiskResult table(AggregateDataset data, SeirRun det, SeirEnsemble ens, double[] pop,
+                                    Map<String, Object> summary) {
+        int n = det.regions();
+        int last = det.days() - 1;
+        List<Column> columns = List.of(
+                Column.of("expected_infections", "cumulative infections by the horizon, deterministic run"),
+                Column.of("infections_p05", "5 % quantile of cumulative infections by the horizon (ensemble)"),
+                Column.of("infections_p25", "25 % quantile (ensemble)"),
+                Column.of("infections_median", "median (ensemble)"),
+                Column.of("infections_p75", "75 % quantile (ensemble)"),
+                Column.of("infections_p95", "95 % quantile (ensemble)"),
+                Column.of("arrival_probability", "share of runs with at least one infection by the horizon"),
+                Column.of("expected_arrival_day", "first day the deterministic run has one cumulative infection, "
+                        + "days after " + data.info().period().start()),
+                Column.of("peak_day", "day of the largest daily incidence (deterministic), days after "
+                        + data.info().period().start()),
+                Column.of("attack_rate_percent", "expected cumulative infections / residents × 100"),
+                Column.of("population", "residents N"));
+        double[] fin = det.finalCumulative();
+        List<RiskRow> rows = new ArrayList<>(n);
+        double[] share = new double[n];
+        for (int k = 0; k < n; k++) {
+            int arrive = det.arrivalDay(k, 1);
+            int peak = det.peakDay(k);
+            double[] v = {fin[k], Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                arrive < 0 ? Double.NaN : arrive + det.startDay(), peak < 0 ? Double.NaN : peak + det.startDay(),
+                pop[k] > 0 ? 100 * fin[k] / pop[k] : Double.NaN, pop[k]};
+            if (ens != null) {
+                for (int l = 0; l < SeirEnsemble.LEVELS.length; l++) {
+                    v[1 + l] = ens.quantile(l, last, k);
+                }
+                v[6] = ens.arrivalProbability(last, k);
+            }
+            if (det.imports() != null) {
+                System.arraycopy(det.imports()[k], 0, share, 0, n);
+            }
+            rows.add(new RiskRow(k, data.regions().get(k).code(), Drivers.name(data.regions(), k), fin[k], v, "",
+                    Drivers.top(data.regions(), share, Drivers.TOP)));
+        }
+        return new RiskResult(MODEL, columns, rows, summary, data.info().k());
+    }
+}

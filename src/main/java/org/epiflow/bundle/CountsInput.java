@@ -23,11 +23,20 @@ final class CountsInput {
     private int size;
     private long minDay = Long.MAX_VALUE;
     private long maxDay = Long.MIN_VALUE;
-    private final Path file;
+    private final String name;
 
-    private CountsInput(TableSpec spec, Path file) {
+    private CountsInput(TableSpec spec, String name) {
         this.spec = spec;
-        this.file = file;
+        this.name = name;
+    }
+
+    /** An empty table to fill in memory with {@link #add}; {@code name} is used in messages. */
+    static CountsInput inMemory(TableSpec spec, String name) {
+        return new CountsInput(spec, name);
+    }
+
+    TableSpec spec() {
+        return spec;
     }
 
     record Published(FlowTable flows, ResidentTable residents, long suppressedCells, long suppressedCount) {
@@ -35,7 +44,7 @@ final class CountsInput {
 
     static CountsInput read(Path file, TableSpec spec, RegionTable regions) throws IOException,
             MinimisationException {
-        CountsInput t = new CountsInput(spec, file);
+        CountsInput t = new CountsInput(spec, String.valueOf(file.getFileName()));
         boolean flows = spec == TableSpec.FLOWS;
         int fields = spec.columns().size();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -78,7 +87,7 @@ final class CountsInput {
         return i;
     }
 
-    private void add(long day, int a, int b, int count) {
+    void add(long day, int a, int b, int count) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             counts = Arrays.copyOf(counts, size * 2);
@@ -117,7 +126,7 @@ final class CountsInput {
         for (int j = 0; j < size; j++) {
             int i = order[j];
             if (j > 0 && keys[order[j - 1]] == keys[i]) {
-                throw new MinimisationException(file.getFileName() + ": the cell on "
+                throw new MinimisationException(name + ": the cell on "
                         + java.time.LocalDate.ofEpochDay(keys[i] >>> 32) + " appears twice; merge duplicates first");
             }
             long rounded = base == 1 ? counts[i] : Math.round((double) counts[i] / base) * (long) base;

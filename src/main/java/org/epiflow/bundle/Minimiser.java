@@ -34,18 +34,50 @@ public final class Minimiser {
 
     public static Result minimise(Path regionsCsv, Path flowsCsv, Path residentsCsv, int k, int roundingBase)
             throws IOException, MinimisationException {
+        checkParameters(k, roundingBase);
+        RegionTable regions = readRegions(regionsCsv);
+        CountsInput flows = CountsInput.read(flowsCsv, TableSpec.FLOWS, regions);
+        CountsInput residents = residentsCsv == null ? null : CountsInput.read(residentsCsv, TableSpec.RESIDENTS,
+                regions);
+        return minimise(regions, flows, residents, k, roundingBase, String.valueOf(flowsCsv));
+    }
+
+    /**
+     * The in-memory counterpart of {@link #minimise(Path, Path, Path, int, int)}: the same suppression, rounding,
+     * ordering and report, for count tables built in memory (for example by a generator).
+     *
+     * @param regions   the regions the cells' indexes refer to
+     * @param flows     flow cells, any order
+     * @param residents resident cells, or null
+     */
+    public static Result minimise(RegionTable regions, Cells flows, Cells residents, int k, int roundingBase)
+            throws MinimisationException {
+        checkParameters(k, roundingBase);
+        if (flows.input.spec() != TableSpec.FLOWS
+                || (residents != null && residents.input.spec() != TableSpec.RESIDENTS)) {
+            throw new IllegalArgumentException("pass flow cells as flows and resident cells as residents");
+        }
+        flows.checkRegions(regions);
+        if (residents != null) {
+            residents.checkRegions(regions);
+        }
+        return minimise(regions, flows.input, residents == null ? null : residents.input, k, roundingBase,
+                flows.name);
+    }
+
+    private static void checkParameters(int k, int roundingBase) throws MinimisationException {
         if (k < 1) {
             throw new MinimisationException("k must be at least 1");
         }
         if (roundingBase < 1) {
             throw new MinimisationException("the rounding base must be at least 1");
         }
-        RegionTable regions = readRegions(regionsCsv);
-        CountsInput flows = CountsInput.read(flowsCsv, TableSpec.FLOWS, regions);
-        CountsInput residents = residentsCsv == null ? null : CountsInput.read(residentsCsv, TableSpec.RESIDENTS,
-                regions);
+    }
+
+    private static Result minimise(RegionTable regions, CountsInput flows, CountsInput residents, int k,
+                                   int roundingBase, String flowsName) throws MinimisationException {
         if (flows.size() == 0) {
-            throw new MinimisationException(flowsCsv + " has no rows");
+            throw new MinimisationException(flowsName + " has no rows");
         }
         long first = flows.minDay();
         long last = flows.maxDay();
@@ -61,6 +93,73 @@ public final class Minimiser {
                 r == null ? 0 : r.suppressedCells());
         return new Result(regions, period, f.flows(), r == null ? Optional.empty() : Optional.of(r.residents()),
                 report);
+    }
+
+    /**
+     * Count cells held in memory, in any order: the in-memory form of a {@code flows.csv} or {@code residents.csv}.
+     * Regions are indexes into the {@link RegionTable} later passed to
+     * {@link #minimise(RegionTable, Cells, Cells, int, int)}.
+     */
+    public static final class Cells {
+        private final CountsInput input;
+        private final String name;
+        private int maxRegion = -1;
+
+        private Cells(TableSpec spec, String name) {
+            this.input = CountsInput.inMemory(spec, name);
+            this.name = name;
+        }
+
+        /** Empty flow cells ({@code date,origin,destination,trips}); {@code name} appears in messages. */
+        public static Cells flows(String name) {
+            return new Cells(TableSpec.FLOWS, name);
+        }
+
+        /** Empty resident cells ({@code date,region,residents}); {@code name} appears in messages. */
+        public static Cells residents(String name) {
+            return new Cells(TableSpec.RESIDENTS, name);
+        }
+
+        /** Adds a flow cell: trips from region {@code origin} to {@code destination} on {@code day}. */
+        public Cells addFlow(LocalDate day, int origin, int destination, int trips) {
+            if (input.spec() != TableSpec.FLOWS) {
+                throw new IllegalStateException(name + " holds residents, not flows");
+            }
+            add(day, origin, destination, trips);
+            return this;
+        }
+
+        /** Adds a resident cell: the residents of {@code region} on {@code day}. */
+        public Cells addResidents(LocalDate day, int region, int residents) {
+            if (input.spec() != TableSpec.RESIDENTS) {
+                throw new IllegalStateException(name + " holds flows, not residents");
+            }
+            add(day, region, 0, residents);
+            return this;
+        }
+
+        private void add(LocalDate day, int a, int b, int count) {
+            if (a < 0 || b < 0 || a >= RegionTable.MAX_REGIONS || b >= RegionTable.MAX_REGIONS) {
+                throw new IllegalArgumentException(name + ": region index out of range");
+            }
+            if (count < 0) {
+                throw new IllegalArgumentException(name + ": negative count");
+            }
+            input.add(day.toEpochDay(), a, b, count);
+            maxRegion = Math.max(maxRegion, Math.max(a, b));
+        }
+
+        /** Number of cells added. */
+        public int size() {
+            return input.size();
+        }
+
+        void checkRegions(RegionTable regions) throws MinimisationException {
+            if (maxRegion >= regions.size()) {
+                throw new MinimisationException(name + ": region index " + maxRegion + " is not in the regions "
+                        + "table (" + regions.size() + " regions)");
+            }
+        }
     }
 
     static RegionTable readRegions(Path file) throws IOException, MinimisationException {

@@ -160,6 +160,36 @@ public final class MapViewModel {
         }
     }
 
+    /** The hovered place's outline in screen pixels (rings of x, y pairs), empty when none. */
+    public java.util.List<double[]> hoverOutline() {
+        MapViewport v = viewport.get();
+        BasemapGeometry b = basemap.get();
+        String c = hovered.get();
+        if (v == null || b == null || c == null || c.isEmpty()) {
+            return java.util.List.of();
+        }
+        var lod = v.levelOfDetail();
+        var region = b.basemap().prefectures(lod).byCode(c).or(() -> b.basemap().provinces(lod).byCode(c));
+        if (region.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<double[]> rings = new java.util.ArrayList<>();
+        var g = region.get().geometry();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon poly) {
+                var coords = poly.getExteriorRing().getCoordinates();
+                double[] ring = new double[coords.length * 2];
+                for (int j = 0; j < coords.length; j++) {
+                    double[] s = v.lonLatToScreen(coords[j].x, coords[j].y);
+                    ring[2 * j] = s[0];
+                    ring[2 * j + 1] = s[1];
+                }
+                rings.add(ring);
+            }
+        }
+        return rings;
+    }
+
     /** A click: selects the place under the pointer, or clears the selection when clicking it again or off-map. */
     public void click(double sx, double sy) {
         String c = codeAt(sx, sy);

@@ -186,7 +186,8 @@ public final class TimelineViewModel {
             return messages.get("time.none");
         }
         LocalDate a = period.get().day(d.first()), b = period.get().day(d.last());
-        return d.isSingleDay() ? messages.get("time.day", a, a.getDayOfWeek().getValue())
+        return d.isSingleDay() ? messages.get("time.day", a,
+                a.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, messages.locale()))
                 : messages.get("time.range", a, b, d.days());
     }
 

@@ -20,12 +20,12 @@ import org.epiflow.ui.util.DialogService;
 import org.epiflow.ui.util.FileChooserService;
 import org.epiflow.ui.util.TaskCallbacks;
 import org.epiflow.ui.util.TaskExecutor;
-import org.epiflow.ui.util.TaskHandle;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Opening bundles: one at a time in the background with progress and cancel, further requests queued; requests made
@@ -48,7 +48,8 @@ public final class OpenBundlesViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final Deque<Path> queue = new ArrayDeque<>();
     private BundleOpener opener;
-    private TaskHandle running;
+    /** The cancel flag of the bundle being opened, or null when idle. */
+    private AtomicBoolean running;
 
     public OpenBundlesViewModel(Messages messages, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, AppPreferences prefs) {
@@ -98,7 +99,9 @@ public final class OpenBundlesViewModel {
         progress.set(0);
         stage.set(messages.get("open.stage.starting", file.getFileName()));
         status.set("");
-        running = executor.execute(ctx -> o.open(file, new BundleProgress() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        running = cancelled;
+        executor.execute(ctx -> o.open(file, new BundleProgress() {
             @Override
             public void update(String s, double fraction) {
                 ctx.progress(s, fraction);
@@ -106,11 +109,11 @@ public final class OpenBundlesViewModel {
 
             @Override
             public boolean isCancelled() {
-                return ctx.isCancelled();
+                return cancelled.get() || ctx.isCancelled();
             }
         }), TaskCallbacks.<OpenedBundle>of(b -> finished(file, b), e -> failed(file, e))
                 .withProgress((s, f) -> {
-                    if (running != null) {
+                    if (running == cancelled && !cancelled.get()) {
                         progress.set(f);
                         stage.set(OpenStages.stage(messages, s));
                     }
@@ -160,7 +163,7 @@ public final class OpenBundlesViewModel {
     /** Cancels the bundle being opened (and nothing queued behind it). */
     public void cancel() {
         if (running != null) {
-            running.cancel();
+            running.set(true);
             stage.set(messages.get("open.cancelling"));
         }
     }

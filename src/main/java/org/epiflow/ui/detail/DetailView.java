@@ -47,6 +47,7 @@ public final class DetailView extends VBox {
         note.setWrapText(true);
         note.getStyleClass().add("text-muted");
         note.textProperty().bind(vm.noteProperty());
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();

@@ -108,7 +108,7 @@ public final class FlowControlsView extends VBox {
                 new Label(m.get("flows.minVolume")), min,
                 new Label(m.get("flows.direction")), dir,
                 lock, prov, summary,
-                heading(m.get("map.zoom")), new HBox(6, in, out, fit), toSel);
+                heading(m.get("map.zoom")), new HBox(6, in, out), fit, toSel);
     }
 
     static Label heading(String text) {

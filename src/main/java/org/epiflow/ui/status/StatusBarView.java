@@ -19,7 +19,8 @@ public final class StatusBarView extends StatusBar {
             return msg == null || msg.isEmpty() ? vm.officerProperty().get()
                     : vm.officerProperty().get() + "  ·  " + msg;
         }, message, vm.officerProperty()));
-        progressProperty().bind(progress);
+        progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> progress.doubleValue() < 0 ? 0 : progress.doubleValue(), progress));
         Label bundle = new Label();
         bundle.setId("statusBundle");
         bundle.textProperty().bind(vm.bundleProperty());

@@ -33,7 +33,7 @@ public final class TimelineView extends HBox {
         setPadding(new Insets(6, 10, 6, 10));
         setAlignment(Pos.CENTER_LEFT);
 
-        Button back = new Button("⏮");
+        Button back = new Button("«");
         back.setTooltip(new Tooltip(m.get("time.stepBack")));
         back.setOnAction(e -> vm.step(-1));
         ToggleButton play = new ToggleButton();
@@ -41,7 +41,7 @@ public final class TimelineView extends HBox {
         play.textProperty().bind(Bindings.when(vm.playingProperty()).then("⏸").otherwise("▶"));
         play.setTooltip(new Tooltip(m.get("time.play")));
         play.selectedProperty().bindBidirectional(vm.playingProperty());
-        Button fwd = new Button("⏭");
+        Button fwd = new Button("»");
         fwd.setTooltip(new Tooltip(m.get("time.stepForward")));
         fwd.setOnAction(e -> vm.step(1));
 

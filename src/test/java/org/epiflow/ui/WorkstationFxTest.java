@@ -136,6 +136,7 @@ class WorkstationFxTest {
             vm.timeline().modeProperty().set(org.epiflow.ui.time.TimelineViewModel.Mode.RANGE);
             vm.timeline().endProperty().set(34);
             vm.map().filters().provincesProperty().set(true);
+            vm.map().zoomToFit();
         });
         waitFor(() -> !vm.map().renderingProperty().get());
         shot("range-provinces.png");

@@ -47,9 +47,11 @@ public final class UnlockView extends StackPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(10);
-        grid.addRow(0, new Label(m.get("unlock.identity")), identity, chooseIdentity);
-        grid.addRow(1, new Label(m.get("unlock.trustStore")), trust, chooseTrust);
-        grid.addRow(2, new Label(m.get("unlock.passphrase")), passphrase);
+        grid.addRow(0, label(m.get("unlock.identity")), identity, chooseIdentity);
+        grid.addRow(1, label(m.get("unlock.trustStore")), trust, chooseTrust);
+        grid.addRow(2, label(m.get("unlock.passphrase")), passphrase);
+        chooseIdentity.setMinWidth(USE_PREF_SIZE);
+        chooseTrust.setMinWidth(USE_PREF_SIZE);
         GridPane.setColumnSpan(passphrase, 2);
         GridPane.setHgrow(identity, Priority.ALWAYS);
         GridPane.setHgrow(trust, Priority.ALWAYS);
@@ -112,6 +114,12 @@ public final class UnlockView extends StackPane {
         f.setPromptText(m.get("unlock.noFile"));
         f.textProperty().bind(Bindings.createStringBinding(() -> p.get() == null ? "" : p.get().toString(), p));
         return f;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(USE_PREF_SIZE);
+        return l;
     }
 
     public void focusPassphrase() {

@@ -1,24 +1,73 @@
 package org.epiflow.ui;
 
 import javafx.application.Application;
-import javafx.geometry.Insets;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.epiflow.ui.help.PreferencesDialog;
+import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.prefs.AppPreferences;
+import org.epiflow.ui.prefs.ThemeStyles;
+import org.epiflow.ui.unlock.DemoFinder;
+import org.epiflow.ui.unlock.IdentityUnlocker;
+import org.epiflow.ui.util.FxDialogService;
+import org.epiflow.ui.util.FxFileChooserService;
+import org.epiflow.ui.util.FxTaskExecutor;
 
-/** The desktop application. Until the workstation issue lands this is a placeholder window. */
+import java.time.Clock;
+import java.util.Locale;
+
+/** The desktop application: builds the workstation for the user's settings and shows it. */
 public final class EpiFlowApp extends Application {
+    private WorkstationViewModel vm;
+
     @Override
     public void start(Stage stage) {
-        Label title = new Label("EpiFlow");
-        title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
-        Label body = new Label("Analyst workstation for sealed aggregate mobility bundles.\n"
-                + "The map workstation is under construction; use the epiflow command line meanwhile.");
-        VBox root = new VBox(12, title, body);
-        root.setPadding(new Insets(24));
-        stage.setTitle("EpiFlow");
-        stage.setScene(new Scene(root, 720, 360));
+        AppPreferences prefs = AppPreferences.user();
+        Messages m = Messages.of(prefs.language().resolve(Locale.getDefault()));
+        vm = create(stage, prefs, m);
+        MainWindow window = new MainWindow(vm, () -> preferences(stage), () -> {
+            vm.shutdown();
+            Platform.exit();
+        });
+        Scene scene = new Scene(window.root(), 1440, 900);
+        window.root().setStyle(AppFonts.rootStyle());
+        ThemeStyles.apply(scene, prefs.theme());
+        stage.setTitle(m.get("app.title"));
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> vm.shutdown());
         stage.show();
+        vm.loadBasemap();
+        vm.unlock().offerDemo(DemoFinder.appData(), vm.open()::open);
+        LaunchArguments.bundles(getParameters().getRaw()).forEach(vm.open()::open);
+    }
+
+    /** The workstation with the real file system, dialogs and threads. */
+    static WorkstationViewModel create(Stage stage, AppPreferences prefs, Messages m) {
+        return new WorkstationViewModel(m, prefs, new FxTaskExecutor(), new FxDialogService(() -> stage),
+                new FxFileChooserService(() -> stage), IdentityUnlocker.files(), Clock.systemUTC());
+    }
+
+    private void preferences(Stage stage) {
+        AppPreferences prefs = vm.prefs();
+        Messages m = vm.messages();
+        new PreferencesDialog(m, stage, prefs.language(), prefs.theme()).ask().ifPresent(c -> {
+            boolean languageChanged = c.language() != prefs.language();
+            prefs.setLanguage(c.language());
+            prefs.setTheme(c.theme());
+            ThemeStyles.apply(stage.getScene(), c.theme());
+            vm.map().themeProperty().set(c.theme());
+            if (languageChanged) {
+                Messages next = Messages.of(c.language().resolve(Locale.getDefault()));
+                new FxDialogService(() -> stage).showInfo(next.get("prefs.title"), next.get("prefs.restart"));
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.shutdown();
+        }
     }
 }

@@ -1,0 +1,159 @@
+package org.epiflow.ui;
+
+import javafx.beans.binding.BooleanBinding;
+import org.epiflow.bundle.OpenedBundle;
+import org.epiflow.map.BasemapGeometry;
+import org.epiflow.map.geo.BasemapLoader;
+import org.epiflow.ui.detail.DetailViewModel;
+import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.map.MapRenderWorker;
+import org.epiflow.ui.map.MapViewModel;
+import org.epiflow.ui.map.RegionSelection;
+import org.epiflow.ui.open.BundleOpener;
+import org.epiflow.ui.open.OpenBundlesViewModel;
+import org.epiflow.ui.prefs.AppPreferences;
+import org.epiflow.ui.search.SearchViewModel;
+import org.epiflow.ui.status.StatusViewModel;
+import org.epiflow.ui.time.TimelineViewModel;
+import org.epiflow.ui.unlock.IdentityUnlocker;
+import org.epiflow.ui.unlock.UnlockViewModel;
+import org.epiflow.ui.util.DialogService;
+import org.epiflow.ui.util.FileChooserService;
+import org.epiflow.ui.util.TaskCallbacks;
+import org.epiflow.ui.util.TaskExecutor;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole workstation's state: unlock, open bundles, timeline, map, selection, detail, search and status, wired
+ * together. Locking wipes the key and drops every opened bundle; the files are reopened after the next unlock.
+ */
+public final class WorkstationViewModel {
+    private final Messages messages;
+    private final AppPreferences prefs;
+    private final TaskExecutor executor;
+    private final MapRenderWorker worker;
+    private final UnlockViewModel unlock;
+    private final OpenBundlesViewModel open;
+    private final TimelineViewModel timeline;
+    private final RegionSelection selection = new RegionSelection();
+    private final MapViewModel map;
+    private final DetailViewModel detail;
+    private final SearchViewModel search;
+    private final StatusViewModel status;
+    private final List<Path> reopen = new ArrayList<>();
+
+    public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
+                                FileChooserService files, IdentityUnlocker unlocker, Clock clock) {
+        this.messages = messages;
+        this.prefs = prefs;
+        this.executor = executor;
+        this.worker = new MapRenderWorker();
+        this.unlock = new UnlockViewModel(messages, executor, unlocker, prefs, files, clock);
+        this.open = new OpenBundlesViewModel(messages, executor, dialogs, files, prefs);
+        this.timeline = new TimelineViewModel(messages);
+        this.map = new MapViewModel(messages, executor, worker, selection);
+        this.detail = new DetailViewModel(messages, selection);
+        this.search = new SearchViewModel(selection);
+        this.status = new StatusViewModel(messages, unlock.sessionProperty(), open.currentProperty());
+        map.themeProperty().set(prefs.theme());
+
+        unlock.sessionProperty().addListener((o, a, s) -> {
+            open.setOpener(s == null ? null : BundleOpener.of(s));
+            if (s != null) {
+                List<Path> again = List.copyOf(reopen);
+                reopen.clear();
+                again.forEach(open::open);
+            }
+        });
+        open.currentProperty().addListener((o, a, b) -> show(b));
+        timeline.daysProperty().addListener((o, a, d) -> {
+            map.daysProperty().set(d);
+            detail.daysProperty().set(d);
+        });
+        timeline.granularityProperty().addListener((o, a, g) ->
+                detail.weeklyProperty().set(g == TimelineViewModel.Granularity.WEEKLY));
+    }
+
+    private void show(OpenedBundle b) {
+        var data = b == null ? null : b.data();
+        selection.clear();
+        selection.datasetProperty().set(data);
+        timeline.setPeriod(data == null ? null : data.info().period());
+        map.daysProperty().set(timeline.days());
+        detail.daysProperty().set(timeline.days());
+        map.datasetProperty().set(data);
+    }
+
+    /** Loads the basemap in the background; the map draws flows without it until then. */
+    public void loadBasemap() {
+        executor.execute(ctx -> new BasemapGeometry(BasemapLoader.loadFromClasspath()),
+                TaskCallbacks.<BasemapGeometry>of(b -> map.basemapProperty().set(b), e -> map.summaryProperty()
+                        .set(messages.get("map.basemapFailed", String.valueOf(e.getMessage())))));
+    }
+
+    /** Wipes the key, drops the open bundles (remembered for reopening after the next unlock). */
+    public void lock() {
+        if (unlock.session() == null) {
+            return;
+        }
+        timeline.playingProperty().set(false);
+        reopen.clear();
+        reopen.addAll(open.closeAll());
+        unlock.lock();
+    }
+
+    /** On quitting: wipes the key and stops background work. */
+    public void shutdown() {
+        lock();
+        executor.shutdown();
+        worker.close();
+    }
+
+    public BooleanBinding lockedProperty() {
+        return unlock.sessionProperty().isNull();
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public AppPreferences prefs() {
+        return prefs;
+    }
+
+    public UnlockViewModel unlock() {
+        return unlock;
+    }
+
+    public OpenBundlesViewModel open() {
+        return open;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public RegionSelection selection() {
+        return selection;
+    }
+
+    public MapViewModel map() {
+        return map;
+    }
+
+    public DetailViewModel detail() {
+        return detail;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public StatusViewModel status() {
+        return status;
+    }
+}

@@ -1,0 +1,126 @@
+package org.epiflow.ui.detail;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.epiflow.data.Suppressed;
+import org.epiflow.ui.i18n.Figures;
+import org.epiflow.ui.i18n.Messages;
+
+import java.util.Comparator;
+import java.util.function.Function;
+
+/** The detail panel: title, totals over the days shown, inflow/outflow chart, sortable top-partners table. */
+public final class DetailView extends VBox {
+
+    public DetailView(DetailViewModel vm, Messages m) {
+        super(8);
+        setId("detailPanel");
+        getStyleClass().add("detail-panel");
+        setPadding(new Insets(10));
+        Label title = new Label();
+        title.setId("detailTitle");
+        title.getStyleClass().add("title-4");
+        title.setWrapText(true);
+        title.textProperty().bind(vm.titleProperty());
+
+        GridPane totals = new GridPane();
+        totals.setHgap(12);
+        totals.setVgap(4);
+        totals.addRow(0, new Label(m.get("detail.inflow")), value(vm.inflowProperty(), "detailInflow"));
+        totals.addRow(1, new Label(m.get("detail.outflow")), value(vm.outflowProperty(), "detailOutflow"));
+        totals.addRow(2, new Label(m.get("detail.net")), value(vm.netProperty(), "detailNet"));
+        totals.visibleProperty().bind(vm.hasSelectionProperty());
+        totals.managedProperty().bind(totals.visibleProperty());
+        Label note = new Label();
+        note.setWrapText(true);
+        note.getStyleClass().add("text-muted");
+        note.textProperty().bind(vm.noteProperty());
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setForceZeroInRange(true);
+        y.setLabel(m.get("detail.tripsAxis"));
+        LineChart<String, Number> chart = new LineChart<>(x, y);
+        chart.setId("detailChart");
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(220);
+        chart.setMinHeight(160);
+        XYChart.Series<String, Number> in = new XYChart.Series<>();
+        in.setName(m.get("detail.inflow"));
+        XYChart.Series<String, Number> out = new XYChart.Series<>();
+        out.setName(m.get("detail.outflow"));
+        chart.getData().add(in);
+        chart.getData().add(out);
+        vm.series().addListener((ListChangeListener<SeriesPoint>) c -> {
+            in.getData().setAll(vm.series().stream().map(p -> new XYChart.Data<String, Number>(p.label(),
+                    p.inflow())).toList());
+            out.getData().setAll(vm.series().stream().map(p -> new XYChart.Data<String, Number>(p.label(),
+                    p.outflow())).toList());
+        });
+        chart.visibleProperty().bind(vm.hasSelectionProperty());
+        chart.managedProperty().bind(chart.visibleProperty());
+
+        TableView<PartnerRow> table = new TableView<>(vm.partners());
+        table.setId("partnersTable");
+        table.setPlaceholder(new Label(m.get("detail.noPartners")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<PartnerRow, String> name = new TableColumn<>(m.get("detail.partner"));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        name.setPrefWidth(110);
+        table.getColumns().add(name);
+        table.getColumns().add(count(m.get("detail.in"), PartnerRow::in, vm, m));
+        table.getColumns().add(count(m.get("detail.out"), PartnerRow::out, vm, m));
+        table.getColumns().add(count(m.get("detail.total"), PartnerRow::total, vm, m));
+        TableColumn<PartnerRow, Suppressed> net = new TableColumn<>(m.get("detail.net"));
+        net.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().net()));
+        net.setComparator(Comparator.comparingLong(s -> s.suppressed() ? 0 : s.value()));
+        net.setCellFactory(c -> cell(s -> Figures.net(s, m.locale())));
+        table.getColumns().add(net);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Label partners = new Label(m.get("detail.partners", DetailViewModel.PARTNERS));
+        partners.getStyleClass().add("section-heading");
+
+        getChildren().addAll(title, totals, note, chart, partners, table);
+    }
+
+    private static Label value(javafx.beans.value.ObservableValue<String> v, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("figure");
+        l.textProperty().bind(v);
+        return l;
+    }
+
+    private static TableColumn<PartnerRow, Long> count(String title, Function<PartnerRow, Long> f,
+                                                       DetailViewModel vm, Messages m) {
+        TableColumn<PartnerRow, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
+        c.setCellFactory(x -> cell(v -> Figures.count(v, vm.k(), m.locale())));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private static <T> TableCell<PartnerRow, T> cell(Function<T, String> format) {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.epiflow.ui.help;
+
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.prefs.LanguageChoice;
+import org.epiflow.ui.prefs.Theme;
+
+import java.util.Optional;
+
+/** Language and theme. Returns the choice; the caller saves it and rebuilds the window. */
+public final class PreferencesDialog extends Dialog<PreferencesDialog.Choice> {
+    /** What the user chose. */
+    public record Choice(LanguageChoice language, Theme theme) {
+    }
+
+    public PreferencesDialog(Messages m, Window owner, LanguageChoice language, Theme theme) {
+        setTitle(m.get("prefs.title"));
+        if (owner != null) {
+            initOwner(owner);
+        }
+        ComboBox<LanguageChoice> lang = new ComboBox<>();
+        lang.getItems().setAll(LanguageChoice.values());
+        lang.setConverter(converter(c -> m.get("prefs.language." + c.name())));
+        lang.setValue(language);
+        ComboBox<Theme> th = new ComboBox<>();
+        th.getItems().setAll(Theme.values());
+        th.setConverter(converter(t -> m.get("prefs.theme." + t.name())));
+        th.setValue(theme);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(10);
+        grid.addRow(0, new Label(m.get("prefs.language")), lang);
+        grid.addRow(1, new Label(m.get("prefs.theme")), th);
+        getDialogPane().setContent(grid);
+        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        setResultConverter(b -> b == ButtonType.OK ? new Choice(lang.getValue(), th.getValue()) : null);
+    }
+
+    public Optional<Choice> ask() {
+        return showAndWait();
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,339 @@
+package org.epiflow.ui.map;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.epiflow.data.DayRange;
+import org.epiflow.data.FlowSet;
+import org.epiflow.data.FlowSpec;
+import org.epiflow.map.BasemapGeometry;
+import org.epiflow.map.FastMapRenderer.Quality;
+import org.epiflow.map.Language;
+import org.epiflow.map.Legend;
+import org.epiflow.map.MapHitTester;
+import org.epiflow.map.MapStyle;
+import org.epiflow.map.MapViewport;
+import org.epiflow.model.AggregateDataset;
+import org.epiflow.ui.i18n.Figures;
+import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.prefs.Theme;
+import org.epiflow.ui.util.TaskCallbacks;
+import org.epiflow.ui.util.TaskExecutor;
+
+import java.util.Set;
+
+/**
+ * State of the map: dataset, days, filters, selection, viewport, theme; draws frames in the background, at most one
+ * at a time (changes made meanwhile are folded into the next frame), and answers hover and click.
+ */
+public final class MapViewModel {
+    private final Messages messages;
+    private final TaskExecutor executor;
+    private final MapRenderWorker worker;
+    private final FlowFilters filters = new FlowFilters();
+    private final RegionSelection selection;
+    private final ObjectProperty<AggregateDataset> dataset = new SimpleObjectProperty<>();
+    private final ObjectProperty<DayRange> days = new SimpleObjectProperty<>();
+    private final ObjectProperty<BasemapGeometry> basemap = new SimpleObjectProperty<>();
+    private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ReadOnlyObjectWrapper<RenderedFrame> frame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Legend> legend = new ReadOnlyObjectWrapper<>();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty hovered = new SimpleStringProperty("");
+    private final StringProperty hoverText = new SimpleStringProperty("");
+    private final BooleanProperty rendering = new SimpleBooleanProperty();
+    private org.epiflow.map.FlowScale lockedScale;
+    private boolean inFlight;
+    private Quality pending;
+
+    public MapViewModel(Messages messages, TaskExecutor executor, MapRenderWorker worker, RegionSelection selection) {
+        this.messages = messages;
+        this.executor = executor;
+        this.worker = worker;
+        this.selection = selection;
+        InvalidationListener redraw = o -> requestRender(Quality.FULL);
+        for (var dep : filters.dependencies()) {
+            dep.addListener(redraw);
+        }
+        dataset.addListener((o, a, b) -> {
+            lockedScale = null;
+            filters.lockScaleProperty().set(false);
+            requestRender(Quality.FULL);
+        });
+        filters.lockScaleProperty().addListener((o, a, on) -> {
+            RenderedFrame f = frame.get();
+            lockedScale = on && f != null ? f.scene().scale().lock() : null;
+        });
+        filters.provincesProperty().addListener((o, a, b) -> selection.clear());
+        days.addListener(redraw);
+        basemap.addListener(redraw);
+        theme.addListener(redraw);
+        selection.codeProperty().addListener(redraw);
+    }
+
+    /** Sets the screen size; the first size shows all of China. */
+    public void resize(int width, int height) {
+        if (width < 2 || height < 2) {
+            return;
+        }
+        MapViewport v = viewport.get();
+        viewport.set(v == null ? MapViewport.china(width, height) : v.withSize(width, height));
+        requestRender(Quality.FULL);
+    }
+
+    public void pan(double dx, double dy) {
+        MapViewport v = viewport.get();
+        if (v != null) {
+            viewport.set(v.pan(dx, dy));
+            requestRender(Quality.INTERACTIVE);
+        }
+    }
+
+    /** Zooms about a screen point ({@code factor} &gt; 1 = in). */
+    public void zoom(double factor, double sx, double sy) {
+        MapViewport v = viewport.get();
+        if (v != null) {
+            viewport.set(v.zoomAbout(factor, sx, sy));
+            requestRender(Quality.INTERACTIVE);
+        }
+    }
+
+    public void zoom(double factor) {
+        MapViewport v = viewport.get();
+        if (v != null) {
+            zoom(factor, v.width() / 2.0, v.height() / 2.0);
+        }
+    }
+
+    /** Ends a gesture: draws once more at full quality. */
+    public void settle() {
+        requestRender(Quality.FULL);
+    }
+
+    /** Shows all of China. */
+    public void zoomToFit() {
+        MapViewport v = viewport.get();
+        if (v != null) {
+            viewport.set(MapViewport.china(v.width(), v.height()));
+            requestRender(Quality.FULL);
+        }
+    }
+
+    /** Shows the selected region (prefecture or province polygon of the basemap). */
+    public void zoomToSelection() {
+        MapViewport v = viewport.get();
+        BasemapGeometry b = basemap.get();
+        if (v == null || b == null || selection.isEmpty()) {
+            return;
+        }
+        var lod = org.epiflow.map.geo.LevelOfDetail.DETAIL;
+        var region = b.basemap().prefectures(lod).byCode(selection.code())
+                .or(() -> b.basemap().provinces(lod).byCode(selection.code()));
+        region.ifPresent(r -> {
+            viewport.set(v.zoomToRegion(r, 80));
+            requestRender(Quality.FULL);
+        });
+    }
+
+    /** The place code under a screen point, or empty. */
+    public String codeAt(double sx, double sy) {
+        RenderedFrame f = frame.get();
+        if (f == null) {
+            return "";
+        }
+        return MapHitTester.regionCodeAt(f.scene(), sx, sy).orElse("");
+    }
+
+    /** The pointer moved: updates the hovered place and its tooltip text. */
+    public void hover(double sx, double sy) {
+        String c = codeAt(sx, sy);
+        if (!c.equals(hovered.get())) {
+            hovered.set(c);
+            hoverText.set(c.isEmpty() ? "" : describe(c));
+        }
+    }
+
+    /** The hovered place's outline in screen pixels (rings of x, y pairs), empty when none. */
+    public java.util.List<double[]> hoverOutline() {
+        MapViewport v = viewport.get();
+        BasemapGeometry b = basemap.get();
+        String c = hovered.get();
+        if (v == null || b == null || c == null || c.isEmpty()) {
+            return java.util.List.of();
+        }
+        var lod = v.levelOfDetail();
+        var region = b.basemap().prefectures(lod).byCode(c).or(() -> b.basemap().provinces(lod).byCode(c));
+        if (region.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<double[]> rings = new java.util.ArrayList<>();
+        var g = region.get().geometry();
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            if (g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon poly) {
+                var coords = poly.getExteriorRing().getCoordinates();
+                double[] ring = new double[coords.length * 2];
+                for (int j = 0; j < coords.length; j++) {
+                    double[] s = v.lonLatToScreen(coords[j].x, coords[j].y);
+                    ring[2 * j] = s[0];
+                    ring[2 * j + 1] = s[1];
+                }
+                rings.add(ring);
+            }
+        }
+        return rings;
+    }
+
+    /** A click: selects the place under the pointer, or clears the selection when clicking it again or off-map. */
+    public void click(double sx, double sy) {
+        String c = codeAt(sx, sy);
+        selection.select(c.equals(selection.code()) ? "" : c);
+    }
+
+    /** Tooltip text of a place: name and its figures over the days shown. */
+    public String describe(String code) {
+        RenderedFrame f = frame.get();
+        FlowSet flows = f == null ? null : f.flows();
+        String name = name(code);
+        if (flows == null || flows.nodes().indexOf(code) < 0) {
+            return messages.get("map.tooltip.noData", name, code);
+        }
+        int n = flows.nodes().indexOf(code);
+        var t = flows.totals();
+        var loc = messages.locale();
+        return messages.get("map.tooltip", name, code, Figures.count(t.incoming(n), t.k(), loc),
+                Figures.count(t.outgoing(n), t.k(), loc), Figures.count(t.internal(n), t.k(), loc),
+                Figures.net(t.net(n), loc));
+    }
+
+    private String name(String code) {
+        RenderedFrame f = frame.get();
+        if (f != null && f.flows() != null) {
+            int n = f.flows().nodes().indexOf(code);
+            if (n >= 0) {
+                return language().pick(f.flows().nodes().nameZh(n), f.flows().nodes().nameEn(n), code);
+            }
+        }
+        BasemapGeometry b = basemap.get();
+        if (b != null) {
+            var lod = org.epiflow.map.geo.LevelOfDetail.DETAIL;
+            var r = b.basemap().prefectures(lod).byCode(code).or(() -> b.basemap().provinces(lod).byCode(code));
+            if (r.isPresent()) {
+                return language().pick(r.get().nameZh(), r.get().nameEn(), code);
+            }
+        }
+        return code;
+    }
+
+    private Language language() {
+        return messages.chinese() ? Language.ZH : Language.EN;
+    }
+
+    /** Asks for a new frame; coalesces with one being drawn. */
+    public void requestRender(Quality q) {
+        if (viewport.get() == null) {
+            return;
+        }
+        if (inFlight) {
+            pending = pending == Quality.FULL || q == Quality.FULL ? Quality.FULL : Quality.INTERACTIVE;
+            return;
+        }
+        inFlight = true;
+        rendering.set(true);
+        RenderRequest r = request(q);
+        executor.execute(ctx -> worker.render(r), TaskCallbacks.<RenderedFrame>of(this::shown, e -> {
+            inFlight = false;
+            rendering.set(false);
+            summary.set(messages.get("map.renderFailed", String.valueOf(e.getMessage())));
+        }));
+    }
+
+    private RenderRequest request(Quality q) {
+        AggregateDataset d = dataset.get();
+        FlowSpec spec = d == null || days.get() == null ? null : filters.spec(days.get(), selection.regionIndexes());
+        return new RenderRequest(d, spec, basemap.get(), viewport.get(),
+                theme.get() == Theme.DARK ? MapStyle.dark() : MapStyle.light(), language(),
+                selection.isEmpty() ? Set.of() : Set.of(selection.code()),
+                filters.lockScaleProperty().get() ? lockedScale : null, q);
+    }
+
+    private void shown(RenderedFrame f) {
+        frame.set(f);
+        if (filters.lockScaleProperty().get() && lockedScale == null) {
+            lockedScale = f.scene().scale().lock();
+        }
+        legend.set(f.flows() == null ? null : f.scene().legend());
+        FlowSet s = f.flows();
+        summary.set(s == null ? "" : messages.get("map.summary", Figures.plain(s.size(), messages.locale()),
+                Figures.plain(s.matchedCount(), messages.locale())));
+        inFlight = false;
+        rendering.set(false);
+        if (pending != null) {
+            Quality q = pending;
+            pending = null;
+            requestRender(q);
+        }
+    }
+
+    public FlowFilters filters() {
+        return filters;
+    }
+
+    public RegionSelection selection() {
+        return selection;
+    }
+
+    public ObjectProperty<AggregateDataset> datasetProperty() {
+        return dataset;
+    }
+
+    public ObjectProperty<DayRange> daysProperty() {
+        return days;
+    }
+
+    public ObjectProperty<BasemapGeometry> basemapProperty() {
+        return basemap;
+    }
+
+    public ObjectProperty<MapViewport> viewportProperty() {
+        return viewport;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ReadOnlyObjectProperty<RenderedFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Legend> legendProperty() {
+        return legend.getReadOnlyProperty();
+    }
+
+    public StringProperty summaryProperty() {
+        return summary;
+    }
+
+    public StringProperty hoveredProperty() {
+        return hovered;
+    }
+
+    public StringProperty hoverTextProperty() {
+        return hoverText;
+    }
+
+    public BooleanProperty renderingProperty() {
+        return rendering;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}

@@ -1,0 +1,225 @@
+package org.epiflow.ui.open;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.epiflow.bundle.BundleCancelledException;
+import org.epiflow.bundle.BundleException;
+import org.epiflow.bundle.BundleProgress;
+import org.epiflow.bundle.OpenedBundle;
+import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.prefs.AppPreferences;
+import org.epiflow.ui.util.DialogService;
+import org.epiflow.ui.util.FileChooserService;
+import org.epiflow.ui.util.TaskCallbacks;
+import org.epiflow.ui.util.TaskExecutor;
+
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Opening bundles: one at a time in the background with progress and cancel, further requests queued; requests made
+ * while locked wait for the unlock. Refusals are shown as the failed check (localized), what to do, and the exact
+ * finding. Several bundles stay open; {@link #currentProperty()} is the one the view shows.
+ */
+public final class OpenBundlesViewModel {
+    private final Messages messages;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final FileChooserService files;
+    private final AppPreferences prefs;
+
+    private final ObservableList<OpenedBundle> bundles = FXCollections.observableArrayList();
+    private final ObjectProperty<OpenedBundle> current = new SimpleObjectProperty<>();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final BooleanProperty opening = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty stage = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final Deque<Path> queue = new ArrayDeque<>();
+    private BundleOpener opener;
+    /** The cancel flag of the bundle being opened, or null when idle. */
+    private AtomicBoolean running;
+
+    public OpenBundlesViewModel(Messages messages, TaskExecutor executor, DialogService dialogs,
+                                FileChooserService files, AppPreferences prefs) {
+        this.messages = messages;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.files = files;
+        this.prefs = prefs;
+        recent.setAll(prefs.recentBundles());
+    }
+
+    /** The opener of the unlocked session, or null when locked; queued requests start once it is set. */
+    public void setOpener(BundleOpener opener) {
+        this.opener = opener;
+        next();
+    }
+
+    /** Asks for a file and opens it. */
+    public void chooseAndOpen() {
+        Path start = recent.isEmpty() ? null : recent.get(0);
+        files.openFile(messages.get("open.choose"), start, messages.get("open.filter"), "*.epiflow")
+                .ifPresent(this::open);
+    }
+
+    /** Opens a bundle (queued behind one being opened, or until unlocked). */
+    public void open(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (OpenedBundle b : bundles) {
+            if (b.file().toAbsolutePath().normalize().equals(abs)) {
+                current.set(b);
+                return;
+            }
+        }
+        if (!queue.contains(abs)) {
+            queue.addLast(abs);
+        }
+        next();
+    }
+
+    private void next() {
+        if (opener == null || running != null || queue.isEmpty()) {
+            return;
+        }
+        Path file = queue.removeFirst();
+        BundleOpener o = opener;
+        opening.set(true);
+        progress.set(0);
+        stage.set(messages.get("open.stage.starting", file.getFileName()));
+        status.set("");
+        AtomicBoolean cancelled = new AtomicBoolean();
+        running = cancelled;
+        executor.execute(ctx -> o.open(file, new BundleProgress() {
+            @Override
+            public void update(String s, double fraction) {
+                ctx.progress(s, fraction);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled.get() || ctx.isCancelled();
+            }
+        }), TaskCallbacks.<OpenedBundle>of(b -> finished(file, b), e -> failed(file, e))
+                .withProgress((s, f) -> {
+                    if (running == cancelled && !cancelled.get()) {
+                        progress.set(f);
+                        stage.set(OpenStages.stage(messages, s));
+                    }
+                }));
+    }
+
+    private void finished(Path file, OpenedBundle b) {
+        done();
+        bundles.add(b);
+        current.set(b);
+        prefs.addRecentBundle(file);
+        recent.setAll(prefs.recentBundles());
+        status.set(messages.get("open.opened", file.getFileName()));
+        next();
+    }
+
+    private void failed(Path file, Exception e) {
+        done();
+        if (e instanceof BundleCancelledException) {
+            status.set(messages.get("open.cancelled", file.getFileName()));
+        } else if (e instanceof BundleException be) {
+            status.set(messages.get("open.refusedShort", file.getFileName()));
+            dialogs.showError(messages.get("open.refused.title"),
+                    messages.get("open.refused.header", file.getFileName(), OpenStages.checkTitle(messages,
+                            be.check())),
+                    messages.get("open.refused.body", be.getMessage(), OpenStages.checkAdvice(messages, be.check())),
+                    be.userMessage());
+        } else if (e instanceof NoSuchFileException) {
+            status.set(messages.get("open.missing", file));
+            dialogs.showError(messages.get("open.error.title"), messages.get("open.missing", file),
+                    messages.get("open.missing.advice"), null);
+        } else {
+            status.set(messages.get("open.error.short", file.getFileName()));
+            dialogs.showError(messages.get("open.error.title"), messages.get("open.error.short", file.getFileName()),
+                    messages.get("open.error.body"), String.valueOf(e));
+        }
+        next();
+    }
+
+    private void done() {
+        running = null;
+        opening.set(false);
+        progress.set(-1);
+        stage.set("");
+    }
+
+    /** Cancels the bundle being opened (and nothing queued behind it). */
+    public void cancel() {
+        if (running != null) {
+            running.set(true);
+            stage.set(messages.get("open.cancelling"));
+        }
+    }
+
+    /** Closes the bundle shown; another open one takes its place. */
+    public void closeCurrent() {
+        OpenedBundle b = current.get();
+        if (b != null) {
+            int i = bundles.indexOf(b);
+            bundles.remove(b);
+            current.set(bundles.isEmpty() ? null : bundles.get(Math.min(i, bundles.size() - 1)));
+        }
+    }
+
+    /** Drops every open bundle and pending request (on lock); returns the files that were open. */
+    public java.util.List<Path> closeAll() {
+        java.util.List<Path> was = bundles.stream().map(OpenedBundle::file).toList();
+        cancel();
+        queue.clear();
+        current.set(null);
+        bundles.clear();
+        return was;
+    }
+
+    public ObservableList<OpenedBundle> bundles() {
+        return bundles;
+    }
+
+    public ObjectProperty<OpenedBundle> currentProperty() {
+        return current;
+    }
+
+    public ObservableList<Path> recent() {
+        return recent;
+    }
+
+    public BooleanProperty openingProperty() {
+        return opening;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty stageProperty() {
+        return stage;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** Display name of a bundle for the chooser: issuer and period. */
+    public String describe(OpenedBundle b) {
+        var info = b.data().info();
+        return messages.get("bundle.describe", info.issuer(), info.period().start(), info.period().end(),
+                b.file().getFileName());
+    }
+}

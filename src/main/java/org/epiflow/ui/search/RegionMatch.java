@@ -1,0 +1,16 @@
+package org.epiflow.ui.search;
+
+/**
+ * A search hit.
+ *
+ * @param code   region code
+ * @param nameZh Chinese name
+ * @param nameEn English name
+ */
+public record RegionMatch(String code, String nameZh, String nameEn) {
+    /** What the suggestion list shows. */
+    @Override
+    public String toString() {
+        return nameZh + "  " + nameEn + "  (" + code + ")";
+    }
+}

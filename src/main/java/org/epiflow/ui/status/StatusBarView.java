@@ -1,0 +1,36 @@
+package org.epiflow.ui.status;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import org.controlsfx.control.StatusBar;
+import org.epiflow.ui.i18n.Messages;
+
+/** The ControlsFX status bar: officer on the left, bundle and lock state on the right, and the lock button. */
+public final class StatusBarView extends StatusBar {
+
+    public StatusBarView(StatusViewModel vm, javafx.beans.value.ObservableValue<String> message,
+                         javafx.beans.value.ObservableNumberValue progress, Messages m, Runnable lock) {
+        setId("statusBar");
+        textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String msg = message.getValue();
+            return msg == null || msg.isEmpty() ? vm.officerProperty().get()
+                    : vm.officerProperty().get() + "  ·  " + msg;
+        }, message, vm.officerProperty()));
+        progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> progress.doubleValue() < 0 ? 0 : progress.doubleValue(), progress));
+        Label bundle = new Label();
+        bundle.setId("statusBundle");
+        bundle.textProperty().bind(vm.bundleProperty());
+        Label state = new Label();
+        state.setId("statusLock");
+        state.textProperty().bind(vm.lockStateProperty());
+        Button lockButton = new Button(m.get("status.lockButton"));
+        lockButton.setId("lockButton");
+        lockButton.setTooltip(new Tooltip(m.get("status.lockTip")));
+        lockButton.setOnAction(e -> lock.run());
+        getRightItems().addAll(bundle, new Separator(Orientation.VERTICAL), state, lockButton);
+    }
+}

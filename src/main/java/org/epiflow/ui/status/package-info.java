@@ -1,0 +1,2 @@
+/** The status bar: officer, bundle, lock state. */
+package org.epiflow.ui.status;

@@ -1,0 +1,145 @@
+package org.epiflow.ui.time;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.controlsfx.control.RangeSlider;
+import org.epiflow.ui.i18n.Messages;
+
+/**
+ * The time bar: play/pause, step, speed, a slider for one day or a {@link RangeSlider} for a range, daily/weekly,
+ * and the date shown. Playback is a JavaFX animation calling {@link TimelineViewModel#playTick()}.
+ */
+public final class TimelineView extends HBox {
+    private final Timeline player = new Timeline();
+
+    public TimelineView(TimelineViewModel vm, Messages m) {
+        super(8);
+        setId("timeline");
+        getStyleClass().add("timeline-bar");
+        setPadding(new Insets(6, 10, 6, 10));
+        setAlignment(Pos.CENTER_LEFT);
+
+        Button back = new Button("«");
+        back.setTooltip(new Tooltip(m.get("time.stepBack")));
+        back.setOnAction(e -> vm.step(-1));
+        ToggleButton play = new ToggleButton();
+        play.setId("playButton");
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("⏸").otherwise("▶"));
+        play.setTooltip(new Tooltip(m.get("time.play")));
+        play.selectedProperty().bindBidirectional(vm.playingProperty());
+        Button fwd = new Button("»");
+        fwd.setTooltip(new Tooltip(m.get("time.stepForward")));
+        fwd.setOnAction(e -> vm.step(1));
+
+        ComboBox<Double> speed = new ComboBox<>();
+        for (double s : TimelineViewModel.SPEEDS) {
+            speed.getItems().add(s);
+        }
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : m.get("time.speed", d);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
+        speed.setValue(vm.speedProperty().get());
+        speed.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.speedProperty().set(b);
+            }
+        });
+        vm.speedProperty().addListener((o, a, b) -> speed.setValue(b.doubleValue()));
+        speed.setTooltip(new Tooltip(m.get("time.speedTip")));
+
+        Slider single = new Slider(0, 1, 0);
+        single.setId("daySlider");
+        single.setBlockIncrement(1);
+        single.setMajorTickUnit(7);
+        single.setMinorTickCount(6);
+        single.setSnapToTicks(true);
+        single.setShowTickMarks(true);
+        RangeSlider range = new RangeSlider(0, 1, 0, 1);
+        range.setId("rangeSlider");
+        range.setBlockIncrement(1);
+        range.setMajorTickUnit(7);
+        range.setMinorTickCount(6);
+        range.setSnapToTicks(true);
+        range.setShowTickMarks(true);
+        vm.dayCountProperty().addListener((o, a, n) -> {
+            double max = Math.max(1, n.intValue() - 1);
+            single.setMax(max);
+            range.setMax(max);
+        });
+        single.setMax(Math.max(1, vm.dayCountProperty().get() - 1));
+        range.setMax(single.getMax());
+        single.valueProperty().addListener((o, a, b) -> {
+            int v = (int) Math.round(b.doubleValue());
+            if (vm.modeProperty().get() == TimelineViewModel.Mode.SINGLE && v != vm.startProperty().get()) {
+                vm.startProperty().set(v);
+                vm.endProperty().set(v);
+            }
+        });
+        range.lowValueProperty().addListener((o, a, b) -> vm.startProperty().set((int) Math.round(b.doubleValue())));
+        range.highValueProperty().addListener((o, a, b) -> vm.endProperty().set((int) Math.round(b.doubleValue())));
+        vm.startProperty().addListener((o, a, b) -> {
+            single.setValue(b.intValue());
+            range.setLowValue(b.intValue());
+        });
+        vm.endProperty().addListener((o, a, b) -> range.setHighValue(b.intValue()));
+        StackPane sliders = new StackPane(single, range);
+        HBox.setHgrow(sliders, Priority.ALWAYS);
+        range.visibleProperty().bind(vm.modeProperty().isEqualTo(TimelineViewModel.Mode.RANGE));
+        single.visibleProperty().bind(range.visibleProperty().not());
+
+        ToggleButton rangeMode = new ToggleButton(m.get("time.rangeMode"));
+        rangeMode.setId("rangeModeButton");
+        rangeMode.setTooltip(new Tooltip(m.get("time.rangeModeTip")));
+        rangeMode.selectedProperty().addListener((o, a, on) -> vm.modeProperty().set(on
+                ? TimelineViewModel.Mode.RANGE : TimelineViewModel.Mode.SINGLE));
+        ToggleButton weekly = new ToggleButton(m.get("time.weekly"));
+        weekly.setId("weeklyButton");
+        weekly.setTooltip(new Tooltip(m.get("time.weeklyTip")));
+        weekly.selectedProperty().addListener((o, a, on) -> vm.granularityProperty().set(on
+                ? TimelineViewModel.Granularity.WEEKLY : TimelineViewModel.Granularity.DAILY));
+
+        Label date = new Label();
+        date.setId("dateLabel");
+        date.getStyleClass().add("date-label");
+        date.setMinWidth(210);
+        date.textProperty().bind(vm.labelProperty());
+
+        getChildren().addAll(back, play, fwd, speed, sliders, rangeMode, weekly, date);
+        disableProperty().bind(vm.dayCountProperty().isEqualTo(0));
+
+        player.setCycleCount(Timeline.INDEFINITE);
+        vm.playingProperty().addListener((o, a, on) -> restartPlayer(vm, on));
+        vm.speedProperty().addListener((o, a, b) -> restartPlayer(vm, vm.playingProperty().get()));
+    }
+
+    private void restartPlayer(TimelineViewModel vm, boolean on) {
+        player.stop();
+        player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / vm.speedProperty().get()),
+                e -> vm.playTick()));
+        if (on) {
+            player.play();
+        }
+    }
+}

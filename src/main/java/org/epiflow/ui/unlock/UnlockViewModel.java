@@ -1,0 +1,212 @@
+package org.epiflow.ui.unlock;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.epiflow.bundle.age.AgeException;
+import org.epiflow.bundle.age.WrongPassphraseException;
+import org.epiflow.bundle.minisign.MinisignException;
+import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.prefs.AppPreferences;
+import org.epiflow.ui.util.FileChooserService;
+import org.epiflow.ui.util.TaskCallbacks;
+import org.epiflow.ui.util.TaskExecutor;
+
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * State and logic of the unlock screen. The passphrase arrives from the password field as text (JavaFX keeps it as
+ * a {@code String}, which cannot be wiped); it is copied into a {@code char[]} for scrypt, that copy is wiped, and the
+ * field is cleared after every attempt.
+ */
+public final class UnlockViewModel {
+    private final Messages messages;
+    private final TaskExecutor executor;
+    private final IdentityUnlocker unlocker;
+    private final AppPreferences prefs;
+    private final FileChooserService files;
+    private final Backoff backoff;
+
+    private final ObjectProperty<Path> identityFile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> trustStore = new SimpleObjectProperty<>();
+    private final StringProperty passphrase = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty hint = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final LongProperty waitSeconds = new SimpleLongProperty();
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding canUnlock;
+    private Consumer<Path> onDemoBundle = p -> { };
+
+    public UnlockViewModel(Messages messages, TaskExecutor executor, IdentityUnlocker unlocker, AppPreferences prefs,
+                           FileChooserService files, Clock clock) {
+        this.messages = messages;
+        this.executor = executor;
+        this.unlocker = unlocker;
+        this.prefs = prefs;
+        this.files = files;
+        this.backoff = new Backoff(clock);
+        prefs.identityFile().ifPresent(identityFile::set);
+        prefs.trustStore().ifPresent(trustStore::set);
+        canUnlock = identityFile.isNotNull().and(trustStore.isNotNull()).and(passphrase.isNotEmpty())
+                .and(busy.not()).and(waitSeconds.isEqualTo(0)).and(session.isNull());
+    }
+
+    /** On a first run (no identity remembered), looks for the demo in the background and offers it. */
+    public void offerDemo(DemoFinder finder, Consumer<Path> demoBundle) {
+        this.onDemoBundle = demoBundle;
+        if (identityFile.get() != null) {
+            return;
+        }
+        executor.execute(ctx -> finder.find(), TaskCallbacks.<java.util.Optional<DemoFinder.DemoFiles>>of(found ->
+                found.ifPresent(d -> {
+                    if (identityFile.get() == null && session.get() == null) {
+                        identityFile.set(d.identity());
+                        trustStore.set(d.trustStore());
+                        hint.set(messages.get("unlock.demoHint", d.passphrase()));
+                        onDemoBundle.accept(d.bundle());
+                    }
+                }), e -> { }));
+    }
+
+    public void chooseIdentityFile() {
+        files.openFile(messages.get("unlock.chooseIdentity"), identityFile.get(),
+                messages.get("unlock.identityFilter"), "*.key", "*.age", "*.txt", "*")
+                .ifPresent(identityFile::set);
+    }
+
+    public void chooseTrustStore() {
+        files.openFile(messages.get("unlock.chooseTrustStore"), trustStore.get(),
+                messages.get("unlock.trustFilter"), "*.pub", "*")
+                .ifPresent(trustStore::set);
+    }
+
+    /** Starts unlocking in the background (does nothing unless {@link #canUnlockProperty()} is true). */
+    public void unlock() {
+        tick();
+        if (!canUnlock.get()) {
+            return;
+        }
+        char[] pass = passphrase.get().toCharArray();
+        passphrase.set("");
+        Path id = identityFile.get();
+        Path trust = trustStore.get();
+        busy.set(true);
+        message.set(messages.get("unlock.working"));
+        executor.execute(ctx -> {
+            try {
+                return unlocker.unlock(id, pass, trust);
+            } finally {
+                Arrays.fill(pass, '\0');
+            }
+        }, TaskCallbacks.of(s -> {
+            busy.set(false);
+            backoff.reset();
+            message.set("");
+            hint.set("");
+            prefs.setIdentityFile(id);
+            prefs.setTrustStore(trust);
+            session.set(s);
+        }, e -> {
+            busy.set(false);
+            if (e instanceof WrongPassphraseException) {
+                backoff.recordFailure();
+                tick();
+                message.set(messages.get("unlock.error.wrongPassphrase", backoff.failures()));
+            } else {
+                message.set(describe(e));
+            }
+        }));
+    }
+
+    private String describe(Exception e) {
+        if (e instanceof NoSuchFileException nf) {
+            return messages.get("unlock.error.missingFile", nf.getFile());
+        }
+        if (e instanceof MinisignException) {
+            return messages.get("unlock.error.trustStore", e.getMessage());
+        }
+        if (e instanceof AgeException) {
+            return messages.get("unlock.error.identity", e.getMessage());
+        }
+        return messages.get("unlock.error.other", String.valueOf(e.getMessage()));
+    }
+
+    /** Updates the countdown from the clock; the view calls it a few times a second while waiting. */
+    public void tick() {
+        waitSeconds.set(backoff.remainingSeconds());
+    }
+
+    /** Wipes the key material and returns to the locked state. */
+    public void lock() {
+        Session s = session.get();
+        if (s != null) {
+            s.close();
+            session.set(null);
+        }
+        message.set(messages.get("unlock.locked"));
+    }
+
+    public ObjectProperty<Path> identityFileProperty() {
+        return identityFile;
+    }
+
+    public ObjectProperty<Path> trustStoreProperty() {
+        return trustStore;
+    }
+
+    public StringProperty passphraseProperty() {
+        return passphrase;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public StringProperty hintProperty() {
+        return hint;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public LongProperty waitSecondsProperty() {
+        return waitSeconds;
+    }
+
+    public BooleanBinding canUnlockProperty() {
+        return canUnlock;
+    }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public Session session() {
+        return session.get();
+    }
+
+    /** Text of the countdown, empty when no wait. */
+    public javafx.beans.binding.StringBinding countdownText() {
+        return Bindings.createStringBinding(() -> waitSeconds.get() <= 0 ? ""
+                : messages.get("unlock.wait", waitSeconds.get()), waitSeconds);
+    }
+
+    Backoff backoff() {
+        return backoff;
+    }
+}

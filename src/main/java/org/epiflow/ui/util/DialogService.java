@@ -1,0 +1,13 @@
+package org.epiflow.ui.util;
+
+/** Shows messages to the user; a test implementation records them instead. Texts arrive already localized. */
+public interface DialogService {
+    /** An error: a heading, the explanation, and optional technical details (collapsed). */
+    void showError(String title, String header, String message, String details);
+
+    /** Plain information. */
+    void showInfo(String title, String message);
+
+    /** Asks yes/no; true for yes. */
+    boolean confirm(String title, String message);
+}

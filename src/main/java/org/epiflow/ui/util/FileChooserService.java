@@ -1,0 +1,17 @@
+package org.epiflow.ui.util;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Asks the user for files; a test implementation answers from a script. */
+public interface FileChooserService {
+    /**
+     * Lets the user pick an existing file.
+     *
+     * @param title       localized dialog title
+     * @param initial     file or folder to start in, or null
+     * @param filterName  localized name of the file filter, or null for all files
+     * @param extensions  patterns such as {@code *.epiflow}
+     */
+    Optional<Path> openFile(String title, Path initial, String filterName, String... extensions);
+}

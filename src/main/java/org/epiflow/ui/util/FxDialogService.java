@@ -1,0 +1,53 @@
+package org.epiflow.ui.util;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+import java.util.function.Supplier;
+
+/** Dialogs as JavaFX {@link Alert}s owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String header, String message, String details) {
+        Alert a = alert(Alert.AlertType.ERROR, title, message);
+        a.setHeaderText(header);
+        if (details != null && !details.isBlank()) {
+            TextArea area = new TextArea(details);
+            area.setEditable(false);
+            area.setWrapText(true);
+            a.getDialogPane().setExpandableContent(area);
+        }
+        a.showAndWait();
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait()
+                .filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert a = new Alert(type, message);
+        a.setTitle(title);
+        a.setHeaderText(null);
+        a.getDialogPane().setMinWidth(480);
+        Window w = owner.get();
+        if (w != null) {
+            a.initOwner(w);
+        }
+        return a;
+    }
+}

@@ -1,0 +1,114 @@
+package org.epiflow.ui.map;
+
+import org.epiflow.bundle.TestDatasets;
+import org.epiflow.data.DayRange;
+import org.epiflow.data.Direction;
+import org.epiflow.model.AggregateDataset;
+import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.util.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MapViewModelTest {
+    static final AggregateDataset DATA = TestDatasets.dataset(10, 10, LocalDate.of(2030, 1, 1), 3);
+    MapRenderWorker worker;
+    RegionSelection selection;
+    MapViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        worker = new MapRenderWorker();
+        selection = new RegionSelection();
+        selection.datasetProperty().set(DATA);
+        vm = new MapViewModel(Messages.of(Locale.ENGLISH), new CurrentThreadTaskExecutor(), worker, selection);
+        vm.resize(320, 200);
+        vm.daysProperty().set(DayRange.of(0));
+        vm.datasetProperty().set(DATA);
+    }
+
+    @AfterEach
+    void tearDown() {
+        worker.close();
+    }
+
+    private int flowsShown() {
+        return vm.frameProperty().get().flows().size();
+    }
+
+    @Test
+    void drawsAFrameOfTheViewportSize() {
+        assertThat(vm.frameProperty().get().pixels().length).isGreaterThanOrEqualTo(320 * 200);
+    }
+
+    @Test
+    void topNLimitsTheFlows() {
+        vm.filters().topNProperty().set(3);
+        assertThat(flowsShown()).isEqualTo(3);
+    }
+
+    @Test
+    void summarySaysHowManyOfHowMany() {
+        vm.filters().topNProperty().set(3);
+        assertThat(vm.summaryProperty().get()).matches("Showing 3 of \\d+ flows");
+    }
+
+    @Test
+    void minimumVolumeDropsSmallFlows() {
+        vm.filters().topNProperty().set(0);
+        vm.filters().minVolumeProperty().set(4000);
+        var f = vm.frameProperty().get().flows();
+        assertThat(f.minVolume()).isGreaterThanOrEqualTo(4000);
+    }
+
+    @Test
+    void outgoingShowsOnlyFlowsFromTheSelection() {
+        vm.filters().directionProperty().set(Direction.OUTGOING);
+        selection.select("420100");
+        var f = vm.frameProperty().get().flows();
+        int wuhan = f.nodes().indexOf("420100");
+        for (int i = 0; i < f.size(); i++) {
+            assertThat(f.origin(i)).isEqualTo(wuhan);
+        }
+    }
+
+    @Test
+    void provinceRollUpChangesTheNodes() {
+        vm.filters().provincesProperty().set(true);
+        assertThat(vm.frameProperty().get().flows().nodes().level())
+                .isEqualTo(org.epiflow.data.FlowNodes.Level.PROVINCE);
+    }
+
+    @Test
+    void lockedScaleStaysWhenTheDayChanges() {
+        vm.filters().lockScaleProperty().set(true);
+        var before = vm.frameProperty().get().scene().scale();
+        vm.daysProperty().set(DayRange.of(5));
+        assertThat(vm.frameProperty().get().scene().scale().max()).isEqualTo(before.max());
+    }
+
+    @Test
+    void tooltipShowsTheFiguresOfAPlace() {
+        assertThat(vm.describe("420100")).startsWith("Wuhan, Hubei (420100)\nIn: ");
+    }
+
+    @Test
+    void panMovesTheViewport() {
+        var before = vm.viewportProperty().get();
+        vm.pan(10, 0);
+        assertThat(vm.viewportProperty().get().centerX()).isLessThan(before.centerX());
+    }
+
+    @Test
+    void zoomToFitShowsChina() {
+        vm.zoom(4);
+        vm.zoomToFit();
+        assertThat(vm.viewportProperty().get())
+                .isEqualTo(org.epiflow.map.MapViewport.china(320, 200));
+    }
+}

@@ -30,9 +30,27 @@ public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<
     public record Entry(String label, int color, double size) {
     }
 
+    /** The small print about the boundaries: illustrative (bundled) or the official source a bureau loaded. */
+    public static String boundaryNote(Language lang, String officialBoundaries) {
+        boolean zh = lang == Language.ZH;
+        if (officialBoundaries == null) {
+            return zh ? "示意底图，非标准地图（无审图号）" : "Illustrative boundaries, not an approved standard map";
+        }
+        return (zh ? "边界：" : "Boundaries: ") + officialBoundaries;
+    }
+
     /** Builds the legend of a scene's flow scale and style. */
     public static Legend of(FlowScale scale, FlowStyle style, long maxTotal, double maxRadius, int symbolColor,
                             int k, Language lang, boolean daily) {
+        return of(scale, style, maxTotal, maxRadius, symbolColor, k, lang, daily, null);
+    }
+
+    /**
+     * As {@link #of(FlowScale, FlowStyle, long, double, int, int, Language, boolean)}, naming the official boundary
+     * source when a bureau loaded its own (null: the bundled illustrative boundaries, which the legend says).
+     */
+    public static Legend of(FlowScale scale, FlowStyle style, long maxTotal, double maxRadius, int symbolColor,
+                            int k, Language lang, boolean daily, String officialBoundaries) {
         boolean zh = lang == Language.ZH;
         List<Entry> flows = new ArrayList<>();
         int n = Math.max(1, style.classes() > 0 ? style.classes() : 4);
@@ -72,7 +90,7 @@ public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<
         if (scale.isLocked()) {
             notes.add(zh ? "比例尺已锁定" : "scale locked");
         }
-        notes.add(zh ? "示意底图，非标准地图（无审图号）" : "Illustrative boundaries, not an approved standard map");
+        notes.add(boundaryNote(lang, officialBoundaries));
         String title = zh ? (daily ? "出行量（人次/日）" : "出行量（人次）") : (daily ? "Trips per day" : "Trips");
         return new Legend(title, flows, symbols, notes, scale.isLocked());
     }

@@ -141,7 +141,8 @@ public final class MapScene {
     public Legend legend() {
         long maxTotal = flows == null ? 0 : symbolDomain(flows.totals());
         return Legend.of(scale, style.flow(), maxTotal, style.maxSymbolRadius(), style.symbolFill(),
-                flows == null ? 1 : flows.k(), language, flows == null || flows.spec().days().isSingleDay());
+                flows == null ? 1 : flows.k(), language, flows == null || flows.spec().days().isSingleDay(),
+                basemap == null ? null : basemap.basemap().officialSource().orElse(null));
     }
 
     private long symbolDomain(LocationTotals t) {

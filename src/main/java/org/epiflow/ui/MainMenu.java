@@ -39,6 +39,8 @@ final class MainMenu {
         MenuItem close = item(m.get("menu.close"), e -> vm.open().closeCurrent());
         close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
         close.disableProperty().bind(vm.open().currentProperty().isNull());
+        MenuItem official = item(m.get("menu.boundaries.load"), e -> vm.boundaries().chooseAndLoad());
+        MenuItem illustrative = item(m.get("menu.boundaries.default"), e -> vm.boundaries().useIllustrative());
         MenuItem lock = item(m.get("menu.lock"), e -> vm.lock());
         lock.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
         lock.disableProperty().bind(vm.lockedProperty());
@@ -46,7 +48,8 @@ final class MainMenu {
         prefs.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         MenuItem quit = item(m.get("menu.quit"), e -> actions.quit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu(m.get("menu.file"), null, open, recent, close, new SeparatorMenuItem(), lock, prefs,
+        Menu file = new Menu(m.get("menu.file"), null, open, recent, close, new SeparatorMenuItem(), official,
+                illustrative, new SeparatorMenuItem(), lock, prefs,
                 new SeparatorMenuItem(), quit);
 
         MenuItem fit = item(m.get("map.zoomFit"), e -> vm.map().zoomToFit());

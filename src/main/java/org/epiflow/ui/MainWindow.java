@@ -182,7 +182,13 @@ public final class MainWindow {
         clip.heightProperty().bind(mapPane.heightProperty());
         mapPane.setClip(clip);
 
-        ScrollPane controls = new ScrollPane(new FlowControlsView(vm.map(), m));
+        Label boundaryWarning = new Label();
+        boundaryWarning.textProperty().bind(vm.boundaries().warningProperty());
+        boundaryWarning.setWrapText(true);
+        boundaryWarning.getStyleClass().add("boundary-warning");
+        boundaryWarning.managedProperty().bind(boundaryWarning.textProperty().isNotEmpty());
+        boundaryWarning.visibleProperty().bind(boundaryWarning.textProperty().isNotEmpty());
+        ScrollPane controls = new ScrollPane(new VBox(8, new FlowControlsView(vm.map(), m), boundaryWarning));
         controls.setFitToWidth(true);
         controls.setMinWidth(190);
         controls.setPrefWidth(210);

@@ -6,6 +6,7 @@ import org.epiflow.map.BasemapGeometry;
 import org.epiflow.map.geo.BasemapLoader;
 import org.epiflow.ui.detail.DetailViewModel;
 import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.map.BoundariesViewModel;
 import org.epiflow.ui.map.MapRenderWorker;
 import org.epiflow.ui.map.MapViewModel;
 import org.epiflow.ui.map.RegionSelection;
@@ -45,6 +46,7 @@ public final class WorkstationViewModel {
     private final SearchViewModel search;
     private final StatusViewModel status;
     private final List<Path> reopen = new ArrayList<>();
+    private final BoundariesViewModel boundaries;
 
     public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, IdentityUnlocker unlocker, Clock clock) {
@@ -59,6 +61,7 @@ public final class WorkstationViewModel {
         this.detail = new DetailViewModel(messages, selection);
         this.search = new SearchViewModel(selection);
         this.status = new StatusViewModel(messages, unlock.sessionProperty(), open.currentProperty());
+        this.boundaries = new BoundariesViewModel(messages, executor, dialogs, files, prefs, map.basemapProperty());
         map.themeProperty().set(prefs.theme());
 
         unlock.sessionProperty().addListener((o, a, s) -> {
@@ -86,13 +89,17 @@ public final class WorkstationViewModel {
         map.daysProperty().set(timeline.days());
         detail.daysProperty().set(timeline.days());
         map.datasetProperty().set(data);
+        boundaries.datasetProperty().set(data);
     }
 
-    /** Loads the basemap in the background; the map draws flows without it until then. */
+    /** Loads the basemap (and remembered official boundaries) in the background; flows draw without it until then. */
     public void loadBasemap() {
-        executor.execute(ctx -> new BasemapGeometry(BasemapLoader.loadFromClasspath()),
-                TaskCallbacks.<BasemapGeometry>of(b -> map.basemapProperty().set(b), e -> map.summaryProperty()
-                        .set(messages.get("map.basemapFailed", String.valueOf(e.getMessage())))));
+        boundaries.load();
+    }
+
+    /** Which boundaries the map draws. */
+    public BoundariesViewModel boundaries() {
+        return boundaries;
     }
 
     /** Wipes the key, drops the open bundles (remembered for reopening after the next unlock). */

@@ -22,9 +22,17 @@ public final class Basemap {
     private final List<Feature> countries;
     private final Geometry coastline;
     private final List<String> warnings;
+    private final String officialSource;
 
     Basemap(Map<LevelOfDetail, RegionLayer> prefectures, Map<LevelOfDetail, RegionLayer> provinces,
             List<Seat> seats, List<Feature> countries, Geometry coastline, List<String> warnings) {
+        this(prefectures, provinces, seats, countries, coastline, warnings, null);
+    }
+
+    private Basemap(Map<LevelOfDetail, RegionLayer> prefectures, Map<LevelOfDetail, RegionLayer> provinces,
+                    List<Seat> seats, List<Feature> countries, Geometry coastline, List<String> warnings,
+                    String officialSource) {
+        this.officialSource = officialSource;
         this.prefectures = new EnumMap<>(prefectures);
         this.provinces = new EnumMap<>(provinces);
         this.seats = List.copyOf(seats);
@@ -34,6 +42,27 @@ public final class Basemap {
         this.countries = List.copyOf(countries);
         this.coastline = coastline;
         this.warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The same basemap with a bureau's own official boundaries in place of the illustrative prefecture layer (at
+     * every level of detail); bundle regions are joined to it by code.
+     *
+     * @param official the imported layer ({@link BoundaryImporter})
+     * @param source   where it came from, shown instead of the illustrative-boundaries note (e.g. the file name)
+     */
+    public Basemap withOfficialBoundaries(RegionLayer official, String source) {
+        Map<LevelOfDetail, RegionLayer> prefs = new EnumMap<>(LevelOfDetail.class);
+        for (LevelOfDetail lod : LevelOfDetail.values()) {
+            prefs.put(lod, official);
+        }
+        return new Basemap(prefs, provinces, seats, countries, coastline, warnings,
+                java.util.Objects.requireNonNull(source, "source"));
+    }
+
+    /** Where the official boundaries came from, or empty for the bundled illustrative ones. */
+    public Optional<String> officialSource() {
+        return Optional.ofNullable(officialSource);
     }
 
     /** Prefecture-level units (366 polygons; GB/T 2260 codes; parent = province code). */

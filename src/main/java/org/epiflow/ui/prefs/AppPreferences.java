@@ -19,6 +19,7 @@ public final class AppPreferences {
     private static final String RECENT = "recent.";
     private static final String LANGUAGE = "language";
     private static final String THEME = "theme";
+    private static final String BOUNDARIES = "officialBoundaries";
 
     private final Preferences node;
 
@@ -49,6 +50,16 @@ public final class AppPreferences {
 
     public void setTrustStore(Path p) {
         put(TRUST, p);
+    }
+
+    /** The bureau's own official boundary file, when one was loaded (remembered for the next start). */
+    public Optional<Path> officialBoundaries() {
+        return path(BOUNDARIES);
+    }
+
+    /** Remembers the official boundary file; null goes back to the bundled illustrative boundaries. */
+    public void setOfficialBoundaries(Path p) {
+        put(BOUNDARIES, p);
     }
 
     /** Recent bundles, most recent first. */

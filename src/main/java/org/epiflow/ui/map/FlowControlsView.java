@@ -78,6 +78,10 @@ public final class FlowControlsView extends VBox {
         CheckBox prov = new CheckBox(m.get("flows.provinces"));
         prov.setId("provincesBox");
         prov.selectedProperty().bindBidirectional(f.provincesProperty());
+        CheckBox autoProv = new CheckBox(m.get("flows.provinces.auto"));
+        autoProv.setId("autoProvincesBox");
+        autoProv.selectedProperty().bindBidirectional(f.autoProvincesProperty());
+        autoProv.setTooltip(new Tooltip(m.get("flows.provinces.auto.tip")));
 
         Button fit = new Button(m.get("map.zoomFit"));
         fit.setOnAction(e -> vm.zoomToFit());
@@ -107,7 +111,7 @@ public final class FlowControlsView extends VBox {
                 new Label(m.get("flows.topN")), topN,
                 new Label(m.get("flows.minVolume")), min,
                 new Label(m.get("flows.direction")), dir,
-                lock, prov, summary,
+                lock, prov, autoProv, summary,
                 heading(m.get("map.zoom")), new HBox(6, in, out), fit, toSel);
     }
 

@@ -26,17 +26,40 @@ public final class FlowFilters {
     private final ObjectProperty<Direction> direction = new SimpleObjectProperty<>(Direction.BOTH);
     private final BooleanProperty lockScale = new SimpleBooleanProperty();
     private final BooleanProperty provinces = new SimpleBooleanProperty();
+    private final BooleanProperty autoProvinces = new SimpleBooleanProperty(true);
+
+    /**
+     * Zoomed out further than this (metres per pixel: all of China in about 550 pixels), flows are rolled up to
+     * provinces automatically when {@link #autoProvincesProperty()} is on and nothing is selected.
+     */
+    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 9_000;
 
     /** The query for these filters over {@code days} with the selected regions (region-table indexes). */
     public FlowSpec spec(DayRange days, int[] selection) {
+        return spec(days, selection, 0);
+    }
+
+    /** As {@link #spec(DayRange, int[])} at a map scale, which may roll flows up to provinces automatically. */
+    public FlowSpec spec(DayRange days, int[] selection, double metresPerPixel) {
         Direction d = selection.length == 0 ? Direction.ALL : direction.get();
         return new FlowSpec(days, Math.max(0, topN.get()), Math.max(0, minVolume.get()), selection, d,
-                provinces.get());
+                rolledUp(selection, metresPerPixel));
+    }
+
+    /** Whether flows are shown between provinces at this scale. */
+    public boolean rolledUp(int[] selection, double metresPerPixel) {
+        return provinces.get() || (autoProvinces.get() && selection.length == 0
+                && metresPerPixel > AUTO_ROLLUP_METRES_PER_PIXEL);
     }
 
     /** Everything a change of which should redraw the flows. */
     public Observable[] dependencies() {
-        return new Observable[] {topN, minVolume, direction, lockScale, provinces};
+        return new Observable[] {topN, minVolume, direction, lockScale, provinces, autoProvinces};
+    }
+
+    /** Roll up to provinces by itself when zoomed far out (on by default). */
+    public BooleanProperty autoProvincesProperty() {
+        return autoProvinces;
     }
 
     public IntegerProperty topNProperty() {

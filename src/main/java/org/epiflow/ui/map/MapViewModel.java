@@ -197,9 +197,14 @@ public final class MapViewModel {
     }
 
     /** Tooltip text of a place: name and its figures over the days shown. */
-    public String describe(String code) {
+    public String describe(String place) {
         RenderedFrame f = frame.get();
         FlowSet flows = f == null ? null : f.flows();
+        String code = place;
+        AggregateDataset d = dataset.get();
+        if (flows != null && flows.nodes().indexOf(code) < 0 && d != null && d.regions().indexOf(code) >= 0) {
+            code = flows.nodes().code(flows.nodes().nodeOfRegion(d.regions().indexOf(code)));   // rolled up
+        }
         String name = name(code);
         if (flows == null || flows.nodes().indexOf(code) < 0) {
             return messages.get("map.tooltip.noData", name, code);
@@ -256,7 +261,9 @@ public final class MapViewModel {
 
     private RenderRequest request(Quality q) {
         AggregateDataset d = dataset.get();
-        FlowSpec spec = d == null || days.get() == null ? null : filters.spec(days.get(), selection.regionIndexes());
+        MapViewport v = viewport.get();
+        FlowSpec spec = d == null || days.get() == null ? null : filters.spec(days.get(), selection.regionIndexes(),
+                v == null ? 0 : v.metresPerPixel());
         return new RenderRequest(d, spec, basemap.get(), viewport.get(),
                 theme.get() == Theme.DARK ? MapStyle.dark() : MapStyle.light(), language(),
                 selection.isEmpty() ? Set.of() : Set.of(selection.code()),

@@ -94,7 +94,14 @@ class MapViewModelTest {
 
     @Test
     void tooltipShowsTheFiguresOfAPlace() {
+        vm.filters().autoProvincesProperty().set(false);
         assertThat(vm.describe("420100")).startsWith("Wuhan, Hubei (420100)\nIn: ");
+    }
+
+    @Test
+    void tooltipShowsTheProvinceWhenRolledUp() {
+        vm.filters().provincesProperty().set(true);
+        assertThat(vm.describe("420100")).contains("(420000)").contains("In: ");
     }
 
     @Test

@@ -69,6 +69,10 @@ final class MapBenchCommand implements Callable<Integer> {
     @Option(names = "--frames", defaultValue = "40", description = "timed frames per figure (default ${DEFAULT-VALUE})")
     int frames;
 
+    @Option(names = "--javafx-canvas", description = "also time the naive JavaFX Canvas path (needs a display: run "
+            + "under xvfb-run with -Dprism.order=sw for the software pipeline)")
+    boolean javafxCanvas;
+
     @Option(names = "--png", description = "also write fast.png, java2d.png and naive.png to this directory")
     Path png;
 
@@ -178,7 +182,15 @@ final class MapBenchCommand implements Callable<Integer> {
                 double n = median(naive);
                 out.printf("naive (Java2D, 1 thread, antialiased, same arcs/symbols/labels over a ready basemap): "
                         + "median %.1f ms; ratio naive/fast %.1fx%n", n, n / stepMs);
-                out.println("  (the naive JavaFX Canvas figure lives in the ui layer; docs/performance.md)");
+                if (javafxCanvas) {
+                    List<MapScene> scenes = new ArrayList<>();
+                    for (int i = 0; i < naiveFrames + 2; i++) {
+                        scenes.add(sn.withFlows(query.run(base.withDay(i % days))));
+                    }
+                    canvasBaseline(out, base2d, scenes, new Java2DPainter(img.createGraphics()), stepMs);
+                } else {
+                    out.println("  (add --javafx-canvas under xvfb-run to time the naive JavaFX Canvas path too)");
+                }
                 if (png != null) {
                     Files.createDirectories(png);
                     String suffix = topN == 0 ? "-all" : "";
@@ -281,5 +293,23 @@ final class MapBenchCommand implements Callable<Integer> {
         List<Double> s = new ArrayList<>(v);
         Collections.sort(s);
         return s.get(Math.min(s.size() - 1, (int) (s.size() * p)));
+    }
+
+    private static void canvasBaseline(java.io.PrintWriter out, BufferedImage basemap, List<MapScene> scenes,
+                                       org.epiflow.map.TextMetrics metrics, double stepMs) {
+        var baseline = java.util.ServiceLoader.load(org.epiflow.map.NaiveScreenBaseline.class).findFirst();
+        if (baseline.isEmpty()) {
+            out.println("naive JavaFX Canvas: not available in this build");
+            return;
+        }
+        try {
+            List<Double> ms = baseline.get().time(basemap, scenes, metrics);
+            List<Double> timed = ms.subList(Math.min(2, ms.size() - 1), ms.size());
+            double n = median(new ArrayList<>(timed));
+            out.printf("naive (%s, antialiased, one draw call per shape, incl. rasterisation): median %.1f ms; "
+                    + "ratio naive/fast %.1fx%n", baseline.get().name(), n, n / stepMs);
+        } catch (Exception | Error e) {
+            out.println("naive JavaFX Canvas: could not run (" + e + "); run under xvfb-run");
+        }
     }
 }

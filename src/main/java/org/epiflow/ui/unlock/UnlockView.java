@@ -105,6 +105,12 @@ public final class UnlockView extends StackPane {
         if (isVisible()) {
             ticker.play();
         }
+        // The files are usually remembered (or the demo's): start typing the passphrase straight away.
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(this::focusPassphrase);
+            }
+        });
     }
 
     private static TextField pathField(javafx.beans.property.ObjectProperty<java.nio.file.Path> p, Messages m) {

@@ -29,6 +29,7 @@ public final class MapScene {
     private final SymbolMeasure symbolMeasure;
     private final long symbolMax;
     private final Set<String> selected;
+    private final ChoroplethLayer heatmap;
 
     private volatile FlowGeometry flowGeometry;
     private volatile List<LabelPlacer.Placed> labels;
@@ -50,6 +51,7 @@ public final class MapScene {
         this.symbolMeasure = b.symbolMeasure;
         this.symbolMax = b.symbolMax;
         this.selected = Set.copyOf(b.selected);
+        this.heatmap = b.heatmap;
     }
 
     public static Builder builder(BasemapGeometry basemap, MapViewport viewport) {
@@ -67,6 +69,7 @@ public final class MapScene {
         b.symbolMeasure = symbolMeasure;
         b.symbolMax = symbolMax;
         b.selected = selected;
+        b.heatmap = heatmap;
         return b;
     }
 
@@ -119,6 +122,11 @@ public final class MapScene {
 
     public Set<String> selected() {
         return selected;
+    }
+
+    /** The choropleth painted over the prefectures (part of the cached basemap), or null. */
+    public ChoroplethLayer heatmap() {
+        return heatmap;
     }
 
     /** The level of detail of the basemap polygons at this scale. */
@@ -316,6 +324,25 @@ public final class MapScene {
             }
             p.endLayer();
         }
+        if (heatmap != null) {
+            heatmap.paint(this, p);
+            if (!selected.isEmpty()) {
+                p.beginLayer("heatmap-selection");
+                path.reset();
+                for (List<BasemapGeometry.Shape> shapes : List.of(basemap.prefectures(lod), basemap.provinces(lod))) {
+                    for (BasemapGeometry.Shape s : shapes) {
+                        if (selected.contains(s.code())) {
+                            BasemapGeometry.toPath(s, viewport, step, path);
+                        }
+                    }
+                }
+                if (!path.isEmpty()) {
+                    p.stroke(path, style.selectedFill() | 0xFF000000, 3);
+                    p.stroke(path, 0xFF202020, 1);
+                }
+                p.endLayer();
+            }
+        }
         if (shows(MapLayer.PROVINCES)) {
             p.beginLayer("provinces");
             path.reset();
@@ -378,7 +405,8 @@ public final class MapScene {
 
     /** What the cached basemap image depends on (viewport, style, layers, selection). */
     Object basemapKey() {
-        return List.of(viewport, style, EnumSet.copyOf(layers), selected, basemap == null ? "" : basemap);
+        return List.of(viewport, style, EnumSet.copyOf(layers), selected, basemap == null ? "" : basemap,
+                heatmap == null ? "" : heatmap);
     }
 
     /** Builds scenes. */
@@ -394,6 +422,7 @@ public final class MapScene {
         private SymbolMeasure symbolMeasure = SymbolMeasure.TOTAL;
         private long symbolMax;
         private Set<String> selected = Set.of();
+        private ChoroplethLayer heatmap;
 
         private Builder(BasemapGeometry basemap, MapViewport viewport) {
             this.basemap = basemap;
@@ -447,6 +476,12 @@ public final class MapScene {
         /** Region codes highlighted on the basemap. */
         public Builder selected(Set<String> codes) {
             this.selected = codes;
+            return this;
+        }
+
+        /** A choropleth drawn over the prefectures, below province borders and flows; null for none. */
+        public Builder heatmap(ChoroplethLayer h) {
+            this.heatmap = h;
             return this;
         }
 

@@ -174,7 +174,10 @@ public final class MainWindow {
         empty.setMouseTransparent(true);
         empty.visibleProperty().bind(vm.map().datasetProperty().isNull()
                 .and(vm.open().openingProperty().not()));
-        StackPane mapPane = new StackPane(map, legend, empty);
+        var heatLegend = new org.epiflow.ui.risk.HeatmapLegendView(vm.risk().heatmap());
+        StackPane.setAlignment(heatLegend, Pos.TOP_LEFT);
+        StackPane.setMargin(heatLegend, new Insets(12));
+        StackPane mapPane = new StackPane(map, legend, heatLegend, empty);
         mapPane.setMinWidth(300);
         map.setManaged(true);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -195,10 +198,17 @@ public final class MainWindow {
         DetailView detail = new DetailView(vm.detail(), m);
         detail.setMinWidth(280);
         detail.setPrefWidth(380);
-        SplitPane split = new SplitPane(controls, mapPane, detail);
+        javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab(m.get("tab.detail"), detail),
+                new javafx.scene.control.Tab(m.get("tab.risk"), new org.epiflow.ui.risk.RiskPanel(vm.risk(), vm.map())));
+        side.setId("sideTabs");
+        side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setMinWidth(280);
+        side.setPrefWidth(380);
+        SplitPane split = new SplitPane(controls, mapPane, side);
         split.setDividerPositions(0.15, 0.72);
         SplitPane.setResizableWithParent(controls, false);
-        SplitPane.setResizableWithParent(detail, false);
+        SplitPane.setResizableWithParent(side, false);
         return split;
     }
 

@@ -45,6 +45,7 @@ public final class WorkstationViewModel {
     private final DetailViewModel detail;
     private final SearchViewModel search;
     private final StatusViewModel status;
+    private final org.epiflow.ui.risk.RiskViewModel risk;
     private final List<Path> reopen = new ArrayList<>();
     private final BoundariesViewModel boundaries;
 
@@ -63,6 +64,13 @@ public final class WorkstationViewModel {
         this.status = new StatusViewModel(messages, unlock.sessionProperty(), open.currentProperty());
         this.boundaries = new BoundariesViewModel(messages, executor, dialogs, files, prefs, map.basemapProperty());
         map.themeProperty().set(prefs.theme());
+        this.risk = new org.epiflow.ui.risk.RiskViewModel(messages, executor, files, selection, map);
+        risk.bundleProperty().bind(open.currentProperty());
+        unlock.sessionProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                risk.clear();
+            }
+        });
 
         unlock.sessionProperty().addListener((o, a, s) -> {
             open.setOpener(s == null ? null : BundleOpener.of(s));
@@ -158,6 +166,11 @@ public final class WorkstationViewModel {
 
     public SearchViewModel search() {
         return search;
+    }
+
+    /** Spread-risk runs, heatmap, ranking and forecasts. */
+    public org.epiflow.ui.risk.RiskViewModel risk() {
+        return risk;
     }
 
     public StatusViewModel status() {

@@ -4,6 +4,7 @@ import org.epiflow.data.FlowQuery;
 import org.epiflow.data.FlowSet;
 import org.epiflow.data.FlowSpec;
 import org.epiflow.map.FastMapRenderer;
+import org.epiflow.map.MapLayer;
 import org.epiflow.map.MapScene;
 import org.epiflow.model.AggregateDataset;
 
@@ -24,7 +25,13 @@ public final class MapRenderWorker implements AutoCloseable {
             flows = flows(r.data(), r.spec());
         }
         MapScene.Builder b = MapScene.builder(r.basemap(), r.viewport()).style(r.style()).language(r.language())
-                .selected(r.selected()).flows(flows);
+                .selected(r.selected()).flows(flows).heatmap(r.heatmap());
+        if (!r.showFlows()) {
+            java.util.Set<MapLayer> layers = java.util.EnumSet.allOf(MapLayer.class);
+            layers.remove(MapLayer.FLOWS);
+            layers.remove(MapLayer.SYMBOLS);
+            b.layers(layers);
+        }
         if (r.lockedScale() != null) {
             b.scale(r.lockedScale());
         }

@@ -49,6 +49,8 @@ public final class MapViewModel {
     private final StringProperty hovered = new SimpleStringProperty("");
     private final StringProperty hoverText = new SimpleStringProperty("");
     private final BooleanProperty rendering = new SimpleBooleanProperty();
+    private final ObjectProperty<org.epiflow.map.ChoroplethLayer> heatmap = new SimpleObjectProperty<>();
+    private final BooleanProperty flowsVisible = new SimpleBooleanProperty(true);
     private org.epiflow.map.FlowScale lockedScale;
     private boolean inFlight;
     private Quality pending;
@@ -76,6 +78,8 @@ public final class MapViewModel {
         basemap.addListener(redraw);
         theme.addListener(redraw);
         selection.codeProperty().addListener(redraw);
+        heatmap.addListener(redraw);
+        flowsVisible.addListener(redraw);
     }
 
     /** Sets the screen size; the first size shows all of China. */
@@ -267,7 +271,7 @@ public final class MapViewModel {
         return new RenderRequest(d, spec, basemap.get(), viewport.get(),
                 theme.get() == Theme.DARK ? MapStyle.dark() : MapStyle.light(), language(),
                 selection.isEmpty() ? Set.of() : Set.of(selection.code()),
-                filters.lockScaleProperty().get() ? lockedScale : null, q);
+                filters.lockScaleProperty().get() ? lockedScale : null, q, heatmap.get(), flowsVisible.get());
     }
 
     private void shown(RenderedFrame f) {
@@ -275,7 +279,7 @@ public final class MapViewModel {
         if (filters.lockScaleProperty().get() && lockedScale == null) {
             lockedScale = f.scene().scale().lock();
         }
-        legend.set(f.flows() == null ? null : f.scene().legend());
+        legend.set(f.flows() == null || !flowsVisible.get() ? null : f.scene().legend());
         FlowSet s = f.flows();
         summary.set(s == null ? "" : messages.get("map.summary", Figures.plain(s.size(), messages.locale()),
                 Figures.plain(s.matchedCount(), messages.locale())));
@@ -334,6 +338,16 @@ public final class MapViewModel {
 
     public StringProperty hoverTextProperty() {
         return hoverText;
+    }
+
+    /** The choropleth drawn over the regions (null: none). */
+    public ObjectProperty<org.epiflow.map.ChoroplethLayer> heatmapProperty() {
+        return heatmap;
+    }
+
+    /** Whether the flow arcs and circles are drawn (the heatmap is toggled through {@link #heatmapProperty()}). */
+    public BooleanProperty flowsVisibleProperty() {
+        return flowsVisible;
     }
 
     public BooleanProperty renderingProperty() {

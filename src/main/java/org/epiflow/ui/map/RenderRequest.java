@@ -2,6 +2,7 @@ package org.epiflow.ui.map;
 
 import org.epiflow.data.FlowSpec;
 import org.epiflow.map.BasemapGeometry;
+import org.epiflow.map.ChoroplethLayer;
 import org.epiflow.map.FastMapRenderer;
 import org.epiflow.map.FlowScale;
 import org.epiflow.map.Language;
@@ -23,8 +24,16 @@ import java.util.Set;
  * @param selected    highlighted region codes
  * @param lockedScale the locked flow scale, or null to fit each frame
  * @param quality     full, or interactive during a gesture
+ * @param heatmap     the choropleth over the regions, or null
+ * @param showFlows   whether flow arcs (and circles) are drawn
  */
 public record RenderRequest(AggregateDataset data, FlowSpec spec, BasemapGeometry basemap, MapViewport viewport,
                             MapStyle style, Language language, Set<String> selected, FlowScale lockedScale,
-                            FastMapRenderer.Quality quality) {
+                            FastMapRenderer.Quality quality, ChoroplethLayer heatmap, boolean showFlows) {
+    /** Without a heatmap, flows shown. */
+    public RenderRequest(AggregateDataset data, FlowSpec spec, BasemapGeometry basemap, MapViewport viewport,
+                         MapStyle style, Language language, Set<String> selected, FlowScale lockedScale,
+                         FastMapRenderer.Quality quality) {
+        this(data, spec, basemap, viewport, style, language, selected, lockedScale, quality, null, true);
+    }
 }

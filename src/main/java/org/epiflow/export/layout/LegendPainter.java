@@ -1,0 +1,141 @@
+package org.epiflow.export.layout;
+
+import org.epiflow.export.LayoutMetrics;
+import org.epiflow.export.MapPage;
+import org.epiflow.export.PageCanvas;
+import org.epiflow.map.Language;
+import org.epiflow.map.Legend;
+import org.epiflow.map.MapLayer;
+import org.epiflow.map.MapPath;
+import org.epiflow.map.MapScene;
+import org.epiflow.map.TextMetrics;
+import org.epiflow.map.TextStyle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lays out the legend panel from the scene's {@link Legend} (flow classes, symbol sizes, notes) and the optional
+ * heatmap's classes: blocks stacked in one column on landscape pages, side by side on portrait ones.
+ */
+final class LegendPainter {
+    private record Row(String label, int color, double size, char kind) {
+    }
+
+    private record Block(String title, List<Row> rows) {
+    }
+
+    private LegendPainter() {
+    }
+
+    static void paint(PageCanvas c, PrintLayout l, MapPage p) {
+        MapScene scene = p.scene();
+        Legend legend = scene.legend();
+        boolean zh = p.language() == Language.ZH;
+        List<Block> blocks = new ArrayList<>();
+        if (scene.shows(MapLayer.FLOWS) && scene.flows() != null && scene.flows().size() > 0) {
+            List<Row> rows = new ArrayList<>();
+            for (Legend.Entry e : legend.flows()) {
+                rows.add(new Row(e.label(), e.color(), e.size(), 'f'));
+            }
+            blocks.add(new Block(legend.title(), rows));
+        }
+        if (scene.shows(MapLayer.SYMBOLS) && !legend.symbols().isEmpty()) {
+            List<Row> rows = new ArrayList<>();
+            for (Legend.Entry e : legend.symbols()) {
+                rows.add(new Row(e.label(), e.color(), e.size(), 's'));
+            }
+            blocks.add(new Block(zh ? "地点出行总量（进、出、内部）" : "Trips to, from and within", rows));
+        }
+        if (p.heatmap() != null) {
+            List<Row> rows = new ArrayList<>();
+            for (Legend.Entry e : p.heatmap().legendEntries(p.language())) {
+                rows.add(new Row(e.label(), e.color(), 0, 'h'));
+            }
+            blocks.add(new Block(p.heatmap().title(), rows));
+        }
+        List<Row> notes = new ArrayList<>();
+        if (!p.flowsLine().isEmpty()) {
+            notes.add(new Row(p.flowsLine(), 0, 0, 'n'));
+        }
+        for (String n : legend.notes()) {
+            if (!n.contains("审图号") && !n.toLowerCase().contains("approved standard map")) {
+                notes.add(new Row(n, 0, 0, 'n'));
+            }
+        }
+        blocks.add(new Block(zh ? "说明" : "Notes", notes));
+
+        double u = l.unit();
+        if (l.page().isLandscape()) {
+            double y = l.legendY();
+            for (Block b : blocks) {
+                y = paintBlock(c, l, b, l.legendX(), y, l.legendW()) + 12 * u;
+            }
+        } else {
+            double colW = l.legendW() / blocks.size();
+            for (int i = 0; i < blocks.size(); i++) {
+                paintBlock(c, l, blocks.get(i), l.legendX() + i * colW, l.legendY(), colW - 10 * u);
+            }
+        }
+    }
+
+    /** Paints one block from its top; returns its bottom. */
+    private static double paintBlock(PageCanvas c, PrintLayout l, Block b, double x, double y, double w) {
+        TextMetrics tm = LayoutMetrics.get();
+        double u = l.unit();
+        TextStyle head = l.bold(), body = l.body(), small = l.small();
+        double bottom = l.legendY() + l.legendH();
+        y += tm.ascent(head);
+        if (y > bottom) {
+            return y;
+        }
+        c.text(b.title(), x, y, head);
+        y += tm.height(head) - tm.ascent(head) + 6 * u;
+        double swatch = 30 * u;
+        MapPath path = new MapPath();
+        for (Row r : b.rows()) {
+            TextStyle ts = r.kind() == 'n' ? small : body;
+            double rowH = Math.max(tm.height(ts) + 3 * u, r.kind() == 's' ? 2 * r.size() + 4 : 0);
+            if (y + rowH > bottom + 1) {
+                break;
+            }
+            double mid = y + rowH / 2;
+            double tx = x + swatch + 8 * u;
+            switch (r.kind()) {
+                case 'f' -> {
+                    double hw = Math.max(0.5, Math.min(r.size(), rowH - 2) / 2);
+                    c.fill(path.reset().moveTo(x, mid - hw).lineTo(x + swatch, mid - hw * 0.3)
+                            .lineTo(x + swatch, mid + hw * 0.3).lineTo(x, mid + hw).close(), r.color());
+                }
+                case 's' -> {
+                    double cx = x + swatch / 2;
+                    c.fillCircle(cx, mid, r.size(), r.color());
+                    c.strokeCircle(cx, mid, r.size(), 0xCC1F4E79, 1);
+                }
+                case 'h' -> {
+                    c.fill(path.reset().moveTo(x, mid - 6 * u).lineTo(x + swatch, mid - 6 * u)
+                            .lineTo(x + swatch, mid + 6 * u).lineTo(x, mid + 6 * u).close(), r.color());
+                    c.stroke(path, 0xFF9A9A90, 0.5);
+                }
+                default -> tx = x;
+            }
+            double base = mid - tm.height(ts) / 2 + tm.ascent(ts);
+            c.text(fit(r.label(), ts, x + w - tx), tx, base, ts);
+            y += rowH;
+        }
+        return y;
+    }
+
+    /** Cuts text with an ellipsis to fit a width. */
+    static String fit(String s, TextStyle ts, double w) {
+        TextMetrics tm = LayoutMetrics.get();
+        if (tm.width(s, ts) <= w || s.length() < 2) {
+            return s;
+        }
+        String t = s;
+        while (t.length() > 1 && tm.width(t + "…", ts) > w) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t + "…";
+    }
+}

@@ -1,0 +1,2 @@
+/** SVG export: true vectors, one path per arc, text as text. */
+package org.epiflow.export.svg;

@@ -1,0 +1,337 @@
+package org.epiflow.ui.risk;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.epiflow.analytics.classify.ClassificationMethod;
+import org.epiflow.analytics.classify.ColorScheme;
+import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.map.MapViewModel;
+
+import java.util.function.Function;
+
+/** The risk side panel: model and parameters, case data, run/cancel, heatmap settings, ranking, forecast chart. */
+public final class RiskPanel extends ScrollPane {
+    private final RiskViewModel vm;
+    private final Messages m;
+    private final TableView<RankingRow> table = new TableView<>();
+    private boolean syncing;
+
+    public RiskPanel(RiskViewModel vm, MapViewModel map) {
+        this.vm = vm;
+        this.m = vm.messages();
+        setId("riskPanel");
+        setFitToWidth(true);
+        VBox box = new VBox(8);
+        box.setPadding(new Insets(10));
+        Label heading = new Label(m.get("risk.heading"));
+        heading.getStyleClass().add("panel-title");
+        box.getChildren().addAll(heading, model(), parameters(), cases(), runBar(), heatmapControls(map), ranking(),
+                forecast());
+        setContent(box);
+    }
+
+    private Node model() {
+        ComboBox<RiskModelKind> c = new ComboBox<>(FXCollections.observableArrayList(RiskModelKind.values()));
+        c.setId("riskModel");
+        c.setConverter(converter(k -> m.get(k.key())));
+        c.valueProperty().bindBidirectional(vm.modelProperty());
+        c.setMaxWidth(Double.MAX_VALUE);
+        return labelled("risk.model", c);
+    }
+
+    private Node parameters() {
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(4);
+        var k = vm.modelProperty();
+        ObservableBooleanValue imp = k.isEqualTo(RiskModelKind.IMPORTATION);
+        ObservableBooleanValue seir = k.isEqualTo(RiskModelKind.SEIR);
+        ObservableBooleanValue oe = k.isEqualTo(RiskModelKind.OBSERVED_EXPECTED);
+        ObservableBooleanValue impOrSeir = Bindings.or(k.isEqualTo(RiskModelKind.IMPORTATION), seir);
+        int[] row = {0};
+        DatePicker from = new DatePicker();
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker asOf = new DatePicker();
+        asOf.setId("riskAsOf");
+        asOf.valueProperty().bindBidirectional(vm.asOfProperty());
+        add(g, row, "risk.from", from, null);
+        add(g, row, "risk.asOf", asOf, null);
+        add(g, row, "risk.window", field(vm.windowProperty(), "riskWindow"), imp);
+        add(g, row, "risk.ascertainment", field(vm.ascertainmentProperty(), "riskAscertainment"), impOrSeir);
+        add(g, row, "risk.bothDirections", check(vm.bothDirectionsProperty()), imp);
+        TextField src = field(vm.sourcesProperty(), "riskSources");
+        src.setPromptText(m.get("risk.sources.prompt"));
+        add(g, row, "risk.sources", src, null);
+        TextField seeds = field(vm.seedsProperty(), "riskSeeds");
+        seeds.setPromptText(m.get("risk.seeds.prompt"));
+        seeds.setTooltip(new Tooltip(m.get("risk.seeds.tip")));
+        add(g, row, "risk.seeds", seeds, impOrSeir);
+        add(g, row, "risk.r0", field(vm.r0Property(), "riskR0"), seir);
+        add(g, row, "risk.fitR0", check(vm.fitR0Property()), seir);
+        add(g, row, "risk.latent", field(vm.latentDaysProperty(), null), seir);
+        add(g, row, "risk.infectious", field(vm.infectiousDaysProperty(), null), seir);
+        add(g, row, "risk.travelReduction", field(vm.travelReductionProperty(), null), seir);
+        add(g, row, "risk.contactReduction", field(vm.contactReductionProperty(), null), seir);
+        add(g, row, "risk.horizon", field(vm.horizonProperty(), null), seir);
+        add(g, row, "risk.runs", field(vm.runsProperty(), "riskRuns"), seir);
+        add(g, row, "risk.seed", field(vm.seedProperty(), null), seir);
+        add(g, row, "risk.level", field(vm.levelProperty(), null), oe);
+        return g;
+    }
+
+    private void add(GridPane g, int[] row, String key, Node control, ObservableBooleanValue visible) {
+        Label l = new Label(m.get(key));
+        l.setMinWidth(110);
+        l.setWrapText(true);
+        g.add(l, 0, row[0]);
+        g.add(control, 1, row[0]);
+        if (visible != null) {
+            for (Node n : new Node[] {l, control}) {
+                n.visibleProperty().bind(visible);
+                n.managedProperty().bind(visible);
+            }
+        }
+        row[0]++;
+    }
+
+    private TextField field(StringProperty p, String id) {
+        TextField t = new TextField();
+        t.textProperty().bindBidirectional(p);
+        t.setPrefColumnCount(10);
+        if (id != null) {
+            t.setId(id);
+        }
+        return t;
+    }
+
+    private CheckBox check(BooleanProperty p) {
+        CheckBox c = new CheckBox();
+        c.selectedProperty().bindBidirectional(p);
+        return c;
+    }
+
+    private Node cases() {
+        Button imp = new Button(m.get("risk.cases.import"));
+        imp.setId("importCasesButton");
+        imp.setOnAction(e -> vm.chooseCases());
+        imp.disableProperty().bind(vm.bundleProperty().isNull());
+        Button clear = new Button(m.get("risk.cases.clear"));
+        clear.setOnAction(e -> vm.clearCases());
+        clear.disableProperty().bind(vm.casesProperty().isNull());
+        CheckBox cum = new CheckBox(m.get("risk.cases.cumulative"));
+        cum.selectedProperty().bindBidirectional(vm.cumulativeProperty());
+        Label summary = new Label();
+        summary.setId("casesSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.casesSummaryProperty());
+        ListView<String> problems = new ListView<>(vm.caseProblems());
+        problems.setId("caseProblems");
+        problems.setPrefHeight(110);
+        problems.visibleProperty().bind(Bindings.isNotEmpty(vm.caseProblems()));
+        problems.managedProperty().bind(problems.visibleProperty());
+        Label heading = new Label(m.get("risk.cases.heading"));
+        heading.getStyleClass().add("section-title");
+        return new VBox(4, heading, new HBox(6, imp, clear), cum, summary, problems);
+    }
+
+    private Node runBar() {
+        Button run = new Button(m.get("risk.run"));
+        run.setId("runRiskButton");
+        run.setDefaultButton(false);
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.runningProperty().or(vm.bundleProperty().isNull()));
+        Button cancel = new Button(m.get("risk.cancel"));
+        cancel.setId("cancelRiskButton");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        ProgressIndicator p = new ProgressIndicator();
+        p.setPrefSize(22, 22);
+        p.progressProperty().bind(vm.progressProperty());
+        p.visibleProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.setId("riskStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
+        Label errors = new Label();
+        errors.setId("riskErrors");
+        errors.setWrapText(true);
+        errors.getStyleClass().add("error-text");
+        errors.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.errors()), vm.errors()));
+        HBox bar = new HBox(6, run, cancel, p);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, bar, status, errors);
+    }
+
+    private Node heatmapControls(MapViewModel map) {
+        HeatmapViewModel h = vm.heatmap();
+        Label heading = new Label(m.get("risk.heatmap.heading"));
+        heading.getStyleClass().add("section-title");
+        CheckBox show = new CheckBox(m.get("risk.heatmap.show"));
+        show.setId("showHeatmap");
+        show.selectedProperty().bindBidirectional(h.visibleProperty());
+        CheckBox flows = new CheckBox(m.get("risk.heatmap.flows"));
+        flows.setId("showFlows");
+        flows.selectedProperty().bindBidirectional(map.flowsVisibleProperty());
+        ComboBox<HeatmapMeasure> measure = new ComboBox<>(h.measures());
+        measure.setId("heatmapMeasure");
+        measure.setConverter(converter(h::label));
+        measure.valueProperty().bindBidirectional(h.measureProperty());
+        measure.setMaxWidth(Double.MAX_VALUE);
+        ComboBox<ClassificationMethod> method = new ComboBox<>(FXCollections.observableArrayList(
+                ClassificationMethod.values()));
+        method.setId("heatmapMethod");
+        method.setConverter(converter(x -> m.get("risk.method." + x.name())));
+        method.valueProperty().bindBidirectional(h.methodProperty());
+        ComboBox<Integer> classes = new ComboBox<>(FXCollections.observableArrayList(3, 4, 5, 6, 7, 8, 9));
+        classes.setValue(h.classesProperty().get());
+        classes.valueProperty().addListener((o, a, b) -> h.classesProperty().set(b == null ? 5 : b));
+        ComboBox<ColorScheme> scheme = new ComboBox<>(FXCollections.observableArrayList(ColorScheme.values()));
+        scheme.setConverter(converter(x -> m.get("risk.scheme." + x.name())));
+        scheme.valueProperty().bindBidirectional(h.schemeProperty());
+        CheckBox reversed = new CheckBox(m.get("risk.heatmap.reversed"));
+        reversed.selectedProperty().bindBidirectional(h.reversedProperty());
+        TextField custom = new TextField();
+        custom.setPromptText(m.get("risk.heatmap.custom.prompt"));
+        custom.textProperty().bindBidirectional(h.customBreaksProperty());
+        custom.visibleProperty().bind(h.methodProperty().isEqualTo(ClassificationMethod.CUSTOM));
+        custom.managedProperty().bind(custom.visibleProperty());
+        CheckBox lock = new CheckBox(m.get("risk.heatmap.lock"));
+        lock.setId("lockBreaks");
+        lock.setTooltip(new Tooltip(m.get("risk.heatmap.lock.tip")));
+        lock.selectedProperty().bindBidirectional(h.lockBreaksProperty());
+        Slider day = new Slider();
+        day.setId("forecastDay");
+        day.maxProperty().bind(Bindings.max(0, h.forecastDaysProperty().subtract(1)));
+        day.setBlockIncrement(1);
+        day.setMajorTickUnit(7);
+        day.setSnapToTicks(false);
+        day.valueProperty().addListener((o, a, b) -> h.forecastDayProperty().set((int) Math.round(b.doubleValue())));
+        h.forecastDayProperty().addListener((o, a, b) -> day.setValue(b.intValue()));
+        Label date = new Label();
+        date.textProperty().bind(h.forecastDateProperty());
+        VBox dateBox = new VBox(2, new Label(m.get("risk.heatmap.date")), day, date);
+        dateBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> h.measureProperty().get() != null
+                && h.measureProperty().get().isForecast(), h.measureProperty()));
+        dateBox.managedProperty().bind(dateBox.visibleProperty());
+        Label error = new Label();
+        error.setWrapText(true);
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(h.errorProperty());
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(4);
+        int[] row = {0};
+        add(g, row, "risk.heatmap.measure", measure, null);
+        add(g, row, "risk.heatmap.method", method, null);
+        add(g, row, "risk.heatmap.classes", classes, null);
+        add(g, row, "risk.heatmap.scheme", scheme, null);
+        VBox box = new VBox(4, heading, new HBox(10, show, flows), g, custom, reversed, lock, dateBox, error);
+        box.disableProperty().bind(vm.runProperty().isNull());
+        return box;
+    }
+
+    private Node ranking() {
+        Label heading = new Label(m.get("risk.ranking.heading"));
+        heading.getStyleClass().add("section-title");
+        table.setId("rankingTable");
+        table.setItems(vm.ranking());
+        table.setPrefHeight(260);
+        table.setPlaceholder(new Label(m.get("risk.ranking.empty")));
+        table.getColumns().add(column("risk.ranking.rank", r -> Integer.toString(r.rank()), 40));
+        table.getColumns().add(column("risk.ranking.region", RankingRow::name, 110));
+        TableColumn<RankingRow, String> value = column("risk.ranking.value", RankingRow::value, 80);
+        value.textProperty().bind(Bindings.createStringBinding(() -> vm.heatmap().label(
+                vm.heatmap().measureProperty().get()), vm.heatmap().measureProperty()));
+        table.getColumns().add(value);
+        table.getColumns().add(column("risk.ranking.drivers", RankingRow::drivers, 220));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (!syncing && r != null) {
+                vm.selectRow(r);
+            }
+        });
+        vm.selectedRowProperty().addListener((o, a, r) -> {
+            syncing = true;
+            try {
+                if (r == null) {
+                    table.getSelectionModel().clearSelection();
+                } else if (table.getSelectionModel().getSelectedItem() != r) {
+                    table.getSelectionModel().select(r);
+                    table.scrollTo(Math.max(0, table.getItems().indexOf(r) - 2));
+                }
+            } finally {
+                syncing = false;
+            }
+        });
+        return new VBox(4, heading, table);
+    }
+
+    private TableColumn<RankingRow, String> column(String key, Function<RankingRow, String> f, double width) {
+        TableColumn<RankingRow, String> c = new TableColumn<>(m.get(key));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private Node forecast() {
+        ForecastChart chart = new ForecastChart();
+        Label title = new Label();
+        title.setId("forecastTitle");
+        title.setWrapText(true);
+        Label key = new Label(m.get("risk.forecast.key"));
+        key.setWrapText(true);
+        key.getStyleClass().add("legend-note");
+        vm.forecastProperty().addListener((o, a, s) -> {
+            chart.show(s);
+            title.setText(s == null ? "" : m.get("risk.forecast.title", s.name()));
+        });
+        VBox box = new VBox(4, title, chart, key);
+        box.visibleProperty().bind(vm.forecastProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node labelled(String key, Node control) {
+        Label l = new Label(m.get(key));
+        VBox b = new VBox(2, l, control);
+        return b;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

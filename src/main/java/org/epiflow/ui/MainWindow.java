@@ -177,7 +177,14 @@ public final class MainWindow {
         var heatLegend = new org.epiflow.ui.risk.HeatmapLegendView(vm.risk().heatmap());
         StackPane.setAlignment(heatLegend, Pos.TOP_LEFT);
         StackPane.setMargin(heatLegend, new Insets(12));
-        StackPane mapPane = new StackPane(map, legend, heatLegend, empty);
+        Label boundaryNote = new Label();
+        boundaryNote.setId("boundaryNote");
+        boundaryNote.textProperty().bind(vm.boundaries().noteProperty());
+        boundaryNote.getStyleClass().add("boundary-note");
+        boundaryNote.setMouseTransparent(true);
+        StackPane.setAlignment(boundaryNote, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(boundaryNote, new Insets(4, 8, 4, 8));
+        StackPane mapPane = new StackPane(map, legend, heatLegend, boundaryNote, empty);
         mapPane.setMinWidth(300);
         map.setManaged(true);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();

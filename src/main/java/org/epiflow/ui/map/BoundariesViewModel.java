@@ -41,6 +41,7 @@ public final class BoundariesViewModel {
     private final ObjectProperty<BasemapGeometry> basemap;
     private final ObjectProperty<AggregateDataset> dataset = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private Basemap illustrative;
 
     public BoundariesViewModel(Messages messages, TaskExecutor executor, DialogService dialogs,
@@ -52,7 +53,12 @@ public final class BoundariesViewModel {
         this.prefs = prefs;
         this.basemap = basemap;
         dataset.addListener((o, a, d) -> updateWarning());
-        basemap.addListener((o, a, b) -> updateWarning());
+        basemap.addListener((o, a, b) -> {
+            updateWarning();
+            note.set(b == null ? "" : b.basemap().officialSource()
+                    .map(src -> messages.get("boundaries.note.official", src))
+                    .orElse(messages.get("boundaries.note.illustrative")));
+        });
     }
 
     /** Loads the bundled basemap and, when one was remembered, the official boundaries, in the background. */
@@ -138,6 +144,11 @@ public final class BoundariesViewModel {
     /** The bundle shown (its regions are joined to the boundaries by code). */
     public ObjectProperty<AggregateDataset> datasetProperty() {
         return dataset;
+    }
+
+    /** The small print always shown on the map: illustrative boundaries, or the official file in use. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     /** Non-empty when regions of the shown bundle match no boundary (listed by code). */

@@ -53,6 +53,7 @@ class BoundariesViewModelTest {
     void startsWithTheIllustrativeBoundariesAndSaysSo() {
         vm.load();
         assertThat(basemap.get().basemap().officialSource()).isEmpty();
+        assertThat(vm.noteProperty().get()).startsWith("Illustrative boundaries");
         assertThat(Legend.boundaryNote(Language.EN, null)).contains("Illustrative boundaries");
     }
 
@@ -62,6 +63,7 @@ class BoundariesViewModelTest {
         files.answers.add(fixture("gd_3857.shp"));
         vm.chooseAndLoad();
         assertThat(basemap.get().basemap().officialSource()).contains("gd_3857.shp");
+        assertThat(vm.noteProperty().get()).isEqualTo("Boundaries: gd_3857.shp");
         assertThat(basemap.get().basemap().prefectures(LevelOfDetail.DETAIL).contains("440100")).isTrue();
         assertThat(prefs.officialBoundaries()).contains(fixture("gd_3857.shp"));
         assertThat(dialogs.errors).isEmpty();

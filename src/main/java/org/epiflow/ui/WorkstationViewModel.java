@@ -9,10 +9,11 @@ import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.MapRenderWorker;
 import org.epiflow.ui.map.MapViewModel;
 import org.epiflow.ui.map.RegionSelection;
-import org.epiflow.ui.open.BundleOpener;
 import org.epiflow.ui.open.OpenBundlesViewModel;
 import org.epiflow.ui.prefs.AppPreferences;
 import org.epiflow.ui.search.SearchViewModel;
+import org.epiflow.ui.session.SessionServices;
+import org.epiflow.ui.session.WorkspaceSession;
 import org.epiflow.ui.status.StatusViewModel;
 import org.epiflow.ui.time.TimelineViewModel;
 import org.epiflow.ui.unlock.IdentityUnlocker;
@@ -45,9 +46,17 @@ public final class WorkstationViewModel {
     private final SearchViewModel search;
     private final StatusViewModel status;
     private final List<Path> reopen = new ArrayList<>();
+    private final WorkspaceSession session;
 
     public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, IdentityUnlocker unlocker, Clock clock) {
+        this(messages, prefs, executor, dialogs, files, unlocker, clock, null);
+    }
+
+    /** @param workspacesRoot where officers' workspaces live (null: the app-data folder) */
+    public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
+                                FileChooserService files, IdentityUnlocker unlocker, Clock clock,
+                                Path workspacesRoot) {
         this.messages = messages;
         this.prefs = prefs;
         this.executor = executor;
@@ -60,9 +69,16 @@ public final class WorkstationViewModel {
         this.search = new SearchViewModel(selection);
         this.status = new StatusViewModel(messages, unlock.sessionProperty(), open.currentProperty());
         map.themeProperty().set(prefs.theme());
+        this.session = new WorkspaceSession(messages, executor, dialogs, prefs, clock, workspacesRoot,
+                new WorkspaceSession.Views(open, timeline, map, selection));
+        session.setLockAction(() -> lock("idle"));
+        unlock.setOnFailedUnlock(session::failedUnlock);
 
         unlock.sessionProperty().addListener((o, a, s) -> {
-            open.setOpener(s == null ? null : BundleOpener.of(s));
+            if (s != null) {
+                session.unlocked(s);
+            }
+            open.setOpener(s == null ? null : session.opener(s));
             if (s != null) {
                 List<Path> again = List.copyOf(reopen);
                 reopen.clear();
@@ -97,18 +113,34 @@ public final class WorkstationViewModel {
 
     /** Wipes the key, drops the open bundles (remembered for reopening after the next unlock). */
     public void lock() {
+        lock("manual");
+    }
+
+    /**
+     * Locks: records it and closes the workspace, drops the open bundles (remembered, the one shown last, for
+     * reopening from the encrypted cache after the next unlock), wipes the key.
+     *
+     * @param reason "manual", "idle" or "quit"
+     */
+    public void lock(String reason) {
         if (unlock.session() == null) {
             return;
         }
         timeline.playingProperty().set(false);
+        session.locking(reason);
+        OpenedBundle shown = open.currentProperty().get();
         reopen.clear();
         reopen.addAll(open.closeAll());
+        if (shown != null && reopen.remove(shown.file())) {
+            reopen.add(shown.file());
+        }
         unlock.lock();
     }
 
     /** On quitting: wipes the key and stops background work. */
     public void shutdown() {
-        lock();
+        lock("quit");
+        session.shutdown();
         executor.shutdown();
         worker.close();
     }
@@ -151,6 +183,16 @@ public final class WorkstationViewModel {
 
     public SearchViewModel search() {
         return search;
+    }
+
+    /** The officer's workspace session (saved views, idle lock, audit notices). */
+    public WorkspaceSession session() {
+        return session;
+    }
+
+    /** Hooks for recording risk runs and exports in the workspace. */
+    public SessionServices services() {
+        return session;
     }
 
     public StatusViewModel status() {

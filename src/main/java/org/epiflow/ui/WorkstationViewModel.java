@@ -102,6 +102,7 @@ public final class WorkstationViewModel {
         map.daysProperty().set(timeline.days());
         detail.daysProperty().set(timeline.days());
         map.datasetProperty().set(data);
+        session.shown(b);
     }
 
     /** Loads the basemap in the background; the map draws flows without it until then. */

@@ -110,14 +110,19 @@ public final class WorkspaceSession implements SessionServices {
         this.workspacesRoot = workspacesRoot;
         this.views = views;
         this.idle = new IdleLock(clock, idleMinutes::get, () -> workspace != null, () -> lockAction.run());
-        views.open().currentProperty().addListener((o, a, b) -> {
-            if (b != null && restore != null && restore.bundle() != null
-                    && b.data().info().bundleId().equals(restore.bundle().id())) {
-                ViewDefinition v = restore;
-                restore = null;
-                apply(v);
-            }
-        });
+    }
+
+    /**
+     * The workstation now shows {@code b} (called after it reset the timeline and selection for it): a view waiting
+     * for this bundle (after unlock, or a saved view being opened) is applied.
+     */
+    public void shown(OpenedBundle b) {
+        if (b != null && restore != null && restore.bundle() != null
+                && b.data().info().bundleId().equals(restore.bundle().id())) {
+            ViewDefinition v = restore;
+            restore = null;
+            apply(v);
+        }
     }
 
     /** What locks the workstation (the idle lock calls it with the reason "idle"). */

@@ -64,4 +64,28 @@ class NoNetworkTest {
         }
         assertThat(Files.readAllLines(dir.resolve("risk.csv")).size()).isGreaterThan(300);
     }
+
+    /**
+     * The desktop too: a child JVM runs the headless Monocle walkthrough ({@code SessionWalkthrough}: unlock, open,
+     * select, save a view, lock, unlock from the encrypted cache, quit) inside {@code unshare -n}.
+     */
+    @Test
+    void desktopScenarioRunsWithoutAnyNetwork() throws Exception {
+        Path unshare = ExternalTools.require("unshare");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!root) {
+            String msg = "unshare -n needs root";
+            if (ExternalTools.toolsRequired()) {
+                throw new AssertionError(msg + " and EPIFLOW_REQUIRE_TOOLS=1");
+            }
+            System.out.println("SKIPPED: " + msg);
+            Assumptions.abort(msg);
+        }
+        List<String> cmd = new ArrayList<>(List.of(unshare.toString(), "-n"));
+        cmd.addAll(org.epiflow.ui.session.SessionWalkthrough.command(dir.resolve("gui"), "no-network",
+                Files.createDirectories(dir.resolve("tmp")), Files.createDirectories(dir.resolve("home"))));
+        ExternalTools.Result r = ExternalTools.run(cmd, null, TIMEOUT);
+        assertThat(r.exitCode()).as("desktop walkthrough: %s %s", r.stdout(), r.stderr()).isZero();
+        assertThat(r.stdout()).contains("WALKTHROUGH OK");
+    }
 }

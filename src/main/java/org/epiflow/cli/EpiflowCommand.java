@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 DemoCommand.class,
                 AuditCommand.class,
+                ViewCommand.class,
                 RiskCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EpiflowCommand implements Runnable {

@@ -51,7 +51,11 @@ public final class EpiFlowApp extends Application {
     private void preferences(Stage stage) {
         AppPreferences prefs = vm.prefs();
         Messages m = vm.messages();
-        new PreferencesDialog(m, stage, prefs.language(), prefs.theme()).ask().ifPresent(c -> {
+        Integer idle = vm.session().readyProperty().get() ? vm.session().idleMinutesProperty().get() : null;
+        new PreferencesDialog(m, stage, prefs.language(), prefs.theme(), idle).ask().ifPresent(c -> {
+            if (c.idleLockMinutes() != null && !c.idleLockMinutes().equals(idle)) {
+                vm.session().setIdleMinutes(c.idleLockMinutes());
+            }
             boolean languageChanged = c.language() != prefs.language();
             prefs.setLanguage(c.language());
             prefs.setTheme(c.theme());

@@ -57,6 +57,7 @@ final class MainMenu {
         MenuItem find = item(m.get("menu.search"), e -> actions.focusSearch());
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         Menu view = new Menu(m.get("menu.view"), null, fit, toSel, find);
+        view.getItems().addAll(org.epiflow.ui.session.SessionMenu.viewItems(vm.session(), m));
 
         MenuItem keys = item(m.get("menu.shortcuts"), e -> actions.toggleHelp());
         keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));

@@ -96,7 +96,8 @@ public final class MainWindow {
         });
 
         BorderPane main = new BorderPane();
-        main.setTop(new VBox(MainMenu.build(vm, actions), toolbar(m)));
+        main.setTop(new VBox(MainMenu.build(vm, actions), toolbar(m),
+                new org.epiflow.ui.session.SessionNotice(vm.session())));
         main.setCenter(center(m));
         main.setBottom(new VBox(new TimelineView(vm.timeline(), m), new StatusBarView(vm.status(),
                 vm.open().statusProperty(), vm.open().progressProperty(), m, vm::lock)));
@@ -104,6 +105,7 @@ public final class MainWindow {
         UnlockView unlock = new UnlockView(vm.unlock(), m);
         unlock.visibleProperty().bind(vm.lockedProperty());
         main.disableProperty().bind(vm.lockedProperty());
+        main.visibleProperty().bind(vm.lockedProperty().not());   // locked: nothing of the data stays on screen
         root.getChildren().addAll(main, unlock, help);
         root.setId("workstationRoot");
         root.setOnDragOver(this::dragOver);
@@ -111,6 +113,8 @@ public final class MainWindow {
         root.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 KeyboardShortcuts.install(scene, vm, actions);
+                vm.session().idle().install(scene);
+                vm.session().setViewDialogs(org.epiflow.ui.session.ViewDialogs.fx(m, scene::getWindow));
             }
         });
         this.actions = actions;

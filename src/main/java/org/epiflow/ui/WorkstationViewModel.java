@@ -10,10 +10,11 @@ import org.epiflow.ui.map.BoundariesViewModel;
 import org.epiflow.ui.map.MapRenderWorker;
 import org.epiflow.ui.map.MapViewModel;
 import org.epiflow.ui.map.RegionSelection;
-import org.epiflow.ui.open.BundleOpener;
 import org.epiflow.ui.open.OpenBundlesViewModel;
 import org.epiflow.ui.prefs.AppPreferences;
 import org.epiflow.ui.search.SearchViewModel;
+import org.epiflow.ui.session.SessionServices;
+import org.epiflow.ui.session.WorkspaceSession;
 import org.epiflow.ui.status.StatusViewModel;
 import org.epiflow.ui.time.TimelineViewModel;
 import org.epiflow.ui.unlock.IdentityUnlocker;
@@ -48,9 +49,17 @@ public final class WorkstationViewModel {
     private final org.epiflow.ui.risk.RiskViewModel risk;
     private final List<Path> reopen = new ArrayList<>();
     private final BoundariesViewModel boundaries;
+    private final WorkspaceSession session;
 
     public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, IdentityUnlocker unlocker, Clock clock) {
+        this(messages, prefs, executor, dialogs, files, unlocker, clock, null);
+    }
+
+    /** @param workspacesRoot where officers' workspaces live (null: the app-data folder) */
+    public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
+                                FileChooserService files, IdentityUnlocker unlocker, Clock clock,
+                                Path workspacesRoot) {
         this.messages = messages;
         this.prefs = prefs;
         this.executor = executor;
@@ -71,9 +80,17 @@ public final class WorkstationViewModel {
                 risk.clear();
             }
         });
+        this.session = new WorkspaceSession(messages, executor, dialogs, prefs, clock, workspacesRoot,
+                new WorkspaceSession.Views(open, timeline, map, selection));
+        session.setLockAction(() -> lock("idle"));
+        risk.addRunListener(this::recordRiskRun);
+        unlock.setOnFailedUnlock(session::failedUnlock);
 
         unlock.sessionProperty().addListener((o, a, s) -> {
-            open.setOpener(s == null ? null : BundleOpener.of(s));
+            if (s != null) {
+                session.unlocked(s);
+            }
+            open.setOpener(s == null ? null : session.opener(s));
             if (s != null) {
                 List<Path> again = List.copyOf(reopen);
                 reopen.clear();
@@ -89,6 +106,19 @@ public final class WorkstationViewModel {
                 detail.weeklyProperty().set(g == TimelineViewModel.Granularity.WEEKLY));
     }
 
+    /** Records a finished risk run in the workspace's catalogue and audit trail (off the UI thread). */
+    private void recordRiskRun(org.epiflow.ui.risk.RiskRun run) {
+        executor.execute(ctx -> {
+            if (!session.available()) {
+                return null;
+            }
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+            return session.recordRiskRun(run.settings().model().name(), json.writeValueAsString(run.settings()),
+                    json.writeValueAsString(run.result().summary()), run.data().info().bundleId());
+        }, TaskCallbacks.<Long>of(id -> { }, e -> session.noticeProperty().set(
+                messages.get("risk.notRecorded", String.valueOf(e.getMessage())))));
+    }
+
     private void show(OpenedBundle b) {
         var data = b == null ? null : b.data();
         selection.clear();
@@ -98,6 +128,7 @@ public final class WorkstationViewModel {
         detail.daysProperty().set(timeline.days());
         map.datasetProperty().set(data);
         boundaries.datasetProperty().set(data);
+        session.shown(b);
     }
 
     /** Loads the basemap (and remembered official boundaries) in the background; flows draw without it until then. */
@@ -112,18 +143,34 @@ public final class WorkstationViewModel {
 
     /** Wipes the key, drops the open bundles (remembered for reopening after the next unlock). */
     public void lock() {
+        lock("manual");
+    }
+
+    /**
+     * Locks: records it and closes the workspace, drops the open bundles (remembered, the one shown last, for
+     * reopening from the encrypted cache after the next unlock), wipes the key.
+     *
+     * @param reason "manual", "idle" or "quit"
+     */
+    public void lock(String reason) {
         if (unlock.session() == null) {
             return;
         }
         timeline.playingProperty().set(false);
+        session.locking(reason);
+        OpenedBundle shown = open.currentProperty().get();
         reopen.clear();
         reopen.addAll(open.closeAll());
+        if (shown != null && reopen.remove(shown.file())) {
+            reopen.add(shown.file());
+        }
         unlock.lock();
     }
 
     /** On quitting: wipes the key and stops background work. */
     public void shutdown() {
-        lock();
+        lock("quit");
+        session.shutdown();
         executor.shutdown();
         worker.close();
     }
@@ -171,6 +218,16 @@ public final class WorkstationViewModel {
     /** Spread-risk runs, heatmap, ranking and forecasts. */
     public org.epiflow.ui.risk.RiskViewModel risk() {
         return risk;
+    }
+
+    /** The officer's workspace session (saved views, idle lock, audit notices). */
+    public WorkspaceSession session() {
+        return session;
+    }
+
+    /** Hooks for recording risk runs and exports in the workspace. */
+    public SessionServices services() {
+        return session;
     }
 
     public StatusViewModel status() {

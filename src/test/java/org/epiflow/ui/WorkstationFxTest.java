@@ -74,7 +74,8 @@ class WorkstationFxTest {
     void start(Stage stage) {
         Messages m = Messages.of(Locale.ENGLISH);
         vm = new WorkstationViewModel(m, prefs, new FxTaskExecutor(), new UiFixtures.RecordingDialogs(),
-                new UiFixtures.ScriptedFiles(), IdentityUnlocker.files(), Clock.systemUTC());
+                new UiFixtures.ScriptedFiles(), IdentityUnlocker.files(), Clock.systemUTC(),
+                dir.resolve("workspaces"));
         MainWindow w = new MainWindow(vm, () -> { }, () -> { });
         scene = new Scene(w.root(), 1280, 800);
         w.root().setStyle(AppFonts.rootStyle());
@@ -151,6 +152,8 @@ class WorkstationFxTest {
         waitFor(() -> vm.unlock().session() == null);
         assertThat(vm.open().bundles()).isEmpty();
         assertThat(text(robot, "#statusLock")).isEqualTo("Locked");
+        vm.session().flush();
+        assertThat(Files.list(dir.resolve("workspaces"))).isNotEmpty();
     }
 
     private static String text(FxRobot robot, String id) {

@@ -27,5 +27,9 @@ public enum AuditKind {
     /** A case table was imported. */
     CASE_IMPORT,
     /** A setting changed. */
-    SETTING
+    SETTING,
+    /** The desktop locked itself (details: why — "manual", "idle" after N minutes, "quit"). */
+    LOCK,
+    /** A view was saved under a name (details: name, bundle; not the view's contents). */
+    VIEW_SAVED
 }

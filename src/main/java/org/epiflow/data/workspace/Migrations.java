@@ -25,7 +25,8 @@ import java.util.TreeMap;
  */
 final class Migrations {
     /** The scripts, in order. Add new ones at the end; never edit a released one. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__cache_and_case_tables.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__cache_and_case_tables.sql",
+            "V3__bundle_files_and_idle_default.sql");
     static final int LATEST = SCRIPTS.size();
 
     /** One applied migration. */

@@ -69,7 +69,7 @@ public final class Workspace implements AutoCloseable {
     static final String H2_SETTINGS = ";CIPHER=AES;FILE_LOCK=FS;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0"
             + ";WRITE_DELAY=0;CACHE_SIZE=65536";
     /** Default minutes of inactivity before the application locks itself. */
-    public static final int DEFAULT_IDLE_LOCK_MINUTES = 15;
+    public static final int DEFAULT_IDLE_LOCK_MINUTES = 10;
 
     private final Path dir;
     private final String officerKeyId;
@@ -423,17 +423,19 @@ public final class Workspace implements AutoCloseable {
         OffsetDateTime now = now();
         inTransaction(() -> {
             try (PreparedStatement up = connection.prepareStatement("UPDATE bundles SET last_opened = ?, open_count = "
-                    + "open_count + 1, issuer = ?, fingerprint = ?, signer = ?, expires = ? WHERE bundle_id = ?")) {
+                    + "open_count + 1, issuer = ?, fingerprint = ?, signer = ?, expires = ?, last_file = ? "
+                    + "WHERE bundle_id = ?")) {
                 up.setObject(1, now);
                 up.setString(2, i.issuer());
                 up.setString(3, bundle.fingerprint());
                 up.setString(4, bundle.signerKeyId());
                 up.setObject(5, i.expires());
-                up.setString(6, i.bundleId());
+                up.setString(6, fileText(bundle.file()));
+                up.setString(7, i.bundleId());
                 if (up.executeUpdate() == 0) {
                     try (PreparedStatement ins = connection.prepareStatement("INSERT INTO bundles (bundle_id, issuer, "
                             + "period_start, period_end, k, fingerprint, signer, expires, first_opened, last_opened, "
-                            + "open_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                            + "open_count, last_file) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
                         ins.setString(1, i.bundleId());
                         ins.setString(2, i.issuer());
                         ins.setObject(3, i.period().start());
@@ -444,6 +446,7 @@ public final class Workspace implements AutoCloseable {
                         ins.setObject(8, i.expires());
                         ins.setObject(9, now);
                         ins.setObject(10, now);
+                        ins.setString(11, fileText(bundle.file()));
                         ins.executeUpdate();
                     }
                 }
@@ -459,6 +462,59 @@ public final class Workspace implements AutoCloseable {
             d.put("file", String.valueOf(bundle.file() == null ? "" : bundle.file().getFileName()));
             audit.appendWithinTransaction(AuditKind.BUNDLE_OPEN, d);
         });
+    }
+
+    private static String fileText(Path file) {
+        return file == null ? null : file.toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * The files bundles were last opened from, most recently opened first (for the desktop's recent list); bundles
+     * whose cache was purged are included (opening them again runs every check, and refuses them if expired).
+     */
+    public List<Path> recentFiles(int limit) throws SQLException {
+        synchronized (connection) {
+            List<Path> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT last_file FROM bundles WHERE last_file IS "
+                    + "NOT NULL ORDER BY last_opened DESC, bundle_id LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Path.of(rs.getString(1)));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The fingerprint of the bundle file whose aggregates are cached, if cached and not expired. */
+    public Optional<String> cachedFingerprint(String bundleId) throws SQLException {
+        synchronized (connection) {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT fingerprint, expires FROM dataset_cache WHERE bundle_id = ?")) {
+                ps.setString(1, bundleId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || today().isAfter(rs.getObject(2, LocalDate.class))) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(rs.getString(1));
+                }
+            }
+        }
+    }
+
+    /**
+     * Records that the desktop locked itself ({@code LOCK}): {@code reason} is "manual", "idle" or "quit";
+     * {@code idleMinutes} the idle time for "idle" (else 0).
+     */
+    public void recordLock(String reason, int idleMinutes) throws SQLException {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("reason", reason);
+        if (idleMinutes > 0) {
+            d.put("idleMinutes", idleMinutes);
+        }
+        audit.append(AuditKind.LOCK, d);
     }
 
     /** Records that a bundle was refused: {@code BUNDLE_REFUSED} with the failed check and why. */
@@ -614,30 +670,61 @@ public final class Workspace implements AutoCloseable {
 
     // ---- saved views ---------------------------------------------------------------------------------------
 
-    /** Saves (or replaces, by name) a view; {@code json} must be a JSON object. Returns its id. */
+    /**
+     * Saves (or replaces, by name) a view; {@code json} must be a JSON object. Returns its id. Writes a
+     * {@code VIEW_SAVED} entry (name and bundle id, not the view's contents) in the same transaction.
+     */
     public long saveView(String name, String json) throws SQLException {
         requireJsonObject(json);
-        synchronized (connection) {
+        long[] id = new long[1];
+        inTransaction(() -> {
             OffsetDateTime now = now();
+            boolean replaced;
             try (PreparedStatement up = connection.prepareStatement(
                     "UPDATE saved_views SET definition = ?, updated = ? WHERE name = ?")) {
                 up.setString(1, json);
                 up.setObject(2, now);
                 up.setString(3, name);
-                if (up.executeUpdate() > 0) {
-                    return views().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow().id();
+                replaced = up.executeUpdate() > 0;
+            }
+            if (replaced) {
+                try (PreparedStatement q = connection.prepareStatement("SELECT id FROM saved_views WHERE name = ?")) {
+                    q.setString(1, name);
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        id[0] = rs.getLong(1);
+                    }
+                }
+            } else {
+                try (PreparedStatement ins = connection.prepareStatement("INSERT INTO saved_views (name, definition, "
+                        + "created, updated) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    ins.setString(1, name);
+                    ins.setString(2, json);
+                    ins.setObject(3, now);
+                    ins.setObject(4, now);
+                    ins.executeUpdate();
+                    id[0] = generatedId(ins);
                 }
             }
-            try (PreparedStatement ins = connection.prepareStatement("INSERT INTO saved_views (name, definition, "
-                    + "created, updated) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ins.setString(1, name);
-                ins.setString(2, json);
-                ins.setObject(3, now);
-                ins.setObject(4, now);
-                ins.executeUpdate();
-                return generatedId(ins);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("viewId", id[0]);
+            d.put("name", name);
+            d.put("replaced", replaced);
+            String bundle = "";
+            try {
+                bundle = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("bundle").path("id").asText("");
+            } catch (IOException e) {
+                // checked above
             }
-        }
+            d.put("bundleId", bundle);
+            audit.appendWithinTransaction(AuditKind.VIEW_SAVED, d);
+        });
+        return id[0];
+    }
+
+    /** The saved view with this name. */
+    public Optional<SavedView> view(String name) throws SQLException {
+        return views().stream().filter(v -> v.name().equals(name)).findFirst();
     }
 
     public List<SavedView> views() throws SQLException {

@@ -16,10 +16,18 @@ import java.util.Optional;
 /** Language and theme. Returns the choice; the caller saves it and rebuilds the window. */
 public final class PreferencesDialog extends Dialog<PreferencesDialog.Choice> {
     /** What the user chose. */
-    public record Choice(LanguageChoice language, Theme theme) {
+    public record Choice(LanguageChoice language, Theme theme, Integer idleLockMinutes) {
     }
 
     public PreferencesDialog(Messages m, Window owner, LanguageChoice language, Theme theme) {
+        this(m, owner, language, theme, null);
+    }
+
+    /**
+     * @param idleLockMinutes the officer's idle auto-lock time (workspace setting), or null while locked (not shown)
+     */
+    public PreferencesDialog(Messages m, Window owner, LanguageChoice language, Theme theme,
+                             Integer idleLockMinutes) {
         setTitle(m.get("prefs.title"));
         if (owner != null) {
             initOwner(owner);
@@ -37,9 +45,17 @@ public final class PreferencesDialog extends Dialog<PreferencesDialog.Choice> {
         grid.setVgap(10);
         grid.addRow(0, new Label(m.get("prefs.language")), lang);
         grid.addRow(1, new Label(m.get("prefs.theme")), th);
+        javafx.scene.control.Spinner<Integer> idle = new javafx.scene.control.Spinner<>(1, 24 * 60,
+                idleLockMinutes == null ? 10 : idleLockMinutes);
+        idle.setId("idleLockSpinner");
+        idle.setEditable(true);
+        if (idleLockMinutes != null) {
+            grid.addRow(2, new Label(m.get("prefs.idleLock")), idle);
+        }
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        setResultConverter(b -> b == ButtonType.OK ? new Choice(lang.getValue(), th.getValue()) : null);
+        setResultConverter(b -> b == ButtonType.OK ? new Choice(lang.getValue(), th.getValue(),
+                idleLockMinutes == null ? null : idle.getValue()) : null);
     }
 
     public Optional<Choice> ask() {

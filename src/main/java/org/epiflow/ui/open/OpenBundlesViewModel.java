@@ -48,6 +48,7 @@ public final class OpenBundlesViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final Deque<Path> queue = new ArrayDeque<>();
     private BundleOpener opener;
+    private java.util.function.Supplier<java.util.List<Path>> recentSource;
     /** The cancel flag of the bundle being opened, or null when idle. */
     private AtomicBoolean running;
 
@@ -58,7 +59,14 @@ public final class OpenBundlesViewModel {
         this.dialogs = dialogs;
         this.files = files;
         this.prefs = prefs;
+        this.recentSource = prefs::recentBundles;
         recent.setAll(prefs.recentBundles());
+    }
+
+    /** Where the recent list comes from (default: the preferences); refreshes the list now. */
+    public void setRecentSource(java.util.function.Supplier<java.util.List<Path>> source) {
+        this.recentSource = source == null ? prefs::recentBundles : source;
+        recent.setAll(recentSource.get());
     }
 
     /** The opener of the unlocked session, or null when locked; queued requests start once it is set. */
@@ -125,7 +133,7 @@ public final class OpenBundlesViewModel {
         bundles.add(b);
         current.set(b);
         prefs.addRecentBundle(file);
-        recent.setAll(prefs.recentBundles());
+        recent.setAll(recentSource.get());
         status.set(messages.get("open.opened", file.getFileName()));
         next();
     }

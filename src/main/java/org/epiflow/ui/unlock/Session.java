@@ -38,6 +38,17 @@ public final class Session implements AutoCloseable {
         return identityFile;
     }
 
+    /**
+     * The unlocked identity, for deriving the workspace keys at unlock; do not keep it. Fails once the session is
+     * closed.
+     */
+    public AgeIdentity identity() {
+        if (closed) {
+            throw new IllegalStateException("the session is locked");
+        }
+        return identity;
+    }
+
     /** Credentials for opening a bundle; fails once the session is closed. */
     public BundleCredentials credentials() {
         if (closed) {

@@ -50,6 +50,7 @@ public final class UnlockViewModel {
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canUnlock;
     private Consumer<Path> onDemoBundle = p -> { };
+    private java.util.function.BiConsumer<Path, String> onFailedUnlock = (file, reason) -> { };
 
     public UnlockViewModel(Messages messages, TaskExecutor executor, IdentityUnlocker unlocker, AppPreferences prefs,
                            FileChooserService files, Clock clock) {
@@ -63,6 +64,11 @@ public final class UnlockViewModel {
         prefs.trustStore().ifPresent(trustStore::set);
         canUnlock = identityFile.isNotNull().and(trustStore.isNotNull()).and(passphrase.isNotEmpty())
                 .and(busy.not()).and(waitSeconds.isEqualTo(0)).and(session.isNull());
+    }
+
+    /** Called (on the UI thread) with the identity file and the reason after each failed unlock attempt. */
+    public void setOnFailedUnlock(java.util.function.BiConsumer<Path, String> hook) {
+        this.onFailedUnlock = hook == null ? (file, reason) -> { } : hook;
     }
 
     /** On a first run (no identity remembered), looks for the demo in the background and offers it. */
@@ -124,6 +130,7 @@ public final class UnlockViewModel {
             busy.set(false);
             if (e instanceof WrongPassphraseException) {
                 backoff.recordFailure();
+                onFailedUnlock.accept(id, "wrong passphrase");
                 tick();
                 message.set(messages.get("unlock.error.wrongPassphrase", backoff.failures()));
             } else {

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 
 /** {@code epiflow bench open}: the bundle-opening benchmark of docs/performance.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures for docs/performance.md).",
-        subcommands = {BenchCommand.Open.class, BenchCommand.BasemapLoad.class, MapBenchCommand.class})
+        subcommands = {BenchCommand.Open.class, BenchCommand.BasemapLoad.class, MapBenchCommand.class,
+                ExportBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

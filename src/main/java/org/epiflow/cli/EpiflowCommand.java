@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "epiflow", mixinStandardHelpOptions = true, version = "EpiFlow 0.1.0",
         description = "Seal, verify and inspect aggregate mobility bundles for epidemic prevention.",
         subcommands = {KeygenCommand.class, SealCommand.class, VerifyCommand.class, InspectCommand.class,
+                ExportCommand.class,
                 BenchCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EpiflowCommand implements Runnable {

@@ -72,12 +72,45 @@ public final class Exporter {
 
     /** Writes the export to a file (through a temporary file in the same folder, moved into place when done). */
     public ExportResult export(ExportOptions o, LocalDate from, LocalDate to, Path out) throws IOException {
+        return toFile(out, os -> export(o, from, to, os));
+    }
+
+    /**
+     * One PPTX deck from several views or focus regions: the slides of each options object in turn (one per day of
+     * [from, to] each), all with the layout of the first.
+     */
+    public ExportResult exportSlides(List<ExportOptions> views, LocalDate from, LocalDate to, Path out)
+            throws IOException {
+        if (views.isEmpty()) {
+            throw new IllegalArgumentException("no views");
+        }
+        return toFile(out, os -> {
+            long t0 = System.nanoTime();
+            PrintLayout layout = PptxWriter.pictureLayout(Math.max(views.get(0).page().dpi(), 144));
+            List<MapPage> pages = new ArrayList<>();
+            for (ExportOptions v : views) {
+                v.format(ExportFormat.PPTX);
+                pages.addAll(MapPages.build(source, v, MapPages.days(source.data().info().period(), from, to), true,
+                        layout, trace(v)));
+            }
+            PptxWriter.write(pages, layout, pages.get(0).trace(), os);
+            return new ExportResult(ExportFormat.PPTX, pages.size(), (System.nanoTime() - t0) / 1_000_000,
+                    pages.get(0).trace());
+        });
+    }
+
+    private interface Writing {
+        ExportResult to(OutputStream out) throws IOException;
+    }
+
+    /** Writes through a temporary file beside {@code out}, moved into place when complete. */
+    private static ExportResult toFile(Path out, Writing w) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".epiflow-export-", ".part");
         try {
             ExportResult r;
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                r = export(o, from, to, os);
+                r = w.to(os);
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return r;

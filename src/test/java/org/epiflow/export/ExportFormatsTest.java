@@ -143,6 +143,22 @@ class ExportFormatsTest {
     }
 
     @Test
+    void slidesOfSeveralRegionsGoInOneDeck() throws Exception {
+        LocalDate d = ExportFixture.busiestDay();
+        Path out = dir.resolve("regions.pptx");
+        ExportResult r = ExportFixture.exporter().exportSlides(List.of(new ExportOptions().focusRegion("420100"),
+                new ExportOptions().focusRegion("310000").language(Language.EN)), d, d, out);
+        assertThat(r.pages()).isEqualTo(2);
+        try (InputStream in = Files.newInputStream(out); XMLSlideShow show = new XMLSlideShow(in)) {
+            assertThat(show.getSlides()).hasSize(2);
+            String t0 = ((XSLFTextShape) show.getSlides().get(0).getShapes().get(0)).getText();
+            String t1 = ((XSLFTextShape) show.getSlides().get(1).getShapes().get(0)).getText();
+            assertThat(t0).startsWith("武汉市");
+            assertThat(t1).startsWith("Trips to and from Shanghai");
+        }
+    }
+
+    @Test
     void pngHasTheAskedSizeDpiAndTrace() throws Exception {
         LocalDate d = ExportFixture.busiestDay();
         Path a4 = dir.resolve("a4.png"), px = dir.resolve("px.png");

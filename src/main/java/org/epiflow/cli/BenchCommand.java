@@ -38,6 +38,7 @@ import java.util.stream.Stream;
                 MapBenchCommand.class,
                 BenchWorkspaceCommand.class,
                 BenchRiskCommand.class,
+                ExportBenchCommand.class,
         })
 final class BenchCommand implements Runnable {
     @Spec

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 AuditCommand.class,
                 ViewCommand.class,
                 RiskCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class EpiflowCommand implements Runnable {
     @CommandLine.Spec

@@ -136,6 +136,7 @@ final class PdfCanvas implements PageCanvas {
 
     @Override
     public void text(String text, double x, double y, TextStyle s) {
+        text = org.epiflow.export.Glyphs.displayable(text);
         if (text.isEmpty()) {
             return;
         }

@@ -64,6 +64,6 @@ public final class Java2DCanvas implements PageCanvas {
 
     @Override
     public void text(String text, double x, double y, TextStyle style) {
-        painter.text(text, x, y, style);
+        painter.text(org.epiflow.export.Glyphs.displayable(text), x, y, style);
     }
 }

@@ -1,0 +1,116 @@
+package org.epiflow.cli;
+
+import org.epiflow.data.demo.DemoScenario;
+import org.epiflow.export.ExportFormat;
+import org.epiflow.export.ExportOptions;
+import org.epiflow.export.ExportResult;
+import org.epiflow.export.ExportSource;
+import org.epiflow.export.Exporter;
+import org.epiflow.export.PageSpec;
+import org.epiflow.export.Paper;
+import org.epiflow.map.BasemapGeometry;
+import org.epiflow.map.geo.BasemapLoader;
+import org.epiflow.model.AggregateDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code epiflow bench export}: the export benchmark of docs/performance-export.md. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Time exports of the demo's busiest day: A4 landscape PDF and PNG at 300 dpi with the top N "
+                + "arcs, and a GIF of 30 days.")
+final class ExportBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arcs", defaultValue = "5000", description = "top N flows (default ${DEFAULT-VALUE})")
+    int arcs;
+
+    @Option(names = "--runs", defaultValue = "3", description = "timed runs after one warm-up (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--frames", defaultValue = "30", description = "GIF frames (default ${DEFAULT-VALUE})")
+    int frames;
+
+    @Option(names = "--gif-size", defaultValue = "1280x720", description = "GIF size (default ${DEFAULT-VALUE})")
+    String gifSize;
+
+    @Option(names = "--keep", description = "keep the files in this folder")
+    Path keep;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        AggregateDataset data = DemoScenario.generate(DemoScenario.DEFAULT_SEED).dataset();
+        BasemapGeometry geo = new BasemapGeometry(BasemapLoader.loadFromClasspath());
+        int best = 0;
+        for (int d = 1; d < data.flows().dayCount(); d++) {
+            if (data.flows().totalTrips(d) > data.flows().totalTrips(best)) {
+                best = d;
+            }
+        }
+        LocalDate day = data.info().period().day(best);
+        out.printf("demo: %d regions, %d days, %,d flow cells; busiest day %s (%,d cells); ready in %.1f s; %d cpus%n",
+                data.regions().size(), data.flows().dayCount(), data.flows().rowCount(), day,
+                data.flows().endRow(best) - data.flows().firstRow(best), (System.nanoTime() - t0) / 1e9,
+                Runtime.getRuntime().availableProcessors());
+        Exporter x = new Exporter(new ExportSource(data, geo, data.info().bundleId(), data.info().issuer(),
+                "BENC-H000-0000-0000", "bench"), Clock.systemUTC());
+        Path dir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("epiflow-bench-export-");
+        try {
+            PageSpec a4 = PageSpec.paper(Paper.A4, true, 300);
+            int arcsDrawn = x.pages(new ExportOptions().format(ExportFormat.PDF).page(a4).topN(arcs), day, day)
+                    .get(0).scene().flowGeometry().arcCount();
+            out.printf("arcs drawn: %,d of top %,d%n", arcsDrawn, arcs);
+            time(out, x, "PDF A4 landscape 300 dpi", new ExportOptions().format(ExportFormat.PDF).page(a4)
+                    .topN(arcs), day, day, dir.resolve("bench.pdf"), runs, 3000);
+            time(out, x, "PNG A4 landscape 300 dpi (3508x2480)", new ExportOptions().format(ExportFormat.PNG)
+                    .page(a4).topN(arcs), day, day, dir.resolve("bench.png"), runs, 3000);
+            String[] wh = gifSize.toLowerCase().split("x");
+            LocalDate first = data.info().period().start();
+            LocalDate last = first.plusDays(Math.min(frames, data.flows().dayCount()) - 1L);
+            time(out, x, "GIF " + frames + " frames " + gifSize, new ExportOptions().format(ExportFormat.GIF)
+                    .page(PageSpec.pixels(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 96)).topN(arcs),
+                    first, last, dir.resolve("bench.gif"), Math.min(runs, 2), 15000);
+        } finally {
+            if (keep == null) {
+                try (var s = Files.list(dir)) {
+                    for (Path p : s.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        }
+        return 0;
+    }
+
+    private static void time(PrintWriter out, Exporter x, String what, ExportOptions o, LocalDate a, LocalDate b,
+                             Path file, int runs, long goalMs) throws Exception {
+        x.export(o, a, b, file);
+        List<Long> ms = new ArrayList<>();
+        ExportResult r = null;
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            r = x.export(o, a, b, file);
+            ms.add((System.nanoTime() - s) / 1_000_000);
+        }
+        List<Long> sorted = new ArrayList<>(ms);
+        Collections.sort(sorted);
+        long med = sorted.get(sorted.size() / 2);
+        out.printf("%-40s median %,6d ms of %s (goal <= %,d ms: %s); %d page(s), %,d bytes%n", what, med, ms,
+                goalMs, med <= goalMs ? "met" : "NOT met", r.pages(), Files.size(file));
+    }
+}

@@ -1,0 +1,275 @@
+package org.epiflow.cli;
+
+import org.epiflow.bundle.BundleCredentials;
+import org.epiflow.bundle.BundleProgress;
+import org.epiflow.bundle.BundleReader;
+import org.epiflow.bundle.OpenedBundle;
+import org.epiflow.bundle.age.AgeIdentity;
+import org.epiflow.data.Direction;
+import org.epiflow.export.ExportFormat;
+import org.epiflow.export.ExportLayer;
+import org.epiflow.export.ExportOptions;
+import org.epiflow.export.ExportResult;
+import org.epiflow.export.ExportSource;
+import org.epiflow.export.Exporter;
+import org.epiflow.export.PageSpec;
+import org.epiflow.export.Paper;
+import org.epiflow.export.SavedView;
+import org.epiflow.map.BasemapGeometry;
+import org.epiflow.map.Language;
+import org.epiflow.map.geo.BasemapLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code epiflow export}: a briefing map (PNG, SVG, PDF, PPTX, GIF) or table (CSV, XLSX) of an opened bundle. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Export a briefing map or table of a bundle, traceable (officer, time, bundle fingerprint).",
+                "PNG/SVG/PDF: one date, or the sum of --from..--to. GIF/PPTX: one frame/slide per day.",
+                "CSV/XLSX: flows (default), a ranking, or the partners of --region; nothing below k."})
+final class ExportCommand implements Callable<Integer> {
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bundle", required = true, description = "the bundle (.epiflow)")
+    Path bundle;
+
+    @Mixin
+    OfficerOptions officer;
+
+    @Option(names = "--date", description = "one date (yyyy-mm-dd)")
+    LocalDate date;
+
+    @Option(names = "--from", description = "first date of a range")
+    LocalDate from;
+
+    @Option(names = "--to", description = "last date of a range")
+    LocalDate to;
+
+    @Option(names = "--format", required = true, description = "png, svg, pdf, pptx, gif, csv or xlsx")
+    String format;
+
+    @Option(names = "--out", required = true, description = "the file to write")
+    Path out;
+
+    @Option(names = "--layers", description = "map layers: flows,heatmap,symbols,labels (default flows,symbols,labels)")
+    String layers;
+
+    @Option(names = "--view", description = "a saved view (JSON: extent, layers, filters; see docs/exports.md)")
+    Path view;
+
+    @Option(names = "--width", description = "image width in pixels (with --height)")
+    Integer width;
+
+    @Option(names = "--height", description = "image height in pixels (with --width)")
+    Integer height;
+
+    @Option(names = "--paper", description = "A4, A3 or slide (default: A4 landscape; slide for pptx)")
+    String paper;
+
+    @Option(names = "--landscape", description = "landscape paper (A4/A3 are portrait unless given)")
+    boolean landscape;
+
+    @Option(names = "--dpi", description = "raster resolution (default 300 on paper, 96 for pixel sizes)")
+    Integer dpi;
+
+    @Option(names = "--title", description = "the title (default: inter-city trips and the date)")
+    String title;
+
+    @Option(names = "--subtitle", description = "the subtitle (\"\" for none)")
+    String subtitle;
+
+    @Option(names = "--marking", description = "handling marking, e.g. \"内部资料 仅限疫情防控使用\"")
+    String marking;
+
+    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default ${DEFAULT-VALUE})")
+    String lang;
+
+    @Option(names = "--top", description = "the N largest flows (default 5000; 0 = all)")
+    Integer top;
+
+    @Option(names = "--min-volume", description = "drop flows below this volume")
+    Long minVolume;
+
+    @Option(names = "--region", description = "focus region code: zoom, highlight, its flows only")
+    String region;
+
+    @Option(names = "--direction", description = "with --region: incoming, outgoing or both (default both)")
+    Direction direction;
+
+    @Option(names = "--provinces", description = "roll regions up to provinces")
+    boolean provinces;
+
+    @Option(names = "--table", description = "csv/xlsx: flows, ranking or partners")
+    ExportOptions.TableKind table;
+
+    @Option(names = "--delay", description = "gif: milliseconds per frame (default 600)")
+    Integer delay;
+
+    @Option(names = "--dark", description = "dark map style")
+    boolean dark;
+
+    @Override
+    public Integer call() throws Exception {
+        ExportFormat f = parse(() -> ExportFormat.parse(format));
+        ExportOptions o = options(f);
+        LocalDate a = date != null ? date : from, b = date != null ? date : to;
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new CliException("no folder " + parent + " for --out");
+        }
+        BundleReader reader = new BundleReader(officer.trustStore());
+        OpenedBundle opened;
+        String keyId;
+        try (AgeIdentity id = officer.unlock(); BundleCredentials creds = BundleCredentials.of(id)) {
+            keyId = id.keyId();
+            opened = reader.open(bundle, creds, BundleProgress.NONE);
+        }
+        BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
+        Exporter x = new Exporter(ExportSource.of(opened, basemap, keyId), Clock.systemUTC());
+        ExportResult r;
+        try {
+            r = x.export(o, a, b, out);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), USAGE);
+        }
+        String what = f.isTable() ? r.pages() + " rows" : r.pages() + (r.pages() == 1 ? " page" : " pages")
+                + (f == ExportFormat.SVG || f == ExportFormat.PDF || f == ExportFormat.PPTX ? ""
+                : ", " + Exporter.layout(o).page().describe());
+        spec.commandLine().getOut().printf("wrote %s (%s, %s) in %d ms; bundle %s, fingerprint %s%n", out,
+                f, what, r.millis(), r.trace().bundleId(), r.trace().fingerprint());
+        return 0;
+    }
+
+    /** Checks the combination of options and builds the export options. */
+    ExportOptions options(ExportFormat f) throws CliException {
+        if (date != null && (from != null || to != null)) {
+            throw new CliException("give either --date or --from and --to, not both", USAGE);
+        }
+        if (date == null && (from == null || to == null)) {
+            throw new CliException(from == null && to == null ? "give --date, or --from and --to"
+                    : "--from and --to go together", USAGE);
+        }
+        if ((width == null) != (height == null)) {
+            throw new CliException("--width and --height go together", USAGE);
+        }
+        if (width != null && paper != null) {
+            throw new CliException("give either --width/--height or --paper, not both", USAGE);
+        }
+        if (landscape && paper == null) {
+            throw new CliException("--landscape applies to --paper A4 or A3", USAGE);
+        }
+        String ext = out.getFileName().toString();
+        int dot = ext.lastIndexOf('.');
+        if (dot > 0 && !ext.substring(dot + 1).equalsIgnoreCase(f.extension())) {
+            throw new CliException("--out " + out.getFileName() + " does not end in ." + f.extension()
+                    + " for --format " + f.extension(), USAGE);
+        }
+        if (f.isTable()) {
+            for (Object[] opt : new Object[][] {{"--layers", layers}, {"--view", view}, {"--width", width},
+                    {"--paper", paper}, {"--dpi", dpi}, {"--delay", delay}}) {
+                if (opt[1] != null) {
+                    throw new CliException(opt[0] + " applies to map formats, not " + f.extension(), USAGE);
+                }
+            }
+        } else if (table != null) {
+            throw new CliException("--table applies to csv and xlsx", USAGE);
+        }
+        if (delay != null && f != ExportFormat.GIF) {
+            throw new CliException("--delay applies to gif", USAGE);
+        }
+        if (f == ExportFormat.PPTX && (width != null || (paper != null && !paper.equalsIgnoreCase("slide")))) {
+            throw new CliException("pptx slides are 16:9; use --dpi for the picture's resolution", USAGE);
+        }
+        ExportOptions o = new ExportOptions().format(f);
+        if (view != null) {
+            try {
+                o.apply(SavedView.read(view));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new CliException(e.getMessage(), USAGE);
+            }
+        }
+        String l = lang.toLowerCase(Locale.ROOT);
+        if (!l.equals("zh") && !l.equals("en")) {
+            throw new CliException("--lang is zh or en", USAGE);
+        }
+        if (view == null || spec.commandLine().getParseResult().hasMatchedOption("--lang")) {
+            o.language(l.equals("en") ? Language.EN : Language.ZH);
+        }
+        o.page(page(f));
+        o.marking(marking);
+        o.title(title);
+        if (subtitle != null) {
+            o.subtitle(subtitle);
+        }
+        if (dark) {
+            o.style(org.epiflow.map.MapStyle.dark());
+        }
+        if (provinces) {
+            o.provinces(true);
+        }
+        if (direction != null) {
+            if (region == null && o.focusRegion() == null) {
+                throw new CliException("--direction needs --region", USAGE);
+            }
+            o.direction(direction);
+        }
+        o.table(table);
+        o.focusRegion(region != null ? region : o.focusRegion());
+        parse(() -> {
+            if (layers != null) {
+                o.layers(ExportLayer.parseList(layers));
+            }
+            if (top != null) {
+                o.topN(top);
+            }
+            if (minVolume != null) {
+                o.minVolume(minVolume);
+            }
+            if (delay != null) {
+                o.frameDelayMillis(delay);
+            }
+            return o;
+        });
+        return o;
+    }
+
+    private PageSpec page(ExportFormat f) throws CliException {
+        return parse(() -> {
+            if (width != null) {
+                return PageSpec.pixels(width, height, dpi == null ? 96 : dpi);
+            }
+            if (paper != null) {
+                return PageSpec.paper(Paper.parse(paper), landscape, dpi == null ? 300 : dpi);
+            }
+            return switch (f) {
+                case GIF -> PageSpec.pixels(1280, 720, dpi == null ? 96 : dpi);
+                case PPTX -> PageSpec.paper(Paper.SLIDE, true, dpi == null ? 192 : dpi);
+                default -> PageSpec.paper(Paper.A4, true, dpi == null ? 300 : dpi);
+            };
+        });
+    }
+
+    private interface Parse<T> {
+        T get();
+    }
+
+    private static <T> T parse(Parse<T> p) throws CliException {
+        try {
+            return p.get();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), USAGE);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.epiflow.export;
+
+import org.epiflow.data.Direction;
+import org.epiflow.map.Language;
+import org.epiflow.map.MapStyle;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the user chose in the export dialog (or on the command line). Fluent setters; defaults: PDF, A4 landscape at
+ * 300 dpi, Chinese, flows + symbols + labels, top 5,000 flows, light style, no marking.
+ */
+public final class ExportOptions {
+    private ExportFormat format = ExportFormat.PDF;
+    private PageSpec page = PageSpec.paper(Paper.A4, true, 300);
+    private Language language = Language.ZH;
+    private Set<ExportLayer> layers = EnumSet.copyOf(ExportLayer.DEFAULT);
+    private String title;
+    private String subtitle;
+    private String marking = "";
+    private int topN = 5000;
+    private long minVolume;
+    private String focusRegion;
+    private Direction direction = Direction.BOTH;
+    private boolean provinces;
+    private SavedView.Extent extent;
+    private MapStyle style = MapStyle.light();
+    private int frameDelayMillis = 600;
+    private TableKind table;
+
+    /** Which table a CSV/XLSX export holds. */
+    public enum TableKind {
+        /** The flows of the date (or summed over the period), largest first. */
+        FLOWS,
+        /** Regions ranked by total trips, with in, out, internal and net. */
+        RANKING,
+        /** The partners of the focus region (in, out, total, net). */
+        PARTNERS
+    }
+
+    public ExportFormat format() {
+        return format;
+    }
+
+    public ExportOptions format(ExportFormat f) {
+        this.format = Objects.requireNonNull(f);
+        return this;
+    }
+
+    public PageSpec page() {
+        return page;
+    }
+
+    public ExportOptions page(PageSpec p) {
+        this.page = Objects.requireNonNull(p);
+        return this;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public ExportOptions language(Language l) {
+        this.language = Objects.requireNonNull(l);
+        return this;
+    }
+
+    public Set<ExportLayer> layers() {
+        return EnumSet.copyOf(layers);
+    }
+
+    public ExportOptions layers(Set<ExportLayer> l) {
+        this.layers = l.isEmpty() ? EnumSet.noneOf(ExportLayer.class) : EnumSet.copyOf(l);
+        return this;
+    }
+
+    /** The title, or null for the default ("城际出行流向 2020-01-23" / "Inter-city trips, 2020-01-23"). */
+    public String title() {
+        return title;
+    }
+
+    public ExportOptions title(String t) {
+        this.title = t;
+        return this;
+    }
+
+    public String subtitle() {
+        return subtitle;
+    }
+
+    public ExportOptions subtitle(String s) {
+        this.subtitle = s;
+        return this;
+    }
+
+    /** The handling marking, e.g. "内部资料 仅限疫情防控使用" (empty = none). */
+    public String marking() {
+        return marking;
+    }
+
+    public ExportOptions marking(String m) {
+        this.marking = m == null ? "" : m;
+        return this;
+    }
+
+    public int topN() {
+        return topN;
+    }
+
+    public ExportOptions topN(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("top N must not be negative");
+        }
+        this.topN = n;
+        return this;
+    }
+
+    public long minVolume() {
+        return minVolume;
+    }
+
+    public ExportOptions minVolume(long v) {
+        if (v < 0) {
+            throw new IllegalArgumentException("the minimum volume must not be negative");
+        }
+        this.minVolume = v;
+        return this;
+    }
+
+    /** The region code the map focuses on (zoom, highlight, its flows only), or null. */
+    public String focusRegion() {
+        return focusRegion;
+    }
+
+    public ExportOptions focusRegion(String code) {
+        this.focusRegion = code == null || code.isBlank() ? null : code.trim();
+        return this;
+    }
+
+    /** Which flows of the focus region are kept (default both directions). */
+    public Direction direction() {
+        return direction;
+    }
+
+    public ExportOptions direction(Direction d) {
+        this.direction = Objects.requireNonNull(d);
+        return this;
+    }
+
+    public boolean provinces() {
+        return provinces;
+    }
+
+    public ExportOptions provinces(boolean p) {
+        this.provinces = p;
+        return this;
+    }
+
+    /** The lon/lat box to show, or null (focus region, else all of China). */
+    public SavedView.Extent extent() {
+        return extent;
+    }
+
+    public ExportOptions extent(SavedView.Extent e) {
+        this.extent = e;
+        return this;
+    }
+
+    public MapStyle style() {
+        return style;
+    }
+
+    public ExportOptions style(MapStyle s) {
+        this.style = Objects.requireNonNull(s);
+        return this;
+    }
+
+    /** GIF frame delay in milliseconds. */
+    public int frameDelayMillis() {
+        return frameDelayMillis;
+    }
+
+    public ExportOptions frameDelayMillis(int ms) {
+        if (ms < 20 || ms > 60_000) {
+            throw new IllegalArgumentException("frame delay must be between 20 ms and 60 s");
+        }
+        this.frameDelayMillis = ms;
+        return this;
+    }
+
+    /** The table of a CSV/XLSX export; null = partners with a focus region, else flows. */
+    public TableKind table() {
+        return table != null ? table : focusRegion != null ? TableKind.PARTNERS : TableKind.FLOWS;
+    }
+
+    public ExportOptions table(TableKind t) {
+        this.table = t;
+        return this;
+    }
+
+    /** Applies a saved view: its extent, layers, filters, style, language and titles. */
+    public ExportOptions apply(SavedView v) {
+        if (v.extent() != null) {
+            extent = v.extent();
+        }
+        if (v.layers() != null && !v.layers().isEmpty()) {
+            layers = ExportLayer.parseList(String.join(",", v.layers()));
+        }
+        SavedView.Filters f = v.filters();
+        if (f != null) {
+            if (f.topN() != null) {
+                topN(f.topN());
+            }
+            if (f.minVolume() != null) {
+                minVolume(f.minVolume());
+            }
+            if (f.direction() != null) {
+                direction = Direction.valueOf(f.direction().trim().toUpperCase(java.util.Locale.ROOT));
+            }
+            if (f.regions() != null && !f.regions().isEmpty()) {
+                focusRegion = f.regions().get(0);
+            }
+            if (f.provinces() != null) {
+                provinces = f.provinces();
+            }
+        }
+        if ("dark".equalsIgnoreCase(v.style())) {
+            style = MapStyle.dark();
+        }
+        if (v.language() != null) {
+            language = v.language().equalsIgnoreCase("en") ? Language.EN : Language.ZH;
+        }
+        if (v.title() != null) {
+            title = v.title();
+        }
+        if (v.subtitle() != null) {
+            subtitle = v.subtitle();
+        }
+        return this;
+    }
+}

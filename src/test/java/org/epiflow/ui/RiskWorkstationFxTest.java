@@ -74,7 +74,7 @@ class RiskWorkstationFxTest {
     void start(Stage stage) {
         Messages m = Messages.of(Locale.ENGLISH);
         vm = new WorkstationViewModel(m, prefs, new FxTaskExecutor(), new UiFixtures.RecordingDialogs(), files,
-                IdentityUnlocker.files(), Clock.systemUTC());
+                IdentityUnlocker.files(), Clock.systemUTC(), dir.resolve("workspaces"));
         MainWindow w = new MainWindow(vm, () -> { }, () -> { });
         scene = new Scene(w.root(), 1280, 800);
         w.root().setStyle(AppFonts.rootStyle());
@@ -104,7 +104,9 @@ class RiskWorkstationFxTest {
         assertThat(text(robot, "#casesSummary")).startsWith("cases.csv:");
         assertThat(vm.risk().caseProblems()).isEmpty();
 
-        robot.clickOn("#runRiskButton");
+        javafx.scene.control.Button run = robot.lookup("#runRiskButton").queryButton();
+        assertThat(run.isDisabled()).as("run button enabled").isFalse();
+        robot.interact(run::fire);   // may sit below the fold of the side panel at 1280x800
         waitFor(() -> vm.risk().runProperty().get() != null && !vm.risk().runningProperty().get());
         assertThat(vm.risk().errors()).isEmpty();
         waitFor(() -> vm.map().frameProperty().get().scene().heatmap() != null && !vm.map().renderingProperty().get());
@@ -125,7 +127,8 @@ class RiskWorkstationFxTest {
         robot.interact(() -> vm.selection().select(third.code()));
         waitFor(() -> table.getSelectionModel().getSelectedItem() == third);
 
-        robot.clickOn("#showFlows");
+        javafx.scene.control.CheckBox showFlows = robot.lookup("#showFlows").queryAs(javafx.scene.control.CheckBox.class);
+        robot.interact(showFlows::fire);
         waitFor(() -> !vm.map().flowsVisibleProperty().get() && !vm.map().renderingProperty().get());
         assertThat(vm.map().frameProperty().get().scene().flowGeometry().arcCount()).isZero();
         robot.interact(() -> {
@@ -140,8 +143,18 @@ class RiskWorkstationFxTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    private static void waitFor(BooleanSupplier c) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, c::getAsBoolean);
+    private void waitFor(BooleanSupplier c) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, c::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            var f = vm.map().frameProperty().get();
+            throw new AssertionError("timed out; risk run " + (vm.risk().runProperty().get() != null)
+                    + ", heatmap set " + (vm.map().heatmapProperty().get() != null)
+                    + ", frame heatmap " + (f != null && f.scene().heatmap() != null)
+                    + ", rendering " + vm.map().renderingProperty().get()
+                    + ", map summary '" + vm.map().summaryProperty().get() + "', risk status '"
+                    + vm.risk().statusProperty().get() + "' errors " + vm.risk().errors(), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 

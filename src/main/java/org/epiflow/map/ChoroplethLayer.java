@@ -24,7 +24,18 @@ import java.util.Objects;
  * @param breaks ascending class breaks
  * @param colors one ARGB colour per class
  */
-public record ChoroplethLayer(String title, Map<String, Double> values, double[] breaks, int[] colors) {
+public record ChoroplethLayer(String title, Map<String, Double> values, double[] breaks, int[] colors,
+                              DensitySurface surface) {
+    /** Classified polygons (no density surface). */
+    public ChoroplethLayer(String title, Map<String, Double> values, double[] breaks, int[] colors) {
+        this(title, values, breaks, colors, null);
+    }
+
+    /** The same values drawn as a kernel-density surface around the regions' seats instead of polygons. */
+    public ChoroplethLayer withSurface(DensitySurface s) {
+        return new ChoroplethLayer(title, values, breaks, colors, s);
+    }
+
     public ChoroplethLayer {
         Objects.requireNonNull(title, "title");
         values = Map.copyOf(values);
@@ -80,6 +91,10 @@ public record ChoroplethLayer(String title, Map<String, Double> values, double[]
 
     /** Paints the classified polygons of the scene's basemap (prefectures, else provinces) in one path per class. */
     public void paint(MapScene scene, MapPainter p) {
+        if (surface != null) {
+            surface.paint(scene, values, colors, p);
+            return;
+        }
         BasemapGeometry g = scene.basemap();
         if (g == null || values.isEmpty()) {
             return;
@@ -119,6 +134,14 @@ public record ChoroplethLayer(String title, Map<String, Double> values, double[]
     /** Legend rows ("< 1,000", "1,000 – 5,000", "≥ 5,000"), colour per class; size is unused (0). */
     public List<Legend.Entry> legendEntries(Language lang) {
         List<Legend.Entry> out = new ArrayList<>();
+        if (surface != null) {
+            boolean zh = lang == Language.ZH;
+            String bw = String.format(Locale.ROOT, "%.0f km", surface.bandwidthKm());
+            out.add(new Legend.Entry(zh ? "低密度" : "low density", DensitySurface.colorAt(colors, 0.1), 0));
+            out.add(new Legend.Entry(zh ? "高密度" : "high density", DensitySurface.colorAt(colors, 1), 0));
+            out.add(new Legend.Entry((zh ? "核密度，带宽 " : "kernel density, bandwidth ") + bw, 0, 0));
+            return out;
+        }
         for (int i = 0; i < colors.length; i++) {
             String label;
             if (breaks.length == 0) {

@@ -25,6 +25,7 @@ import org.epiflow.analytics.seir.SeirForecast;
 import org.epiflow.data.FlowNodes;
 import org.epiflow.map.Argb;
 import org.epiflow.map.ChoroplethLayer;
+import org.epiflow.map.DensitySurface;
 import org.epiflow.ui.i18n.Messages;
 
 import java.util.ArrayList;
@@ -61,6 +62,9 @@ public final class HeatmapViewModel {
     private final StringProperty customBreaks = new SimpleStringProperty("");
     private final BooleanProperty lockBreaks = new SimpleBooleanProperty();
     private final BooleanProperty visible = new SimpleBooleanProperty(true);
+    private final BooleanProperty surface = new SimpleBooleanProperty();
+    private final javafx.beans.property.DoubleProperty bandwidthKm =
+            new javafx.beans.property.SimpleDoubleProperty(60);
     private final BooleanProperty provinces = new SimpleBooleanProperty();
     private final IntegerProperty forecastDay = new SimpleIntegerProperty();
     private final IntegerProperty forecastDays = new SimpleIntegerProperty();
@@ -84,6 +88,8 @@ public final class HeatmapViewModel {
         }
         measure.addListener(unlockAndUpdate);
         visible.addListener(update);
+        surface.addListener(update);
+        bandwidthKm.addListener(update);
         forecastDay.addListener(update);
         lockBreaks.addListener((o, a, on) -> {
             Legend l = legend.get();
@@ -257,7 +263,26 @@ public final class HeatmapViewModel {
             colors[i] = Argb.withAlpha(l.entries().get(i).argb(), 0.85);
         }
         legend.set(l);
-        layer.set(visible.get() ? new ChoroplethLayer(title, values, inner, colors) : null);
+        ChoroplethLayer shown = new ChoroplethLayer(title, values, inner, colors);
+        if (surface.get()) {
+            shown = shown.withSurface(new DensitySurface(positions(r), Math.max(5, bandwidthKm.get())));
+        }
+        layer.set(visible.get() ? shown : null);
+    }
+
+    /** Seats of the bundle's regions, and of their provinces (mean of the seats) for the roll-up. */
+    private static Map<String, double[]> positions(RiskRun r) {
+        Map<String, double[]> out = new java.util.HashMap<>();
+        Map<String, double[]> sums = new java.util.HashMap<>();
+        for (org.epiflow.model.Region region : r.data().regions().all()) {
+            out.put(region.code(), new double[] {region.lon(), region.lat()});
+            double[] sum = sums.computeIfAbsent(region.parent(), k -> new double[3]);
+            sum[0] += region.lon();
+            sum[1] += region.lat();
+            sum[2]++;
+        }
+        sums.forEach((code, sum) -> out.putIfAbsent(code, new double[] {sum[0] / sum[2], sum[1] / sum[2]}));
+        return out;
     }
 
     /** Parses custom edges: numbers separated by commas or spaces, strictly increasing, at least two. */
@@ -325,6 +350,16 @@ public final class HeatmapViewModel {
     /** Keep the current breaks while the date (or the run) changes, so colours compare across dates. */
     public BooleanProperty lockBreaksProperty() {
         return lockBreaks;
+    }
+
+    /** Draw the values as a kernel-density surface around the seats instead of coloured regions. */
+    public BooleanProperty surfaceProperty() {
+        return surface;
+    }
+
+    /** Kernel bandwidth of the density surface, kilometres. */
+    public javafx.beans.property.DoubleProperty bandwidthKmProperty() {
+        return bandwidthKm;
     }
 
     public BooleanProperty visibleProperty() {

@@ -219,6 +219,18 @@ public final class RiskPanel extends ScrollPane {
         custom.textProperty().bindBidirectional(h.customBreaksProperty());
         custom.visibleProperty().bind(h.methodProperty().isEqualTo(ClassificationMethod.CUSTOM));
         custom.managedProperty().bind(custom.visibleProperty());
+        CheckBox density = new CheckBox(m.get("risk.heatmap.surface"));
+        density.setId("densitySurface");
+        density.selectedProperty().bindBidirectional(h.surfaceProperty());
+        density.setTooltip(new javafx.scene.control.Tooltip(m.get("risk.heatmap.surface.tip")));
+        javafx.scene.control.Spinner<Double> bandwidth = new javafx.scene.control.Spinner<>(10.0, 500.0,
+                h.bandwidthKmProperty().get(), 10.0);
+        bandwidth.setEditable(true);
+        bandwidth.setPrefWidth(90);
+        bandwidth.valueProperty().addListener((o, a, b) -> h.bandwidthKmProperty().set(b));
+        bandwidth.disableProperty().bind(density.selectedProperty().not());
+        HBox densityBox = new HBox(8, density, bandwidth, new javafx.scene.control.Label(m.get("risk.heatmap.km")));
+        densityBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         CheckBox lock = new CheckBox(m.get("risk.heatmap.lock"));
         lock.setId("lockBreaks");
         lock.setTooltip(new Tooltip(m.get("risk.heatmap.lock.tip")));
@@ -249,7 +261,8 @@ public final class RiskPanel extends ScrollPane {
         add(g, row, "risk.heatmap.method", method, null);
         add(g, row, "risk.heatmap.classes", classes, null);
         add(g, row, "risk.heatmap.scheme", scheme, null);
-        VBox box = new VBox(4, heading, new HBox(10, show, flows), g, custom, reversed, lock, dateBox, error);
+        VBox box = new VBox(4, heading, new HBox(10, show, flows), g, custom, reversed, densityBox, lock, dateBox,
+                error);
         box.disableProperty().bind(vm.runProperty().isNull());
         return box;
     }

@@ -192,6 +192,23 @@ class RiskViewModelTest {
     }
 
     @Test
+    void densitySurfaceModeSpreadsTheValuesAroundTheSeats() {
+        vm.seedsProperty().set("420100=5000");
+        vm.run();
+        HeatmapViewModel h = vm.heatmap();
+        h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("expected_imported"))
+                .findFirst().orElseThrow());
+        assertThat(h.layerProperty().get().surface()).isNull();
+        h.surfaceProperty().set(true);
+        h.bandwidthKmProperty().set(120);
+        assertThat(h.layerProperty().get().surface()).isNotNull();
+        assertThat(h.layerProperty().get().surface().bandwidthKm()).isEqualTo(120);
+        assertThat(h.layerProperty().get().surface().positions()).containsKey("420100");
+        h.surfaceProperty().set(false);
+        assertThat(h.layerProperty().get().surface()).isNull();
+    }
+
+    @Test
     void provincesRollUpSumsAdditiveFigures() {
         vm.seedsProperty().set("420100=5000");
         vm.run();

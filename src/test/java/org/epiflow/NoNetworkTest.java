@@ -57,7 +57,7 @@ class NoNetworkTest {
         assertThat(probe.stdout().trim()).as("interfaces in the namespace").isIn("lo:", "");
         for (List<String> step : steps) {
             List<String> cmd = new ArrayList<>(List.of(unshare.toString(), "-n", java, "-cp", cp,
-                    "-Djava.awt.headless=true", "org.epiflow.Main"));
+                    "-Djava.awt.headless=true", "-Depiflow.home=" + dir.resolve("home"), "org.epiflow.Main"));
             cmd.addAll(step);
             ExternalTools.Result r = ExternalTools.run(cmd, null, TIMEOUT);
             assertThat(r.exitCode()).as("epiflow %s: %s %s", step.get(0), r.stdout(), r.stderr()).isZero();

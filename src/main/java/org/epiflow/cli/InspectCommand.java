@@ -42,8 +42,9 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BundleReader reader = new BundleReader(officer.trustStore());
         OpenedBundle opened;
-        try (AgeIdentity id = officer.unlock(); BundleCredentials creds = BundleCredentials.of(id)) {
-            opened = reader.open(bundle, creds, BundleProgress.NONE);
+        try (AgeIdentity id = officer.unlock();
+             CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
+            opened = ws.openBundle(reader, bundle, id);
         }
         Map<String, Object> summary = summary(opened);
         PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,9 @@ package org.epiflow.cli;
 import org.epiflow.bundle.age.AgeException;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.bundle.age.AgeIdentityFile;
+import org.epiflow.bundle.age.WrongPassphraseException;
+import org.epiflow.data.audit.PendingUnlockFailures;
+import org.epiflow.data.workspace.WorkspaceLocation;
 import org.epiflow.bundle.minisign.MinisignException;
 import org.epiflow.bundle.minisign.TrustStore;
 import picocli.CommandLine.Option;
@@ -25,14 +28,30 @@ final class OfficerOptions {
             + "may hold several)")
     Path trust;
 
-    /** Unlocks the identity; the caller closes (wipes) it. */
+    /** Unlocks the identity; the caller closes (wipes) it. A wrong passphrase is kept for the audit trail. */
     AgeIdentity unlock() throws IOException, CliException {
+        return unlock(identity, passphraseFile, WorkspaceLocation.workspacesRoot().resolve("pending-unlocks"));
+    }
+
+    /**
+     * Unlocks an identity file; a wrong passphrase is recorded as a pending failed unlock in {@code pending}, folded
+     * into the officer's audit trail at the next successful unlock.
+     */
+    static AgeIdentity unlock(Path identity, Path passphraseFile, Path pending) throws IOException, CliException {
         if (!Files.exists(identity)) {
             throw new CliException("no identity file at " + identity);
         }
         char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for " + identity.getFileName(), false);
         try {
             return AgeIdentityFile.read(identity, pass);
+        } catch (WrongPassphraseException e) {
+            try {
+                new PendingUnlockFailures(pending).record(identity, "wrong passphrase");
+            } catch (IOException recordFailed) {
+                e.addSuppressed(recordFailed);
+            }
+            throw new CliException("cannot unlock " + identity + ": " + e.getMessage()
+                    + " (the failed attempt is recorded in the audit trail at the next unlock)");
         } catch (AgeException e) {
             throw new CliException("cannot unlock " + identity + ": " + e.getMessage());
         } finally {

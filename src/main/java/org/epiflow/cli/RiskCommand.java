@@ -147,10 +147,16 @@ final class RiskCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AggregateDataset data;
         BundleReader reader = new BundleReader(officer.trustStore());
-        try (AgeIdentity id = officer.unlock(); BundleCredentials creds = BundleCredentials.of(id)) {
-            data = reader.open(bundle, creds, BundleProgress.NONE).data();
+        RiskResult result;
+        try (AgeIdentity id = officer.unlock();
+             CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
+            data = ws.openBundle(reader, bundle, id).data();
+            result = run(data);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+            ws.riskRun(result.model(), json.writeValueAsString(java.util.Map.of("command",
+                    String.join(" ", spec.commandLine().getParseResult().originalArgs()))),
+                    json.writeValueAsString(result.summary()), data.info().bundleId());
         }
-        RiskResult result = run(data);
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".risk-", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -39,25 +39,7 @@ final class WorkspaceOptions {
     }
 
     AgeIdentity unlock() throws IOException, CliException {
-        if (!Files.exists(identity)) {
-            throw new CliException("no identity file at " + identity);
-        }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for " + identity.getFileName(), false);
-        try {
-            return AgeIdentityFile.read(identity, pass);
-        } catch (WrongPassphraseException e) {
-            try {
-                new PendingUnlockFailures(pendingDirectory()).record(identity, "wrong passphrase");
-            } catch (IOException recordFailed) {
-                e.addSuppressed(recordFailed);
-            }
-            throw new CliException("cannot unlock " + identity + ": " + e.getMessage()
-                    + " (the failed attempt is recorded in the audit trail at the next unlock)");
-        } catch (AgeException e) {
-            throw new CliException("cannot unlock " + identity + ": " + e.getMessage());
-        } finally {
-            Arrays.fill(pass, '\0');
-        }
+        return OfficerOptions.unlock(identity, passphraseFile, pendingDirectory());
     }
 
     /** Opens the existing workspace of this identity; the caller closes it. */

@@ -158,4 +158,29 @@ class CliWorkflowTest {
             assertThat(r.out()).contains("Usage:");
         }
     }
+
+    @Test
+    void commandLineWorkIsRecordedInTheOfficersAuditTrail() throws Exception {
+        assertThat(seal("--to", recipient).exit()).isZero();
+        Path wrong = write(dir, "wrong.pass", "not it");
+        String[] officer = {"--identity", dir.resolve("officer.key").toString(), "--passphrase-file",
+                officerPass.toString()};
+        String trust = dir.resolve("carrier.pub").toString();
+        assertThat(run("inspect", dir.resolve("b.epiflow").toString(), officer[0], officer[1], "--passphrase-file",
+                wrong.toString(), "--trust", trust).exit()).isEqualTo(1);
+        CliHarness.Run inspected = run("inspect", dir.resolve("b.epiflow").toString(), officer[0], officer[1],
+                officer[2], officer[3], "--trust", trust);
+        assertThat(inspected.exit()).as(inspected.err()).isZero();
+        CliHarness.Run exported = run("export", "--bundle", dir.resolve("b.epiflow").toString(), officer[0],
+                officer[1], officer[2], officer[3], "--trust", trust, "--date", "2020-01-01", "--format", "csv",
+                "--table", "flows", "--out", dir.resolve("flows.csv.out.csv").toString());
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        CliHarness.Run verified = run("audit", "verify", officer[0], officer[1], officer[2], officer[3]);
+        assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
+        Path report = dir.resolve("audit.csv");
+        assertThat(run("audit", "export", officer[0], officer[1], officer[2], officer[3], "--out",
+                report.toString()).exit()).isZero();
+        String audit = Files.readString(report);
+        assertThat(audit).contains("UNLOCK_FAILED").contains("BUNDLE_OPEN").contains("EXPORT");
+    }
 }

@@ -36,7 +36,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   import -window root "'"$shot"'"
   kill $app; wait $app 2>/dev/null || true
 '
-if grep -qiE "exception|error" "$out/app.log"; then
+if grep -qE "Exception in thread|Exception:|^\s+at [a-z]|SEVERE" "$out/app.log"; then
   echo "the app logged an error:"; cat "$out/app.log"; exit 1
 fi
 std=$(convert "$shot" -format "%[fx:standard_deviation]" info:)

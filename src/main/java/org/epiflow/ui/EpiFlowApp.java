@@ -30,7 +30,8 @@ public final class EpiFlowApp extends Application {
             vm.shutdown();
             Platform.exit();
         });
-        Scene scene = new Scene(window.root(), 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         window.root().setStyle(AppFonts.rootStyle());
         ThemeStyles.apply(scene, prefs.theme());
         stage.setTitle(m.get("app.title"));

@@ -21,6 +21,8 @@ epiflow demo --out "$home/demo" --passphrase-file <(printf 'epiflow-demo') --wor
 bundle=$(ls "$home"/demo/*.epiflow 2>/dev/null | head -1 || true)
 shot="$out/installed-app.png"
 export HOME="$home"
+# Java takes user.home from the password database, not $HOME: point it at the scratch home too.
+export JAVA_TOOL_OPTIONS="-Duser.home=$home"
 start=$(date +%s%N)
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   /opt/epiflow/bin/EpiFlow '"${bundle:+\"$bundle\"}"' > "'"$out"'/app.log" 2>&1 &

@@ -14,8 +14,8 @@ public final class ThemeStyles {
      * AtlantaFX's Primer stylesheets, used as plain resources: the AtlantaFX 2.1.0 classes are compiled for Java 21,
      * so on Java 17 only the CSS in its jar is usable (docs/decisions/0005-ui-toolkit.md).
      */
-    static final String PRIMER_LIGHT = "/atlantafx/base/theme/primer-light.css";
-    static final String PRIMER_DARK = "/atlantafx/base/theme/primer-dark.css";
+    static final String PRIMER_LIGHT = "/org/epiflow/ui/theme/primer-light.css";
+    static final String PRIMER_DARK = "/org/epiflow/ui/theme/primer-dark.css";
 
     private ThemeStyles() {
     }

@@ -58,28 +58,7 @@ public final class WorkspaceLocation {
 
     /** Creates {@code dir} (and parents); the folder itself is made 0700 where POSIX, also if it existed. */
     static Path createOwnerOnlyDirectory(Path dir) throws IOException {
-        boolean posix = posix(dir);
-        if (!Files.isDirectory(dir)) {
-            Path parent = dir.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try {
-                if (posix) {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-                } else {
-                    Files.createDirectory(dir);
-                }
-            } catch (FileAlreadyExistsException raced) {
-                if (!Files.isDirectory(dir)) {
-                    throw raced;
-                }
-            }
-        }
-        if (posix) {
-            Files.setPosixFilePermissions(dir, OWNER_DIR);
-        }
-        return dir;
+        return AppDirectories.createOwnerOnly(dir);
     }
 
     /** Makes an existing file 0600 where POSIX. */

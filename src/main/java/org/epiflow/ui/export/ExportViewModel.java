@@ -195,7 +195,7 @@ public final class ExportViewModel {
                     .direction(map.filters().directionProperty().get())
                     .provinces(map.filters().provincesProperty().get());
         }
-        if (selectedRegion.get() && !map.selection().isEmpty()) {
+        if (selectedRegion.get() && focusable(map.selection().code())) {
             o.focusRegion(map.selection().code());
         }
         if (currentExtent.get()) {
@@ -208,6 +208,12 @@ public final class ExportViewModel {
             o.table(table.get());
         }
         return o;
+    }
+
+    /** Whether the selected code is a region of the bundle (a province or a place outside it cannot be focused). */
+    private boolean focusable(String code) {
+        var data = map.datasetProperty().get();
+        return code != null && !code.isEmpty() && data != null && data.regions().indexOf(code) >= 0;
     }
 
     /** The lon/lat box of what the map shows, or null. */

@@ -135,6 +135,9 @@ class ExportViewModelTest {
         assertThat(centre[0]).isBetween(e.west(), e.east());
         assertThat(centre[1]).isBetween(e.south(), e.north());
 
+        selection.select("999999");   // not a region of the bundle: no focus
+        assertThat(vm.options().focusRegion()).isNull();
+        selection.select(code);
         vm.filtersProperty().set(false);
         vm.selectedRegionProperty().set(false);
         vm.currentExtentProperty().set(false);

@@ -115,7 +115,6 @@ class ExportDialogFxTest {
                     .setValue(ExportViewModel.SizeMode.PIXELS);
             ExportDialogFxTest.<Spinner<Integer>>node(robot, "#exportWidth").getValueFactory().setValue(960);
             ExportDialogFxTest.<Spinner<Integer>>node(robot, "#exportHeight").getValueFactory().setValue(540);
-            ExportDialogFxTest.<Spinner<Integer>>node(robot, "#exportDpi").getValueFactory().setValue(96);
         });
         robot.interact(() -> ExportDialogFxTest.<javafx.scene.control.TextField>node(robot, "#exportTitleField")
                 .setText("Demo brief"));

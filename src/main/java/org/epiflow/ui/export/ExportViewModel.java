@@ -63,6 +63,9 @@ public final class ExportViewModel {
     /** Which dates: the first day shown on the timeline, or its whole range (one frame / slide per day). */
     public enum Dates { DAY, RANGE }
 
+    /** The DPI of pixel-sized pages: text and lines as large as on screen. */
+    public static final int PIXEL_DPI = 96;
+
     /** Longest side of the preview image in pixels (about). */
     public static final int PREVIEW_SIZE = 480;
 
@@ -156,14 +159,13 @@ public final class ExportViewModel {
         return source.get() != null;
     }
 
-    /** The page the settings ask for (PPTX: always a slide). */
+    /** The page the settings ask for (PPTX: always a slide; a pixel size is laid out as on screen, 96 dpi). */
     public PageSpec page() {
         if (format.get() == ExportFormat.PPTX) {
             return PageSpec.paper(Paper.SLIDE, true, Math.max(dpi.get(), 144));
         }
         if (sizeMode.get() == SizeMode.PIXELS) {
-            return PageSpec.pixels(width.get(), height.get(), format.get() == ExportFormat.GIF ? 96
-                    : Math.min(dpi.get(), 192));
+            return PageSpec.pixels(width.get(), height.get(), PIXEL_DPI);
         }
         return PageSpec.paper(paper.get(), landscape.get(), dpi.get());
     }

@@ -148,6 +148,19 @@ class ExportViewModelTest {
     }
 
     @Test
+    void pixelSizesAreAsOnScreenAndSlidesAreSlides() {
+        ExportViewModel vm = vm();
+        vm.sizeModeProperty().set(ExportViewModel.SizeMode.PIXELS);
+        vm.widthProperty().set(1920);
+        vm.heightProperty().set(1080);
+        assertThat(vm.options().page().pixelWidth()).isEqualTo(1920);
+        assertThat(vm.options().page().pixelHeight()).isEqualTo(1080);
+        assertThat(vm.options().page().dpi()).isEqualTo(96);
+        vm.formatProperty().set(ExportFormat.PPTX);
+        assertThat(vm.options().page().paper()).isEqualTo(Paper.SLIDE);
+    }
+
+    @Test
     void datesAreTheDayOrTheTimelineRange() {
         timeline.modeProperty().set(TimelineViewModel.Mode.RANGE);
         timeline.startProperty().set(2);

@@ -127,7 +127,7 @@ public final class ExportDialog {
                 f -> m.get("export.format." + f.name()));
         add(g, "export.format", format);
 
-        heading(g, "export.size");
+        heading(g, "export.page");
         ComboBox<ExportViewModel.SizeMode> mode = combo("exportSizeMode",
                 List.of(ExportViewModel.SizeMode.values()), vm.sizeModeProperty(),
                 s -> m.get("export.size." + s.name()));

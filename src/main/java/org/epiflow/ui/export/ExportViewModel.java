@@ -67,7 +67,7 @@ public final class ExportViewModel {
     public static final int PIXEL_DPI = 96;
 
     /** Longest side of the preview image in pixels (about). */
-    public static final int PREVIEW_SIZE = 480;
+    public static final int PREVIEW_SIZE = 720;
 
     private final Messages messages;
     private final TaskExecutor executor;

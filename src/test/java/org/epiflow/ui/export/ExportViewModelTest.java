@@ -278,7 +278,7 @@ class ExportViewModelTest {
         vm.refreshPreview();
         var img = vm.previewProperty().get();
         assertThat(img).isNotNull();
-        assertThat(img.getWidth()).isBetween(400, 560);
+        assertThat(img.getWidth()).isBetween(600, 800);
         assertThat(img.getWidth()).isGreaterThan(img.getHeight());
 
         vm.formatProperty().set(ExportFormat.XLSX);

@@ -12,7 +12,7 @@ import org.epiflow.ui.i18n.Messages;
 
 import java.nio.file.Path;
 
-/** The menu bar: File (open, recent, close, lock, preferences, quit), View (zoom), Help (shortcuts). */
+/** The menu bar: File (open, recent, close, export, lock, preferences, quit), View (zoom), Help (shortcuts). */
 final class MainMenu {
     private MainMenu() {
     }
@@ -39,6 +39,10 @@ final class MainMenu {
         MenuItem close = item(m.get("menu.close"), e -> vm.open().closeCurrent());
         close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
         close.disableProperty().bind(vm.open().currentProperty().isNull());
+        MenuItem export = item(m.get("menu.export"), e -> actions.export());
+        export.setId("exportMenuItem");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.disableProperty().bind(vm.open().currentProperty().isNull().or(vm.lockedProperty()));
         MenuItem official = item(m.get("menu.boundaries.load"), e -> vm.boundaries().chooseAndLoad());
         MenuItem illustrative = item(m.get("menu.boundaries.default"), e -> vm.boundaries().useIllustrative());
         MenuItem lock = item(m.get("menu.lock"), e -> vm.lock());
@@ -48,7 +52,8 @@ final class MainMenu {
         prefs.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
         MenuItem quit = item(m.get("menu.quit"), e -> actions.quit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = new Menu(m.get("menu.file"), null, open, recent, close, new SeparatorMenuItem(), official,
+        Menu file = new Menu(m.get("menu.file"), null, open, recent, close, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), official,
                 illustrative, new SeparatorMenuItem(), lock, prefs,
                 new SeparatorMenuItem(), quit);
 

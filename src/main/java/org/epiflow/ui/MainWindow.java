@@ -49,6 +49,9 @@ public final class MainWindow {
         boolean closeHelp();
 
         void focusSearch();
+
+        /** File → Export…: the export dialog for the view shown. */
+        void export();
     }
 
     private final WorkstationViewModel vm;
@@ -86,6 +89,12 @@ public final class MainWindow {
             @Override
             public void focusSearch() {
                 search.requestFocus();
+            }
+
+            @Override
+            public void export() {
+                new org.epiflow.ui.export.ExportDialog(vm.export(),
+                        root.getScene() == null ? null : root.getScene().getWindow()).show();
             }
         };
         help = new ShortcutsOverlay(m);

@@ -50,6 +50,7 @@ public final class WorkstationViewModel {
     private final List<Path> reopen = new ArrayList<>();
     private final BoundariesViewModel boundaries;
     private final WorkspaceSession session;
+    private final org.epiflow.ui.export.ExportViewModel export;
 
     public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, IdentityUnlocker unlocker, Clock clock) {
@@ -85,6 +86,8 @@ public final class WorkstationViewModel {
         session.setLockAction(() -> lock("idle"));
         risk.addRunListener(this::recordRiskRun);
         unlock.setOnFailedUnlock(session::failedUnlock);
+        this.export = new org.epiflow.ui.export.ExportViewModel(messages, executor, dialogs, files, map, timeline,
+                session, this::exportSource, prefs.node().node("export"), clock);
 
         unlock.sessionProperty().addListener((o, a, s) -> {
             if (s != null) {
@@ -129,6 +132,21 @@ public final class WorkstationViewModel {
         map.datasetProperty().set(data);
         boundaries.datasetProperty().set(data);
         session.shown(b);
+    }
+
+    /** What an export of the bundle shown draws from, or null when none is shown (or the workstation is locked). */
+    private org.epiflow.export.ExportSource exportSource() {
+        OpenedBundle b = open.currentProperty().get();
+        var s = unlock.session();
+        if (b == null || s == null) {
+            return null;
+        }
+        return org.epiflow.export.ExportSource.of(b, map.basemapProperty().get(), s.keyId());
+    }
+
+    /** The export dialog's state (briefing exports of the view shown). */
+    public org.epiflow.ui.export.ExportViewModel export() {
+        return export;
     }
 
     /** Loads the basemap (and remembered official boundaries) in the background; flows draw without it until then. */

@@ -84,5 +84,10 @@ public final class UiFixtures {
         public Optional<Path> openFile(String title, Path initial, String filterName, String... extensions) {
             return Optional.ofNullable(answers.pollFirst());
         }
+
+        @Override
+        public Optional<Path> saveFile(String title, Path initial, String filterName, String... extensions) {
+            return Optional.ofNullable(answers.pollFirst());
+        }
     }
 }

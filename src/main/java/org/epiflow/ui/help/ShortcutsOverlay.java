@@ -16,6 +16,7 @@ public final class ShortcutsOverlay extends StackPane {
     public static final List<String[]> SHORTCUTS = List.of(
             new String[] {"F1 / ?", "help.key.help"},
             new String[] {"Ctrl+O", "help.key.open"},
+            new String[] {"Ctrl+E", "help.key.export"},
             new String[] {"Ctrl+L", "help.key.lock"},
             new String[] {"Ctrl+F", "help.key.search"},
             new String[] {"Space", "help.key.play"},

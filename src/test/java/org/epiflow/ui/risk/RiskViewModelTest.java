@@ -47,6 +47,11 @@ class RiskViewModelTest {
         public java.util.Optional<Path> openFile(String title, Path initial, String filterName, String... ext) {
             return answers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(answers.remove(0));
         }
+
+        @Override
+        public java.util.Optional<Path> saveFile(String title, Path initial, String filterName, String... ext) {
+            return openFile(title, initial, filterName, ext);
+        }
     }
 
     @BeforeEach

@@ -14,6 +14,8 @@ echo "== installed size: $(du -sm /opt/epiflow | cut -f1) MB"
 test -x /opt/epiflow/bin/EpiFlow
 command -v epiflow
 epiflow --version
+# Every command through the installed launcher and its trimmed runtime.
+EPIFLOW_CMD=/opt/epiflow/bin/epiflow bash installer/smoke-jar.sh
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 epiflow demo --out "$home/demo" --passphrase-file <(printf 'epiflow-demo') --work-factor 10 >/dev/null 2>&1 \

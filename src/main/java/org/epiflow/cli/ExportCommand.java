@@ -1,7 +1,5 @@
 package org.epiflow.cli;
 
-import org.epiflow.bundle.BundleCredentials;
-import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.bundle.age.AgeIdentity;

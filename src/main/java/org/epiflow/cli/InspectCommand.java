@@ -2,8 +2,6 @@ package org.epiflow.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.epiflow.bundle.BundleCredentials;
-import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.bundle.age.AgeIdentity;

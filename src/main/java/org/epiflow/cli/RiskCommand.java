@@ -11,8 +11,6 @@ import org.epiflow.analytics.importation.ImportationRisk;
 import org.epiflow.analytics.observed.ObservedExpected;
 import org.epiflow.analytics.seir.SeirForecast;
 import org.epiflow.analytics.seir.SeirParameters;
-import org.epiflow.bundle.BundleCredentials;
-import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.model.AggregateDataset;

@@ -1,19 +1,13 @@
 package org.epiflow.cli;
 
-import org.epiflow.bundle.age.AgeException;
 import org.epiflow.bundle.age.AgeIdentity;
-import org.epiflow.bundle.age.AgeIdentityFile;
-import org.epiflow.bundle.age.WrongPassphraseException;
-import org.epiflow.data.audit.PendingUnlockFailures;
 import org.epiflow.data.workspace.Workspace;
 import org.epiflow.data.workspace.WorkspaceException;
 import org.epiflow.data.workspace.WorkspaceLocation;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Options of the commands that open the officer's workspace: the identity file, its passphrase, and optionally the

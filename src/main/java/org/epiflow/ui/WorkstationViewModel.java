@@ -2,8 +2,6 @@ package org.epiflow.ui;
 
 import javafx.beans.binding.BooleanBinding;
 import org.epiflow.bundle.OpenedBundle;
-import org.epiflow.map.BasemapGeometry;
-import org.epiflow.map.geo.BasemapLoader;
 import org.epiflow.ui.detail.DetailViewModel;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.BoundariesViewModel;

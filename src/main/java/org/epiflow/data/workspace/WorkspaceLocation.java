@@ -3,7 +3,6 @@ package org.epiflow.data.workspace;
 import org.epiflow.data.AppDirectories;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.Set;
 public final class WorkspaceLocation {
     /** System property that overrides the application-data folder. */
     public static final String HOME_PROPERTY = AppDirectories.HOME_PROPERTY;
-    static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     private WorkspaceLocation() {

@@ -25,6 +25,15 @@ class ArchitectureTest {
                     "org.epiflow.export..", "org.epiflow.ui..", "org.epiflow.cli..");
 
     @ArchTest
+    static final ArchRule textDependsOnNothing = noClasses()
+            .that().resideInAPackage("org.epiflow.text..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.epiflow.model..", "org.epiflow.bundle..", "org.epiflow.data..", "org.epiflow.map..",
+                    "org.epiflow.analytics..", "org.epiflow.export..", "org.epiflow.ui..", "org.epiflow.cli..",
+                    "org.epiflow.bench..")
+            .because("messages are the lowest layer: every layer may create them, they know no layer");
+
+    @ArchTest
     static final ArchRule bundleStaysLow = noClasses()
             .that().resideInAPackage("org.epiflow.bundle..")
             .should().dependOnClassesThat().resideInAnyPackage(

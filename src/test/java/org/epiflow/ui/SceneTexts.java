@@ -25,7 +25,7 @@ final class SceneTexts {
 
     SceneTexts(Messages m) {
         for (String key : m.keys()) {
-            patterns.add(toRegex(m.bundle().getString(key)));
+            patterns.add(toRegex(m.pattern(key)));
         }
     }
 

@@ -1,31 +1,31 @@
 package org.epiflow.ui.i18n;
 
+import org.epiflow.text.Localized;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
+
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
- * The visible strings of the app, from {@code org/epiflow/ui/messages*.properties} (UTF-8). Every value is a
- * {@link MessageFormat} pattern (write {@code ''} for an apostrophe). No fallback between languages: English is the
- * base bundle, Simplified Chinese is {@code messages_zh_CN}.
+ * The visible strings of the app: its own screens ({@code org/epiflow/ui/messages*.properties}, UTF-8) first, then
+ * the shared catalogues of {@link org.epiflow.text.Catalogue} that give words to messages born below the UI. Every
+ * value is a {@link MessageFormat} pattern (write {@code ''} for an apostrophe). No fallback between languages:
+ * English is the base bundle, Simplified Chinese is {@code messages_zh_CN}.
  */
 public final class Messages {
-    /** Resource bundle base name. */
+    /** Resource bundle base name of the app's own screens. */
     public static final String BASE = "org.epiflow.ui.messages";
     /** The languages the app ships. */
-    public static final Locale ENGLISH = Locale.ENGLISH;
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale ENGLISH = Texts.ENGLISH;
+    public static final Locale CHINESE = Texts.CHINESE;
 
-    private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Texts texts;
 
     private Messages(Locale locale) {
-        this.locale = locale;
-        Locale lookup = isChinese(locale) ? CHINESE : Locale.ROOT;
-        this.bundle = ResourceBundle.getBundle(BASE, lookup,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.texts = Texts.of(locale, List.of(BASE));
     }
 
     /** Messages for a locale: Chinese for any {@code zh} locale, English otherwise. */
@@ -34,39 +34,48 @@ public final class Messages {
     }
 
     public static boolean isChinese(Locale locale) {
-        return "zh".equals(locale.getLanguage());
+        return Texts.isChinese(locale);
     }
 
     /** The locale the strings are in ({@link #ENGLISH} or {@link #CHINESE}). */
     public Locale locale() {
-        return locale;
+        return texts.locale();
     }
 
     public boolean chinese() {
-        return isChinese(locale);
+        return texts.chinese();
     }
 
     /** The formatted string for {@code key}; a missing key shows as {@code !key!} so a test catches it. */
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        return new MessageFormat(pattern, locale).format(args);
+        return texts.get(key, args);
+    }
+
+    /** The words for a message born below the UI. */
+    public String format(Message message) {
+        return texts.format(message);
+    }
+
+    /** The words for an exception or value that carries its own message. */
+    public String format(Localized value) {
+        return texts.format(value);
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return texts.has(key);
+    }
+
+    /** The raw pattern of a key, or {@code null} (for tests). */
+    public String pattern(String key) {
+        return texts.pattern(key);
     }
 
     public Set<String> keys() {
-        return bundle.keySet();
+        return texts.keys();
     }
 
-    /** The raw bundle (for tests). */
-    public ResourceBundle bundle() {
-        return bundle;
+    /** The shared texts in the same language (for code that takes {@link Texts}). */
+    public Texts texts() {
+        return texts;
     }
 }

@@ -53,6 +53,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.epiflow.ui..", "org.epiflow.cli..");
 
     @ArchTest
+    static final ArchRule onlyCliRunsBenchmarks = noClasses()
+            .that().resideOutsideOfPackages("org.epiflow.cli..", "org.epiflow.bench..")
+            .should().dependOnClassesThat().resideInAPackage("org.epiflow.bench..")
+            .because("benchmarks are run from the command line only");
+
+    @ArchTest
+    static final ArchRule benchBelowUiAndCli = noClasses()
+            .that().resideInAPackage("org.epiflow.bench..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.epiflow.ui..", "org.epiflow.cli..");
+
+    @ArchTest
     static final ArchRule cliHasNoGui = noClasses()
             .that().resideInAPackage("org.epiflow.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("org.epiflow.ui..");

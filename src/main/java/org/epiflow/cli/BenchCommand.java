@@ -1,44 +1,28 @@
 package org.epiflow.cli;
 
-import org.epiflow.bundle.BundleContainer;
-import org.epiflow.bundle.BundleCredentials;
-import org.epiflow.bundle.BundleProgress;
-import org.epiflow.bundle.BundleReader;
-import org.epiflow.bundle.BundleSealer;
-import org.epiflow.bundle.OpenedBundle;
-import org.epiflow.bundle.SealRecipients;
-import org.epiflow.bundle.age.AgeIdentity;
-import org.epiflow.bundle.minisign.MinisignSecretKey;
-import org.epiflow.bundle.minisign.TrustStore;
-import org.epiflow.model.AggregateDataset;
+import org.epiflow.bench.BasemapBench;
+import org.epiflow.bench.ExportBench;
+import org.epiflow.bench.MapBench;
+import org.epiflow.bench.OpenBench;
+import org.epiflow.bench.RiskBench;
+import org.epiflow.bench.WorkspaceBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-/** {@code epiflow bench open}: the bundle-opening benchmark of docs/performance.md. */
+/** {@code epiflow bench …}: the benchmarks of docs/performance.md. Each subcommand parses flags and runs one bench. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (figures for docs/performance.md).",
         subcommands = {
                 BenchCommand.Open.class,
-                BenchCommand.BasemapLoad.class,
-                MapBenchCommand.class,
-                BenchWorkspaceCommand.class,
-                BenchRiskCommand.class,
-                ExportBenchCommand.class,
+                BenchCommand.Basemap.class,
+                BenchCommand.Map.class,
+                BenchCommand.Workspace.class,
+                BenchCommand.Risk.class,
+                BenchCommand.Export.class,
         })
 final class BenchCommand implements Runnable {
     @Spec
@@ -47,22 +31,6 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    @Command(name = "basemap", mixinStandardHelpOptions = true,
-            description = "Time loading the offline basemap layers (first run is the cold start of this JVM).")
-    static final class BasemapLoad implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--runs", defaultValue = "5", description = "loads (default ${DEFAULT-VALUE})")
-        int runs;
-
-        @Override
-        public Integer call() throws Exception {
-            org.epiflow.map.geo.BasemapLoader.bench(runs).forEach(spec.commandLine().getOut()::println);
-            return 0;
-        }
     }
 
     @Command(name = "open", mixinStandardHelpOptions = true,
@@ -83,123 +51,150 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            Path dir = Files.createTempDirectory("epiflow-bench-");
-            try (AgeIdentity officer = AgeIdentity.generate(); MinisignSecretKey carrier = MinisignSecretKey.generate()) {
-                long t0 = System.nanoTime();
-                AggregateDataset data = SyntheticData.flows(367, rows, 10, 42);
-                Path bundle = dir.resolve("bench.epiflow");
-                try (SealRecipients to = SealRecipients.officers(List.of(officer.recipient()))) {
-                    BundleSealer.seal(data, to, carrier, bundle);
-                }
-                data = null;
-                out.printf("rows: %,d; bundle %,d bytes; generated and sealed in %.1f s%n", rows, Files.size(bundle),
-                        (System.nanoTime() - t0) / 1e9);
-                Path cipher = extractPayload(bundle, dir.resolve("payload.age"));
-                Path idFile = dir.resolve("officer.txt");
-                Files.writeString(idFile, new String(officer.toChars()) + "\n");
-                TrustStore trust = TrustStore.of(carrier.publicKey());
-                BundleReader reader = new BundleReader(trust);
-                List<Double> ageMs = new ArrayList<>();
-                List<Double> openMs = new ArrayList<>();
-                List<Double> verifyMs = new ArrayList<>();
-                OpenedBundle kept = null;
-                openOnce(reader, bundle, officer);
-                for (int i = 0; i < runs; i++) {
-                    ageMs.add(runAge(idFile, cipher));
-                    kept = null;
-                    System.gc();
-                    long s = System.nanoTime();
-                    kept = openOnce(reader, bundle, officer);
-                    openMs.add((System.nanoTime() - s) / 1e6);
-                    verifyMs.add(verifiedAt / 1e6);
-                }
-                double a = median(ageMs);
-                double o = median(openMs);
-                out.printf("age -d (same ciphertext, %,d bytes): median %.0f ms of %s%n", Files.size(cipher), a,
-                        fmt(ageMs));
-                out.printf("open (verify+decrypt+parse+validate+index): median %.0f ms of %s%n", o, fmt(openMs));
-                out.printf("  of which container + signature verified after: median %.0f ms%n", median(verifyMs));
-                out.printf("ratio age/open: %.2f (goal >= 0.5)%n", a / o);
-                long tableBytes = kept.data().flows().heapBytes();
-                long before = usedAfterGc();
-                int keptRows = kept.data().flows().rowCount();
-                kept = null;
-                long after = usedAfterGc();
-                out.printf("heap per flow row: %.2f bytes (flow table arrays); %.2f bytes measured by GC for the whole "
-                        + "opened bundle (goal <= 12)%n", (double) tableBytes / keptRows,
-                        (double) (before - after) / keptRows);
-            } finally {
-                try (Stream<Path> s = Files.walk(dir)) {
-                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            new OpenBench(rows, runs, age).run(spec.commandLine().getOut());
             return 0;
         }
+    }
 
-        /** Nanoseconds from the start of the last open until the signature was verified. */
-        private static long verifiedAt;
+    @Command(name = "basemap", mixinStandardHelpOptions = true,
+            description = "Time loading the offline basemap layers (first run is the cold start of this JVM).")
+    static final class Basemap implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
 
-        private static OpenedBundle openOnce(BundleReader reader, Path bundle, AgeIdentity officer)
-                throws Exception {
-            long start = System.nanoTime();
-            verifiedAt = 0;
-            BundleProgress timing = (stage, fraction) -> {
-                if (verifiedAt == 0 && stage.startsWith("Decrypting")) {
-                    verifiedAt = System.nanoTime() - start;
-                }
-            };
-            try (BundleCredentials c = BundleCredentials.of(officer)) {
-                return reader.open(bundle, c, timing);
-            }
+        @Option(names = "--runs", defaultValue = "5", description = "loads (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            new BasemapBench(runs).run(spec.commandLine().getOut());
+            return 0;
         }
+    }
 
-        private double runAge(Path id, Path cipher) throws IOException, InterruptedException, CliException {
-            long s = System.nanoTime();
-            Process p;
-            try {
-                p = new ProcessBuilder(age, "-d", "-i", id.toString(), "-o", "/dev/null", cipher.toString())
-                        .redirectErrorStream(true).start();
-            } catch (IOException e) {
-                throw new CliException("cannot run '" + age + "' (install the age package): " + e.getMessage());
-            }
-            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new CliException("age -d failed on the benchmark ciphertext");
-            }
-            return (System.nanoTime() - s) / 1e6;
+    @Command(name = "map", mixinStandardHelpOptions = true,
+            description = "Time the flow map: time-slider step (re-aggregate a day + redraw flows over the cached "
+                    + "basemap), pan/zoom frames, and a naive single-threaded Java2D draw of the same arcs, on a "
+                    + "synthetic gravity-model dataset over the real prefecture seats.")
+    static final class Map implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--width", defaultValue = "1920", description = "screen width (default ${DEFAULT-VALUE})")
+        int width;
+
+        @Option(names = "--height", defaultValue = "1080", description = "screen height (default ${DEFAULT-VALUE})")
+        int height;
+
+        @Option(names = "--arcs", defaultValue = "5000", description = "top N arcs drawn (default ${DEFAULT-VALUE})")
+        int arcs;
+
+        @Option(names = "--day-rows", defaultValue = "50000",
+                description = "flow rows per day (default ${DEFAULT-VALUE})")
+        int dayRows;
+
+        @Option(names = "--days", defaultValue = "14", description = "days in the dataset (default ${DEFAULT-VALUE})")
+        int days;
+
+        @Option(names = "--frames", defaultValue = "40",
+                description = "timed frames per figure (default ${DEFAULT-VALUE})")
+        int frames;
+
+        @Option(names = "--javafx-canvas", description = "also time the naive JavaFX Canvas path (needs a display: "
+                + "run under xvfb-run with -Dprism.order=sw for the software pipeline)")
+        boolean javafxCanvas;
+
+        @Option(names = "--png", description = "also write fast.png, java2d.png and naive.png to this directory")
+        Path png;
+
+        @Override
+        public Integer call() throws Exception {
+            new MapBench(width, height, arcs, dayRows, days, frames, javafxCanvas, png)
+                    .run(spec.commandLine().getOut());
+            return 0;
         }
+    }
 
-        private static Path extractPayload(Path bundle, Path out) throws Exception {
-            try (FileChannel in = FileChannel.open(bundle, StandardOpenOption.READ);
-                 FileChannel o = FileChannel.open(out, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                BundleContainer.Layout layout = BundleContainer.read(in, org.epiflow.bundle.BundleLimits.DEFAULT);
-                long pos = layout.payloadOffset();
-                long end = pos + layout.payloadLength();
-                while (pos < end) {
-                    pos += in.transferTo(pos, end - pos, o);
-                }
-            }
-            return out;
+    @Command(name = "workspace", mixinStandardHelpOptions = true,
+            description = "Time opening the encrypted workspace (goal <= 300 ms), one audit append (goal <= 2 ms) and "
+                    + "verifying an audit trail of N entries (goal <= 2 s for 100,000), in a temporary folder.")
+    static final class Workspace implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--entries", defaultValue = "100000", description = "audit entries to verify (default "
+                + "${DEFAULT-VALUE})")
+        int entries;
+
+        @Option(names = "--appends", defaultValue = "2000", description = "timed single appends (default "
+                + "${DEFAULT-VALUE})")
+        int appends;
+
+        @Option(names = "--runs", defaultValue = "5", description = "timed opens and verifications (default "
+                + "${DEFAULT-VALUE})")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            new WorkspaceBench(entries, appends, runs).run(spec.commandLine().getOut());
+            return 0;
         }
+    }
 
-        private static long usedAfterGc() throws InterruptedException {
-            Runtime rt = Runtime.getRuntime();
-            for (int i = 0; i < 4; i++) {
-                System.gc();
-                Thread.sleep(50);
-            }
-            return rt.totalMemory() - rt.freeMemory();
+    @Command(name = "risk", mixinStandardHelpOptions = true,
+            description = "Time the risk models on a synthetic gravity network (default 370 regions × 180 days, "
+                    + "each region linked to its 40 strongest partners, made symmetric).")
+    static final class Risk implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--regions", defaultValue = "370", description = "regions (default ${DEFAULT-VALUE})")
+        int regions;
+
+        @Option(names = "--days", defaultValue = "180", description = "days (default ${DEFAULT-VALUE})")
+        int days;
+
+        @Option(names = "--partners", defaultValue = "40", description = "partners per region (default "
+                + "${DEFAULT-VALUE})")
+        int partners;
+
+        @Option(names = "--runs", defaultValue = "1000", description = "stochastic runs (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Override
+        public Integer call() {
+            new RiskBench(regions, days, partners, runs).run(spec.commandLine().getOut());
+            return 0;
         }
+    }
 
-        private static double median(List<Double> v) {
-            List<Double> s = new ArrayList<>(v);
-            Collections.sort(s);
-            return s.get(s.size() / 2);
-        }
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Time exports of the demo's busiest day: A4 landscape PDF and PNG at 300 dpi with the top N "
+                    + "arcs, and a GIF of 30 days.")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
 
-        private static String fmt(List<Double> v) {
-            return v.stream().map(d -> String.format("%.0f", d)).toList().toString();
+        @Option(names = "--arcs", defaultValue = "5000", description = "top N flows (default ${DEFAULT-VALUE})")
+        int arcs;
+
+        @Option(names = "--runs", defaultValue = "3",
+                description = "timed runs after one warm-up (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--frames", defaultValue = "30", description = "GIF frames (default ${DEFAULT-VALUE})")
+        int frames;
+
+        @Option(names = "--gif-size", defaultValue = "1280x720", description = "GIF size (default ${DEFAULT-VALUE})")
+        String gifSize;
+
+        @Option(names = "--keep", description = "keep the files in this folder")
+        Path keep;
+
+        @Override
+        public Integer call() throws Exception {
+            new ExportBench(arcs, runs, frames, gifSize, keep).run(spec.commandLine().getOut());
+            return 0;
         }
     }
 }

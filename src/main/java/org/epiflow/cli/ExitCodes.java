@@ -36,6 +36,11 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             err.flush();
             return c.exitCode();
         }
+        if (ex instanceof org.epiflow.bench.BenchException e) {
+            err.println("epiflow: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         if (ex instanceof NoSuchFileException e) {
             err.println("epiflow: no such file: " + e.getFile());
             err.flush();

@@ -1,13 +1,9 @@
-package org.epiflow.cli;
+package org.epiflow.bench;
 
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.audit.AuditKind;
 import org.epiflow.data.audit.AuditVerification;
 import org.epiflow.data.workspace.Workspace;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,47 +13,36 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-/** {@code epiflow bench workspace}: workspace open, audit append and audit verification times. */
-@Command(name = "workspace", mixinStandardHelpOptions = true,
-        description = "Time opening the encrypted workspace (goal <= 300 ms), one audit append (goal <= 2 ms) and "
-                + "verifying an audit trail of N entries (goal <= 2 s for 100,000), in a temporary folder.")
-final class BenchWorkspaceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+/** Times opening the encrypted workspace, one audit append and verifying an audit trail of N entries. */
+public final class WorkspaceBench {
+    private final int entries;
+    private final int appends;
+    private final int runs;
 
-    @Option(names = "--entries", defaultValue = "100000", description = "audit entries to verify (default "
-            + "${DEFAULT-VALUE})")
-    int entries;
+    public WorkspaceBench(int entries, int appends, int runs) {
+        this.entries = entries;
+        this.appends = appends;
+        this.runs = runs;
+    }
 
-    @Option(names = "--appends", defaultValue = "2000", description = "timed single appends (default "
-            + "${DEFAULT-VALUE})")
-    int appends;
-
-    @Option(names = "--runs", defaultValue = "5", description = "timed opens and verifications (default "
-            + "${DEFAULT-VALUE})")
-    int runs;
-
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    public void run(PrintWriter out) throws Exception {
         Path tmp = Files.createTempDirectory("epiflow-bench-ws-");
         Path dir = tmp.resolve("ws");
         try (AgeIdentity officer = AgeIdentity.generate()) {
             long t0 = System.nanoTime();
             Workspace.open(dir, officer).close();
-            out.printf("create workspace (cold, first in this JVM): %.0f ms%n", ms(t0));
+            out.printf("create workspace (cold, first in this JVM): %.0f ms%n", Stats.ms(t0));
             List<Double> opens = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 long s = System.nanoTime();
                 Workspace ws = Workspace.open(dir, officer);
-                opens.add(ms(s));
+                opens.add(Stats.ms(s));
                 ws.close();
             }
             out.printf("open workspace (small trail; key derivation, H2 open, migrations check, audit verify, "
-                    + "open entry, purge check): median %.0f ms of %s (goal <= 300)%n", median(opens), fmt(opens));
+                    + "open entry, purge check): median %.0f ms of %s (goal <= 300)%n", Stats.median(opens), Stats.list(opens));
 
             List<Double> times = new ArrayList<>();
             try (Workspace ws = Workspace.open(dir, officer)) {
@@ -66,12 +51,12 @@ final class BenchWorkspaceCommand implements Callable<Integer> {
                     ws.audit().append(AuditKind.EXPORT, Map.of("file", "map-" + i + ".png", "format", "png",
                             "sha256", "0f".repeat(32)));
                     if (i >= 200) {
-                        times.add(ms(s));
+                        times.add(Stats.ms(s));
                     }
                 }
                 Collections.sort(times);
                 out.printf("audit append (own transaction, committed to the file): median %.3f ms, mean %.3f ms, "
-                                + "p99 %.3f ms over %,d (goal <= 2)%n", median(times),
+                                + "p99 %.3f ms over %,d (goal <= 2)%n", Stats.median(times),
                         times.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                         times.get((int) (times.size() * 0.99)), appends);
                 long have = ws.audit().size();
@@ -85,46 +70,31 @@ final class BenchWorkspaceCommand implements Callable<Integer> {
                     }
                 }
                 out.printf("filled the trail to %,d entries in %.1f s (batches of 1,000)%n", ws.audit().size(),
-                        ms(fill) / 1000);
+                        Stats.ms(fill) / 1000);
                 List<Double> verifies = new ArrayList<>();
                 AuditVerification v = null;
                 for (int i = 0; i < runs; i++) {
                     long s = System.nanoTime();
                     v = ws.audit().verify();
-                    verifies.add(ms(s));
+                    verifies.add(Stats.ms(s));
                 }
                 out.printf("verify %,d entries: median %.0f ms of %s (goal <= 2000); %s%n", v.entries(),
-                        median(verifies), fmt(verifies), v.ok() ? "OK" : v.summary());
+                        Stats.median(verifies), Stats.list(verifies), v.ok() ? "OK" : v.summary());
             }
             List<Double> bigOpens = new ArrayList<>();
             for (int i = 0; i < Math.min(runs, 3); i++) {
                 long s = System.nanoTime();
                 Workspace ws = Workspace.open(dir, officer);
-                bigOpens.add(ms(s));
+                bigOpens.add(Stats.ms(s));
                 ws.close();
             }
             out.printf("open workspace with that trail (verification included): median %.0f ms of %s%n",
-                    median(bigOpens), fmt(bigOpens));
+                    Stats.median(bigOpens), Stats.list(bigOpens));
             out.printf("database file: %,d bytes%n", Files.size(dir.resolve("workspace.mv.db")));
         } finally {
             try (Stream<Path> s = Files.walk(tmp)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        return 0;
-    }
-
-    private static double ms(long start) {
-        return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static double median(List<Double> v) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        return s.get(s.size() / 2);
-    }
-
-    private static String fmt(List<Double> v) {
-        return v.stream().map(d -> String.format("%.0f", d)).toList().toString();
     }
 }

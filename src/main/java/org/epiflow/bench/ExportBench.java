@@ -1,4 +1,4 @@
-package org.epiflow.cli;
+package org.epiflow.bench;
 
 import org.epiflow.data.demo.DemoScenario;
 import org.epiflow.export.ExportFormat;
@@ -11,10 +11,6 @@ import org.epiflow.export.Paper;
 import org.epiflow.map.BasemapGeometry;
 import org.epiflow.map.geo.BasemapLoader;
 import org.epiflow.model.AggregateDataset;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,36 +18,29 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
 
-/** {@code epiflow bench export}: the export benchmark of docs/performance-export.md. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Time exports of the demo's busiest day: A4 landscape PDF and PNG at 300 dpi with the top N "
-                + "arcs, and a GIF of 30 days.")
-final class ExportBenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+/**
+ * Times exports of the demo's busiest day: A4 landscape PDF and PNG at 300 dpi with the top N arcs, and a GIF of
+ * 30 days.
+ */
+public final class ExportBench {
+    private final int arcs;
+    private final int runs;
+    private final int frames;
+    private final String gifSize;
+    private final Path keep;
 
-    @Option(names = "--arcs", defaultValue = "5000", description = "top N flows (default ${DEFAULT-VALUE})")
-    int arcs;
+    /** {@code keep}: a folder to keep the files in, or {@code null}. */
+    public ExportBench(int arcs, int runs, int frames, String gifSize, Path keep) {
+        this.arcs = arcs;
+        this.runs = runs;
+        this.frames = frames;
+        this.gifSize = gifSize;
+        this.keep = keep;
+    }
 
-    @Option(names = "--runs", defaultValue = "3", description = "timed runs after one warm-up (default ${DEFAULT-VALUE})")
-    int runs;
-
-    @Option(names = "--frames", defaultValue = "30", description = "GIF frames (default ${DEFAULT-VALUE})")
-    int frames;
-
-    @Option(names = "--gif-size", defaultValue = "1280x720", description = "GIF size (default ${DEFAULT-VALUE})")
-    String gifSize;
-
-    @Option(names = "--keep", description = "keep the files in this folder")
-    Path keep;
-
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    public void run(PrintWriter out) throws Exception {
         long t0 = System.nanoTime();
         AggregateDataset data = DemoScenario.generate(DemoScenario.DEFAULT_SEED).dataset();
         BasemapGeometry geo = new BasemapGeometry(BasemapLoader.loadFromClasspath());
@@ -94,7 +83,6 @@ final class ExportBenchCommand implements Callable<Integer> {
                 Files.deleteIfExists(dir);
             }
         }
-        return 0;
     }
 
     private static void time(PrintWriter out, Exporter x, String what, ExportOptions o, LocalDate a, LocalDate b,
@@ -107,9 +95,7 @@ final class ExportBenchCommand implements Callable<Integer> {
             r = x.export(o, a, b, file);
             ms.add((System.nanoTime() - s) / 1_000_000);
         }
-        List<Long> sorted = new ArrayList<>(ms);
-        Collections.sort(sorted);
-        long med = sorted.get(sorted.size() / 2);
+        long med = (long) Stats.median(ms);
         out.printf("%-40s median %,6d ms of %s (goal <= %,d ms: %s); %d page(s), %,d bytes%n", what, med, ms,
                 goalMs, med <= goalMs ? "met" : "NOT met", r.pages(), Files.size(file));
     }

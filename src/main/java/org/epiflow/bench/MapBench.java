@@ -1,6 +1,5 @@
-package org.epiflow.cli;
+package org.epiflow.bench;
 
-import org.epiflow.bundle.BundleManifest;
 import org.epiflow.data.FlowQuery;
 import org.epiflow.data.FlowSet;
 import org.epiflow.data.FlowSpec;
@@ -14,17 +13,7 @@ import org.epiflow.map.MapScene;
 import org.epiflow.map.MapViewport;
 import org.epiflow.map.geo.Basemap;
 import org.epiflow.map.geo.BasemapLoader;
-import org.epiflow.map.geo.Seat;
 import org.epiflow.model.AggregateDataset;
-import org.epiflow.model.BundleInfo;
-import org.epiflow.model.FlowTable;
-import org.epiflow.model.Period;
-import org.epiflow.model.Region;
-import org.epiflow.model.RegionTable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
@@ -32,57 +21,46 @@ import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 
-/** {@code epiflow bench map}: the flow-map drawing benchmark of docs/performance-map.md. */
-@Command(name = "map", mixinStandardHelpOptions = true,
-        description = "Time the flow map: time-slider step (re-aggregate a day + redraw flows over the cached "
-                + "basemap), pan/zoom frames, and a naive single-threaded Java2D draw of the same arcs, on a "
-                + "synthetic gravity-model dataset over the real prefecture seats.")
-final class MapBenchCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+import static org.epiflow.bench.Stats.median;
+import static org.epiflow.bench.Stats.percentile;
 
-    @Option(names = "--width", defaultValue = "1920", description = "screen width (default ${DEFAULT-VALUE})")
-    int width;
+/**
+ * Times the flow map: time-slider step (re-aggregate a day + redraw flows over the cached basemap), pan/zoom frames,
+ * and a naive single-threaded Java2D draw of the same arcs, on a synthetic gravity-model dataset over the real
+ * prefecture seats.
+ */
+public final class MapBench {
+    private final int width;
+    private final int height;
+    private final int arcs;
+    private final int dayRows;
+    private final int days;
+    private final int frames;
+    private final boolean javafxCanvas;
+    private final Path png;
 
-    @Option(names = "--height", defaultValue = "1080", description = "screen height (default ${DEFAULT-VALUE})")
-    int height;
+    /** {@code png}: a folder for fast.png, java2d.png (or {@code null}). */
+    public MapBench(int width, int height, int arcs, int dayRows, int days, int frames, boolean javafxCanvas,
+                    Path png) {
+        this.width = width;
+        this.height = height;
+        this.arcs = arcs;
+        this.dayRows = dayRows;
+        this.days = days;
+        this.frames = frames;
+        this.javafxCanvas = javafxCanvas;
+        this.png = png;
+    }
 
-    @Option(names = "--arcs", defaultValue = "5000", description = "top N arcs drawn (default ${DEFAULT-VALUE})")
-    int arcs;
-
-    @Option(names = "--day-rows", defaultValue = "50000", description = "flow rows per day (default ${DEFAULT-VALUE})")
-    int dayRows;
-
-    @Option(names = "--days", defaultValue = "14", description = "days in the dataset (default ${DEFAULT-VALUE})")
-    int days;
-
-    @Option(names = "--frames", defaultValue = "40", description = "timed frames per figure (default ${DEFAULT-VALUE})")
-    int frames;
-
-    @Option(names = "--javafx-canvas", description = "also time the naive JavaFX Canvas path (needs a display: run "
-            + "under xvfb-run with -Dprism.order=sw for the software pipeline)")
-    boolean javafxCanvas;
-
-    @Option(names = "--png", description = "also write fast.png, java2d.png and naive.png to this directory")
-    Path png;
-
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+    public void run(PrintWriter out) throws Exception {
         long t0 = System.nanoTime();
         Basemap basemap = BasemapLoader.loadFromClasspath();
         BasemapGeometry geo = new BasemapGeometry(basemap);
-        AggregateDataset data = gravityData(basemap.seats(), days, dayRows, 10, 7);
+        AggregateDataset data = SyntheticNetworks.gravityStrongest(SyntheticNetworks.seatRegions(basemap.seats(), 7),
+                days, dayRows, 10, 7);
         out.printf("dataset: %d regions, %d days x %,d rows (%,d rows); basemap + data in %.0f ms; %dx%d, %d threads%n",
                 data.regions().size(), days, dayRows, data.flows().rowCount(), (System.nanoTime() - t0) / 1e6,
                 width, height, 2);
@@ -124,7 +102,7 @@ final class MapBenchCommand implements Callable<Integer> {
                 }
                 double stepMs = median(step);
                 out.printf("time-slider step (query + geometry + raster + labels over cached basemap): median %.1f ms"
-                        + " (p90 %.1f; goal <= 33)%n", stepMs, pct(step, 0.9));
+                        + " (p90 %.1f; goal <= 33)%n", stepMs, percentile(step, 0.9));
                 out.printf("  of which: query %.1f ms, flows+symbols geometry and raster %.1f ms, labels %.1f ms%n",
                         median(q), median(fl), median(lab));
 
@@ -201,7 +179,6 @@ final class MapBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
     }
 
     private static double meanChord(FlowGeometry g) {
@@ -223,78 +200,6 @@ final class MapBenchCommand implements Callable<Integer> {
         return String.format("%,d hairlines (< 1 px), widest %.1f px", hair, max);
     }
 
-    /**
-     * A gravity-model dataset over the real prefecture seats: trips o→d ∝ (pop_o·pop_d)^0.8 / distance^1.6, the
-     * {@code rowsPerDay} strongest pairs every day (plus internal trips), ±30 % daily noise, every cell ≥ k.
-     */
-    static AggregateDataset gravityData(List<Seat> seats, int days, int rowsPerDay, int k, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int n = seats.size();
-        List<Region> regions = new ArrayList<>();
-        double[] pop = new double[n];
-        for (int i = 0; i < n; i++) {
-            Seat s = seats.get(i);
-            pop[i] = s.population().isPresent() ? Math.max(50_000, s.population().getAsLong())
-                    : 200_000 + rnd.nextInt(3_000_000);
-            regions.add(new Region(s.code(), s.nameZh(), s.nameEn(), "prefecture", s.provinceCode(), s.lat(), s.lon(),
-                    (long) pop[i]));
-        }
-        // strongest pairs
-        int pairs = n * n;
-        double[] w = new double[pairs];
-        Integer[] idx = new Integer[pairs];
-        for (int o = 0; o < n; o++) {
-            for (int d = 0; d < n; d++) {
-                double dist = o == d ? 10 : Math.max(10, haversineKm(seats.get(o), seats.get(d)));
-                w[o * n + d] = Math.pow(pop[o] * pop[d], 0.8) / Math.pow(dist, 1.6) * (o == d ? 5 : 1);
-                idx[o * n + d] = o * n + d;
-            }
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(w[b], w[a]));
-        int keep = Math.min(pairs, rowsPerDay);
-        int[] chosen = new int[keep];
-        for (int i = 0; i < keep; i++) {
-            chosen[i] = idx[i];
-        }
-        Arrays.sort(chosen);
-        double maxW = w[idx[0]];
-        double c = 400_000 / maxW;
-        LocalDate start = LocalDate.of(2020, 1, 10);
-        Period period = new Period(start, start.plusDays(days - 1));
-        FlowTable.Builder b = FlowTable.builder(period, keep * days);
-        for (int day = 0; day < days; day++) {
-            for (int key : chosen) {
-                long v = Math.max(k, Math.round(c * w[key] * (0.7 + 0.6 * rnd.nextDouble())));
-                String why = b.add(day, key / n, key % n, (int) Math.min(Integer.MAX_VALUE, v));
-                if (why != null) {
-                    throw new IllegalStateException(why);
-                }
-            }
-        }
-        BundleInfo info = new BundleInfo("bench-map", "Benchmark Carrier", Instant.parse("2020-06-01T00:00:00Z"),
-                period, "day", "prefecture", List.of("trips"), k, 1, BundleManifest.PURPOSE,
-                LocalDate.now().plusYears(1));
-        return new AggregateDataset(info, new RegionTable(regions), b.build(), Optional.empty());
-    }
-
-    private static double haversineKm(Seat a, Seat b) {
-        double p1 = Math.toRadians(a.lat()), p2 = Math.toRadians(b.lat());
-        double dp = p2 - p1, dl = Math.toRadians(b.lon() - a.lon());
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2)
-                * Math.sin(dl / 2);
-        return 12742 * Math.asin(Math.min(1, Math.sqrt(h)));
-    }
-
-    private static double median(List<Double> v) {
-        return pct(v, 0.5);
-    }
-
-    private static double pct(List<Double> v, double p) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        return s.get(Math.min(s.size() - 1, (int) (s.size() * p)));
-    }
-
     private static void canvasBaseline(java.io.PrintWriter out, BufferedImage basemap, List<MapScene> scenes,
                                        org.epiflow.map.TextMetrics metrics, double stepMs) {
         var baseline = java.util.ServiceLoader.load(org.epiflow.map.NaiveScreenBaseline.class).findFirst();
@@ -305,7 +210,7 @@ final class MapBenchCommand implements Callable<Integer> {
         try {
             List<Double> ms = baseline.get().time(basemap, scenes, metrics);
             List<Double> timed = ms.subList(Math.min(2, ms.size() - 1), ms.size());
-            double n = median(new ArrayList<>(timed));
+            double n = median(timed);
             out.printf("naive (%s, antialiased, one draw call per shape, incl. rasterisation): median %.1f ms; "
                     + "ratio naive/fast %.1fx%n", baseline.get().name(), n, n / stepMs);
         } catch (Exception | Error e) {

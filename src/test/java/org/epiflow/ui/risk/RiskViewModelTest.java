@@ -86,9 +86,9 @@ class RiskViewModelTest {
 
     @Test
     void badParametersAreListedAndNothingRuns() {
-        vm.modelProperty().set(RiskModelKind.SEIR);
-        vm.r0Property().set("abc");
-        vm.runsProperty().set("2.5");
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.SEIR);
+        vm.form().r0Property().set("abc");
+        vm.form().runsProperty().set("2.5");
         vm.run();
         assertThat(vm.errors()).anyMatch(e -> e.startsWith("R0: enter a number"))
                 .anyMatch(e -> e.startsWith("Stochastic runs: enter a whole number"))
@@ -99,9 +99,9 @@ class RiskViewModelTest {
 
     @Test
     void unknownSourceAndBadSeedsAreRefused() {
-        vm.modelProperty().set(RiskModelKind.IMPORTATION);
-        vm.sourcesProperty().set("999999");
-        vm.seedsProperty().set("420100=x");
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.IMPORTATION);
+        vm.form().sourcesProperty().set("999999");
+        vm.form().seedsProperty().set("420100=x");
         assertThat(vm.validate()).isNull();
         assertThat(vm.errors()).anyMatch(e -> e.contains("No region 999999"))
                 .anyMatch(e -> e.startsWith("Infected by hand:"));
@@ -140,10 +140,10 @@ class RiskViewModelTest {
         assertThat(vm.statusProperty().get()).contains("cache");
         assertThat(told).hasSize(1);
 
-        vm.windowProperty().set("5");
+        vm.form().windowProperty().set("5");
         vm.run();
         assertThat(vm.computations()).isEqualTo(2);
-        vm.windowProperty().set("7");
+        vm.form().windowProperty().set("7");
         vm.run();
         assertThat(vm.computations()).isEqualTo(2);
         assertThat(vm.cache().size()).isEqualTo(2);
@@ -151,16 +151,16 @@ class RiskViewModelTest {
 
     @Test
     void parametersAModelDoesNotUseDoNotMissTheCache() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
-        vm.r0Property().set("3");   // SEIR only
+        vm.form().r0Property().set("3");   // SEIR only
         vm.run();
         assertThat(vm.computations()).isEqualTo(1);
     }
 
     @Test
     void tableAndMapSelectionAreLinkedBothWays() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
         RankingRow top = vm.ranking().get(0);
         vm.selectRow(top);
@@ -174,7 +174,7 @@ class RiskViewModelTest {
 
     @Test
     void classificationChoicesChangeTheLegend() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
         HeatmapViewModel h = vm.heatmap();
         h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("expected_imported"))
@@ -198,7 +198,7 @@ class RiskViewModelTest {
 
     @Test
     void densitySurfaceModeSpreadsTheValuesAroundTheSeats() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
         HeatmapViewModel h = vm.heatmap();
         h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("expected_imported"))
@@ -215,7 +215,7 @@ class RiskViewModelTest {
 
     @Test
     void provincesRollUpSumsAdditiveFigures() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
         HeatmapViewModel h = vm.heatmap();
         h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("population"))
@@ -226,10 +226,10 @@ class RiskViewModelTest {
 
     @Test
     void seirForecastHasADateSliderLockedBreaksAndAChart() {
-        vm.modelProperty().set(RiskModelKind.SEIR);
-        vm.seedsProperty().set("420100=500");
-        vm.runsProperty().set("20");
-        vm.horizonProperty().set("20");
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.SEIR);
+        vm.form().seedsProperty().set("420100=500");
+        vm.form().runsProperty().set("20");
+        vm.form().horizonProperty().set("20");
         vm.run();
         assertThat(vm.errors()).isEmpty();
         HeatmapViewModel h = vm.heatmap();
@@ -306,7 +306,7 @@ class RiskViewModelTest {
         HeldExecutor ex = new HeldExecutor();
         RiskViewModel v = new RiskViewModel(Messages.of(Locale.ENGLISH), ex, files, selection, map);
         v.bundleProperty().set(BUNDLE);
-        v.seedsProperty().set("420100=5000");
+        v.form().seedsProperty().set("420100=5000");
         v.run();
         assertThat(v.runningProperty().get()).isTrue();
         v.cancel();

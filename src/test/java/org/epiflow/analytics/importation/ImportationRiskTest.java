@@ -62,7 +62,8 @@ class ImportationRiskTest {
         assertThat(col(r, b, "expected_imported")).isCloseTo(2000 * 40 / 1e6, within(1e-12));
         assertThat(col(r, c, "expected_imported")).isCloseTo(500 * 40 / 1e6 + 1000 * 16 / 2e6, within(1e-12));
         assertThat(col(r, a, "expected_imported")).isZero();
-        assertThat(col(r, c, "trips_from_infected_regions")).isEqualTo(4500);
+        // only trips on days the origin had infections: A→C on days 0–1, B→C on days 1–2 (issue 14 item 7)
+        assertThat(col(r, c, "trips_from_infected_regions")).isEqualTo(500 * 2 + 1000 * 2);
         assertThat(col(r, c, "local_cases")).isZero();
         assertThat(col(r, b, "local_cases")).isEqualTo(4);
         RiskRow rowC = r.row(c).orElseThrow();

@@ -34,7 +34,34 @@ public final class Nowcast {
      * @param seen        per day, the share q(s) of its reports seen by the as-of day
      * @param extrapolated per day, true when the day continues the trend instead of being estimated from reports
      */
-    public record Estimate(double[] infections, double[] seen, boolean[] extrapolated, int regions, int asOfDay) {
+    public record Estimate(double[] infections, double[] seen, boolean[] extrapolated, int regions, int asOfDay,
+                           ReportingDelay delay, double ascertainment, int[][] reports) {
+        /**
+         * A bootstrap replicate: each source region's reports up to the as-of day redrawn as Poisson counts around
+         * those observed, and the nowcast (deconvolution and trend) done again, so the replicate carries the
+         * reporting noise through to the recent, extrapolated days.
+         *
+         * @param only regions to redraw (others get 0)
+         * @return infections {@code [region][day]} for days 0 … as-of, for the regions in {@code only}
+         */
+        public double[][] replicate(int[] only, java.util.SplittableRandom rnd) {
+            int t = asOfDay;
+            double[] f = delay.pmf();
+            double[][] y = new double[only.length][t + 1];
+            for (int k = 0; k < only.length; k++) {
+                for (int d = 0; d <= t; d++) {
+                    y[k][d] = poisson(rnd, reports[only[k]][d]);
+                }
+            }
+            double[][] x = estimate(y, f, seen, extrapolated, t, !delay.isFixed());
+            for (double[] xi : x) {
+                for (int d = 0; d <= t; d++) {
+                    xi[d] /= ascertainment;
+                }
+            }
+            return x;
+        }
+
         /** Estimated new infections on {@code day} in {@code region}. */
         public double infections(int day, int region) {
             return infections[day * regions + region];
@@ -80,16 +107,34 @@ public final class Nowcast {
         for (int s = 0; s <= t; s++) {
             extrapolated[s] = q[s] < RELIABLE;
         }
+        double[][] y = new double[n][t + 1];
+        int[][] raw = new int[n][t + 1];
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d <= t; d++) {
+                raw[i][d] = cases.daily(d, i);
+                y[i][d] = raw[i][d];
+            }
+        }
+        double[][] x = estimate(y, f, q, extrapolated, t, !delay.isFixed());
         double[] out = new double[days * n];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s <= t; s++) {
+                out[s * n + i] = x[i][s] / ascertainment;
+            }
+        }
+        return new Estimate(out, q, extrapolated, n, t, delay, ascertainment, raw);
+    }
+
+    /** Deconvolution of every region's reports, then the trend over the days whose reports are mostly unseen. */
+    static double[][] estimate(double[][] y, double[] f, double[] q, boolean[] extrapolated, int t, boolean smooth) {
+        int n = y.length;
         double[][] x = new double[n][];
-        double[] y = new double[t + 1];
         for (int i = 0; i < n; i++) {
             boolean any = false;
             for (int d = 0; d <= t; d++) {
-                y[d] = cases.daily(d, i);
-                any |= y[d] > 0;
+                any |= y[i][d] > 0;
             }
-            x[i] = any ? deconvolve(y, f, q, t, !delay.isFixed()) : new double[t + 1];
+            x[i] = any ? deconvolve(y[i], f, q, t, smooth) : new double[t + 1];
         }
         int lastReliable = -1;
         for (int s = 0; s <= t; s++) {
@@ -111,16 +156,31 @@ public final class Nowcast {
                 }
             }
         }
-        for (int i = 0; i < n; i++) {
-            for (int s = 0; s <= t; s++) {
-                out[s * n + i] = x[i][s] / ascertainment;
-            }
+        return x;
+    }
+
+    static int poisson(java.util.SplittableRandom rnd, double mu) {
+        if (mu <= 0) {
+            return 0;
         }
-        return new Estimate(out, q, extrapolated, n, t);
+        if (mu > 40) {
+            return (int) Math.max(0, Math.round(mu + Math.sqrt(mu) * rnd.nextGaussian()));
+        }
+        double l = Math.exp(-mu);
+        int k = 0;
+        double p = rnd.nextDouble();
+        while (p > l) {
+            k++;
+            p *= rnd.nextDouble();
+        }
+        return k;
     }
 
     /** EM deconvolution of one region's reports (days 0 … t). */
     static double[] deconvolve(double[] y, double[] f, double[] q, int t, boolean smooth) {
+        if (f.length == 1) {
+            return Arrays.copyOf(y, t + 1);
+        }
         double[] x = new double[t + 1];
         int shift = 0;
         double best = -1;
@@ -132,9 +192,6 @@ public final class Nowcast {
         }
         for (int s = 0; s <= t; s++) {
             x[s] = s + shift <= t ? y[s + shift] + 0.1 : 0.1;
-        }
-        if (f.length == 1) {
-            return y.clone();
         }
         double[] mu = new double[t + 1];
         double[] next = new double[t + 1];

@@ -10,7 +10,6 @@ import org.epiflow.analytics.RollUp;
 import org.epiflow.analytics.cases.CaseTable;
 import org.epiflow.analytics.cases.Nowcast;
 import org.epiflow.analytics.cases.Seeds;
-import org.epiflow.analytics.stats.GammaSampler;
 import org.epiflow.analytics.stats.Ranks;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.FlowTable;
@@ -32,9 +31,8 @@ import java.util.stream.IntStream;
  * {@code bothDirections}, trips j→i add {@code M_ji(t) · I_i(t) / N_i} (residents of j exposed in i who return).
  *
  * <p>From case reports, I_i(t) is the infections of the last w days, nowcast from the reports through the
- * reporting delay ({@link Nowcast}). The 95 % intervals of λ_j and p_j come from {@value #DRAWS} draws of the
- * infections behind the reports (a Gamma posterior of each day's reports-equivalent count, scaled by the
- * ascertainment and the share of that day's reports already seen); typed seeds are taken as exact.
+ * reporting delay ({@link Nowcast}). The 95 % intervals of λ_j and p_j come from {@value #DRAWS} bootstrap
+ * replicates of the reports, each nowcast again ({@link Sampler}); typed seeds are taken as exact.
  *
  * <p>A region that received no published trip at all in the window (every cell below the bundle's k, or none) has
  * no figure and the flag {@value #SUPPRESSED}: its risk is unknown, not 0.
@@ -45,7 +43,7 @@ public final class ImportationRisk {
     /** Flag of a region none of whose trips were published. */
     public static final String SUPPRESSED = "trips-suppressed";
     /** Monte Carlo draws behind the intervals. */
-    public static final int DRAWS = 400;
+    public static final int DRAWS = 200;
     /** Interval level. */
     public static final double LEVEL = 0.95;
 
@@ -244,13 +242,12 @@ public final class ImportationRisk {
     }
 
     /**
-     * Draws of the infections behind a nowcast: each region-day's estimate x stands for about
-     * {@code m = a · q · x} reports (q: share of that day's reports seen, at least {@value #MIN_SEEN} for days that
-     * continue the trend); a draw is {@code Gamma(m + ½) / (a · q)} (the Jeffreys posterior of a Poisson count),
-     * 0 where the estimate is 0. The draws' infected pools give λ per draw; the bounds are its quantiles.
+     * Bootstrap replicates of the infections behind a nowcast ({@link Nowcast.Estimate#replicate}): each source
+     * region's reports are redrawn as Poisson counts and nowcast again (deconvolution and trend), so the reporting
+     * noise reaches the recent days the trend extrapolates. Each replicate's infected pools give λ; the bounds are
+     * its quantiles.
      */
     public static final class Sampler {
-        static final double MIN_SEEN = 0.1;
         private final Nowcast.Estimate est;
         private final double ascertainment;
         private final int window;
@@ -283,21 +280,19 @@ public final class ImportationRisk {
             double[][] lambda = new double[DRAWS][];
             IntStream.range(0, DRAWS).parallel().forEach(r -> {
                 SplittableRandom rnd = streams[r];
+                double[][] x = est.replicate(srcList, rnd);
                 double[][] pool = new double[srcList.length][span];
                 for (int s = 0; s < srcList.length; s++) {
-                    int i = srcList[s];
                     double run = 0;
-                    double[] x = new double[span];
-                    for (int d = first; d <= last; d++) {
-                        double est0 = est.infections(d, i);
-                        double q = Math.max(MIN_SEEN, Math.min(1, est.seen()[d]));
-                        double m = ascertainment * q * est0;
-                        x[d - first] = m > 0 ? GammaSampler.draw(rnd, m + 0.5) / (ascertainment * q) : 0;
-                        run += x[d - first];
-                        if (d - window >= first) {
-                            run -= x[d - window - first];
+                    int from = Math.max(0, first - window);
+                    for (int d = from; d <= last; d++) {
+                        run += x[s][d];
+                        if (d - window >= from) {
+                            run -= x[s][d - window];
                         }
-                        pool[s][d - first] = Math.max(0, run);
+                        if (d >= first) {
+                            pool[s][d - first] = Math.max(0, run);
+                        }
                     }
                 }
                 double[] lam = new double[n];
@@ -309,6 +304,7 @@ public final class ImportationRisk {
                 }
                 lambda[r] = lam;
             });
+
             double[] lo = new double[n];
             double[] hi = new double[n];
             double[] v = new double[DRAWS];

@@ -163,9 +163,13 @@ public final class ObservedExpected {
                 lo = Math.max(0, Math.expm1(pi[0]));
                 hi = Math.max(0, Math.expm1(pi[1]));
                 index = (Math.log1p(cum[j]) - yHat) / fit.predictionError(x);
-                flag = index > bound ? "local-transmission" : index < -bound ? "under-reporting" : "";
-                above += index > bound ? 1 : 0;
-                below += index < -bound ? 1 : 0;
+                // flagged beyond the bound in cases: ln(1 + C) cannot fall below 0, so a fit below 0 with no case
+                // seen is no excess (the standardised residual alone would call it one)
+                boolean high = cum[j] > hi && index > bound;
+                boolean low = cum[j] < lo && index < -bound;
+                flag = high ? "local-transmission" : low ? "under-reporting" : "";
+                above += high ? 1 : 0;
+                below += low ? 1 : 0;
             } else {
                 flag = "no-trips-from-sources";
             }

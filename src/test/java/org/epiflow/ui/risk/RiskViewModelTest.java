@@ -104,7 +104,7 @@ class RiskViewModelTest {
         vm.form().seedsProperty().set("420100=x");
         assertThat(vm.validate()).isNull();
         assertThat(vm.errors()).anyMatch(e -> e.contains("No region 999999"))
-                .anyMatch(e -> e.startsWith("Infected by hand:"));
+                .anyMatch(e -> e.startsWith("Infected by hand '420100=x'"));
     }
 
     @Test

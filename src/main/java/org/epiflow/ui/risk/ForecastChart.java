@@ -99,7 +99,8 @@ public final class ForecastChart extends Region {
         IntToDoubleFunction x = i -> left + pw * i / (n - 1);
         DoubleUnaryOperator y = v -> top + ph * (1 - ax.position(v));
         Color ink = textColor();
-        g.setFont(Font.font(10));
+        String family = org.epiflow.ui.AppFonts.load();
+        g.setFont(family == null ? Font.font(10) : Font.font(family, 10));
         g.setLineWidth(1);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -112,7 +113,9 @@ public final class ForecastChart extends Region {
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (int i = 0; i < n; i += 7) {
+        int step = Math.max(7, (int) Math.ceil(7 * 40 / Math.max(1, pw * 7 / (n - 1))));
+        step = (step + 6) / 7 * 7;
+        for (int i = 0; i < n; i += step) {
             double xx = Math.round(x.applyAsDouble(i)) + 0.5;
             g.setStroke(Color.gray(0.5, 0.6));
             g.strokeLine(xx, top + ph, xx, top + ph + 3);

@@ -224,6 +224,76 @@ class RiskViewModelTest {
         assertThat(h.mappedValues()).containsKeys("110000", "310000", "420000", "440000");
     }
 
+    /** Issue 11 item 6: each result is read the right way round. */
+    @Test
+    void resultsAreReadTheRightWay() throws Exception {
+        vm.importCases(cases(goodCases()));
+        vm.run();
+        HeatmapViewModel h = vm.heatmap();
+        // importation opens on expected imported infections, not on a probability that saturates at 1
+        assertThat(h.measureProperty().get().name()).isEqualTo("expected_imported");
+        assertThat(h.legendProperty().get().entries()).allSatisfy(e -> {
+            String[] ends = e.label().split(" – ");
+            assertThat(ends[0]).isNotEqualTo(ends[1]);
+        });
+        assertThat(vm.ranking().get(0).interval()).contains("–");
+        assertThat(h.describe(vm.ranking().get(0).code())).contains("95 % interval");
+        // effective distance: the sources are marked, near reads as exposed (the scheme runs dark at small D)
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.EFFECTIVE_DISTANCE);
+        vm.run();
+        assertThat(vm.errors()).isEmpty();
+        assertThat(vm.ranking().get(0).source()).isTrue();
+        assertThat(vm.ranking().get(0).value()).isEqualTo("Source (not ranked)");
+        assertThat(vm.ranking().get(1).rank()).isEqualTo(1);
+        assertThat(h.reversedProperty().get()).isTrue();
+        var legend = h.legendProperty().get();
+        int nearest = legend.entries().get(0).argb();
+        int farthest = legend.entries().get(legend.entries().size() - 1).argb();
+        assertThat(brightness(nearest)).isLessThan(brightness(farthest));
+        assertThat(h.layerProperty().get().marks()).containsValue(org.epiflow.map.ChoroplethLayer.Mark.SOURCE);
+    }
+
+    static int brightness(int argb) {
+        return (argb >> 16 & 0xFF) + (argb >> 8 & 0xFF) + (argb & 0xFF);
+    }
+
+    @Test
+    void theRatioIsOnADivergingSchemeCentredOnOne() {
+        org.epiflow.analytics.RiskResult res = new org.epiflow.analytics.RiskResult("observed-expected",
+                org.epiflow.analytics.observed.ObservedExpected.COLUMNS, ratioRows(), java.util.Map.of(), 10);
+        HeatmapViewModel h = vm.heatmap();
+        vm.showRun(new RiskRun("FP", new RiskSettings(org.epiflow.analytics.RiskModel.OBSERVED_EXPECTED,
+                org.epiflow.analytics.observed.ObservedParameters.DEFAULTS, List.of(), List.of(), null, null, null,
+                ""), new org.epiflow.analytics.RiskOutcome(org.epiflow.analytics.RiskRequest.of(
+                org.epiflow.analytics.RiskModel.OBSERVED_EXPECTED, DATA), org.epiflow.analytics.DayWindow.upTo(1),
+                new int[0], res, null), null, DATA));
+        h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("observed_expected_ratio"))
+                .findFirst().orElseThrow());
+        assertThat(h.schemeProperty().get().kind()).isEqualTo(ColorScheme.Kind.DIVERGING);
+        var legend = h.legendProperty().get();
+        assertThat(legend.breaks().edges()).contains(1.0);
+        for (var e : legend.entries()) {
+            int r = e.argb() >> 16 & 0xFF;
+            int b = e.argb() & 0xFF;
+            if (e.upper() <= 1) {
+                assertThat(b).as(e.label()).isGreaterThan(r);
+            } else {
+                assertThat(r).as(e.label()).isGreaterThan(b);
+            }
+        }
+    }
+
+    private static List<org.epiflow.analytics.RiskRow> ratioRows() {
+        List<org.epiflow.analytics.RiskRow> rows = new ArrayList<>();
+        double[] ratios = {0.2, 0.5, 0.8, 0.95, 1.1, 1.6, 3, 8};
+        for (int i = 0; i < DATA.regions().size(); i++) {
+            double x = ratios[i % ratios.length];
+            rows.add(new org.epiflow.analytics.RiskRow(i, DATA.regions().get(i).code(), "r" + i, x,
+                    new double[]{100, 10, 10, 1, 30, 0.5, 1e6, x}, "", List.of()));
+        }
+        return rows;
+    }
+
     @Test
     void seirForecastHasADateSliderLockedBreaksAndAChart() {
         vm.modelProperty().set(org.epiflow.analytics.RiskModel.SEIR);

@@ -99,7 +99,8 @@ class RiskWorkstationFxTest {
         Tab riskTab = tabs.getTabs().get(1);
         robot.interact(() -> tabs.getSelectionModel().select(riskTab));
         files.answers.add(demo.dir().resolve(DemoInstaller.CASES));
-        robot.clickOn("#importCasesButton");
+        javafx.scene.control.Button importCases = robot.lookup("#importCasesButton").queryButton();
+        robot.interact(importCases::fire);   // below the fold of the side panel at 1280x800
         waitFor(() -> vm.risk().casesProperty().get() != null);
         assertThat(text(robot, "#casesSummary")).startsWith("cases.csv:");
         assertThat(vm.risk().caseProblems()).isEmpty();
@@ -111,7 +112,9 @@ class RiskWorkstationFxTest {
         assertThat(vm.risk().errors()).isEmpty();
         waitFor(() -> vm.map().frameProperty().get().scene().heatmap() != null && !vm.map().renderingProperty().get());
         assertThat(robot.lookup("#heatmapLegend").query().isVisible()).isTrue();
-        assertThat(text(robot, "#heatmapLegendTitle")).isEqualTo("Probability of an imported case");
+        // importation opens on expected imported infections (issue 11 item 6), and says what it was made with
+        assertThat(text(robot, "#heatmapLegendTitle")).isEqualTo("Expected imported infections");
+        assertThat(text(robot, "#riskInputs")).contains("Travel 2020-01-01 – ").contains("Cases as of 2020-03-31");
 
         @SuppressWarnings("unchecked")
         TableView<RankingRow> table = robot.lookup("#rankingTable").queryAs(TableView.class);

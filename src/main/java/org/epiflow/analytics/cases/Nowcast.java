@@ -37,26 +37,44 @@ public final class Nowcast {
     public record Estimate(double[] infections, double[] seen, boolean[] extrapolated, int regions, int asOfDay,
                            ReportingDelay delay, double ascertainment, int[][] reports) {
         /**
-         * A bootstrap replicate: each source region's reports up to the as-of day redrawn as Poisson counts around
-         * those observed, and the nowcast (deconvolution and trend) done again, so the replicate carries the
-         * reporting noise through to the recent, extrapolated days.
+         * A parametric bootstrap replicate of the infections of some regions: each day estimated from its reports
+         * is redrawn as {@code Poisson(a·q·x) / (a·q)} (the reports behind it, q the share of them seen), and the
+         * days that continue the trend get the trend refitted to the redrawn days — so the reporting noise reaches
+         * the recent, extrapolated days, at the cost of one pass over the days (no new deconvolution).
          *
-         * @param only regions to redraw (others get 0)
-         * @return infections {@code [region][day]} for days 0 … as-of, for the regions in {@code only}
+         * @param only regions to redraw
+         * @return infections {@code [k][day]} for days 0 … as-of, for the regions in {@code only}
          */
         public double[][] replicate(int[] only, java.util.SplittableRandom rnd) {
             int t = asOfDay;
-            double[] f = delay.pmf();
-            double[][] y = new double[only.length][t + 1];
-            for (int k = 0; k < only.length; k++) {
-                for (int d = 0; d <= t; d++) {
-                    y[k][d] = poisson(rnd, reports[only[k]][d]);
+            double[][] x = new double[only.length][t + 1];
+            int lastReliable = -1;
+            for (int s = 0; s <= t; s++) {
+                if (!extrapolated[s]) {
+                    lastReliable = s;
                 }
             }
-            double[][] x = estimate(y, f, seen, extrapolated, t, !delay.isFixed());
-            for (double[] xi : x) {
-                for (int d = 0; d <= t; d++) {
-                    xi[d] /= ascertainment;
+            double[] pooledSeries = new double[t + 1];
+            for (int k = 0; k < only.length; k++) {
+                for (int s = 0; s <= lastReliable; s++) {
+                    double est = infections[s * regions + only[k]];
+                    double scale = ascertainment * Math.max(0.05, seen[s]);
+                    x[k][s] = est > 0 ? poisson(rnd, est * scale) / scale : 0;
+                    pooledSeries[s] += x[k][s];
+                }
+            }
+            if (lastReliable < t) {
+                double pooled = growth(pooledSeries, lastReliable);
+                for (double[] xi : x) {
+                    double recent = 0;
+                    for (int s = Math.max(0, lastReliable - TREND_DAYS + 1); s <= lastReliable; s++) {
+                        recent += xi[s] * ascertainment;
+                    }
+                    double r = recent >= TREND_CASES ? growth(xi, lastReliable) : pooled;
+                    double level = level(xi, lastReliable, r);
+                    for (int s = lastReliable + 1; s <= t; s++) {
+                        xi[s] = level * Math.exp(r * (s - lastReliable));
+                    }
                 }
             }
             return x;

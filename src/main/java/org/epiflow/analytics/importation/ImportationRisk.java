@@ -32,7 +32,7 @@ import java.util.stream.IntStream;
  *
  * <p>From case reports, I_i(t) is the infections of the last w days, nowcast from the reports through the
  * reporting delay ({@link Nowcast}). The 95 % intervals of λ_j and p_j come from {@value #DRAWS} bootstrap
- * replicates of the reports, each nowcast again ({@link Sampler}); typed seeds are taken as exact.
+ * replicates of the nowcast ({@link Sampler}); typed seeds are taken as exact.
  *
  * <p>A region that received no published trip at all in the window (every cell below the bundle's k, or none) has
  * no figure and the flag {@value #SUPPRESSED}: its risk is unknown, not 0.
@@ -242,10 +242,9 @@ public final class ImportationRisk {
     }
 
     /**
-     * Bootstrap replicates of the infections behind a nowcast ({@link Nowcast.Estimate#replicate}): each source
-     * region's reports are redrawn as Poisson counts and nowcast again (deconvolution and trend), so the reporting
-     * noise reaches the recent days the trend extrapolates. Each replicate's infected pools give λ; the bounds are
-     * its quantiles.
+     * Parametric bootstrap replicates of the infections behind a nowcast ({@link Nowcast.Estimate#replicate}): the
+     * days estimated from reports are redrawn with their Poisson reporting noise and the trend of the recent days is
+     * refitted to them. Each replicate's infected pools give λ; the bounds are its quantiles.
      */
     public static final class Sampler {
         private final Nowcast.Estimate est;

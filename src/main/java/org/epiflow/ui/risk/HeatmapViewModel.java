@@ -14,19 +14,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.epiflow.analytics.Column;
-import org.epiflow.analytics.ProvinceRollUp;
-import org.epiflow.analytics.RiskResult;
 import org.epiflow.analytics.RollUp;
-import org.epiflow.analytics.importation.ImportationRisk;
-import org.epiflow.analytics.RiskRow;
 import org.epiflow.analytics.classify.BreakFinder;
 import org.epiflow.analytics.classify.Breaks;
 import org.epiflow.analytics.classify.ClassificationMethod;
 import org.epiflow.analytics.classify.ColorScheme;
 import org.epiflow.analytics.classify.Legend;
-import org.epiflow.analytics.seir.SeirEnsemble;
 import org.epiflow.analytics.seir.SeirForecast;
-import org.epiflow.data.FlowNodes;
 import org.epiflow.map.Argb;
 import org.epiflow.map.ChoroplethLayer;
 import org.epiflow.map.DensitySurface;
@@ -35,7 +29,6 @@ import org.epiflow.ui.i18n.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,32 +125,7 @@ public final class HeatmapViewModel {
         }
     }
 
-    /** The figure of every row of the run for the chosen measure (NaN: no value, or withheld under the k rule). */
-    public Map<String, Double> regionValues() {
-        RiskRun r = run.get();
-        HeatmapMeasure m = measure.get();
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (r == null || m == null) {
-            return out;
-        }
-        RiskResult res = r.result();
-        for (RiskRow row : res.rows()) {
-            double v;
-            if (m.isForecast()) {
-                v = forecastValue(r.forecast(), forecastDay.get(), row.region());
-            } else {
-                v = res.withheld(row, m.column()) ? Double.NaN : row.value(m.column());
-            }
-            out.put(row.code(), v);
-        }
-        return out;
-    }
 
-    static double forecastValue(SeirForecast.Outcome f, int day, int region) {
-        SeirEnsemble e = f.ensemble();
-        int d = Math.max(0, Math.min(f.deterministic().days() - 1, day));
-        return e != null ? e.quantile(2, d, region) : f.deterministic().cumulative(d, region);
-    }
 
     /** The column of the measure (null for the forecast). */
     public Column column() {
@@ -172,72 +140,28 @@ public final class HeatmapViewModel {
         return c == null ? RollUp.SUM : c.rollUp();
     }
 
+
+
+    /** The figure of every row of the run for the chosen measure (NaN: no value, or withheld under the k rule). */
+    public Map<String, Double> regionValues() {
+        return HeatmapValues.perRegion(run.get(), measure.get(), forecastDay.get());
+    }
+
+    static double forecastValue(SeirForecast.Outcome f, int day, int region) {
+        return HeatmapValues.forecast(f, day, region);
+    }
+
     /**
      * The values mapped: per region, or per province when rolled up (by the column's own rule); regions without a
      * value, sources and regions without published trips are left out (they are marked instead).
      */
     public Map<String, Double> mappedValues() {
-        RiskRun r = run.get();
-        HeatmapMeasure m = measure.get();
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (r == null || m == null) {
-            return out;
-        }
-        RiskResult res = r.result();
-        Map<String, Double> all;
-        if (!provinces.get()) {
-            all = regionValues();
-            for (RiskRow row : res.rows()) {
-                if (!row.flag().equals(RiskResult.SOURCE) && !row.flag().equals(ImportationRisk.SUPPRESSED)) {
-                    continue;
-                }
-                all.put(row.code(), Double.NaN);
-            }
-        } else if (m.isForecast()) {
-            int size = res.rows().size();
-            String[] group = new String[size];
-            double[] v = new double[size];
-            for (int k = 0; k < size; k++) {
-                RiskRow row = res.rows().get(k);
-                group[k] = FlowNodes.provinceCodeOf(r.data().regions().get(row.region()));
-                v[k] = forecastValue(r.forecast(), forecastDay.get(), row.region());
-            }
-            all = ProvinceRollUp.combine(RollUp.SUM, group, v, v, v);
-        } else {
-            all = ProvinceRollUp.byProvince(res, m.column(), r.data().regions());
-        }
-        all.forEach((k, v) -> {
-            if (Double.isFinite(v)) {
-                out.put(k, v);
-            }
-        });
-        return out;
+        return HeatmapValues.mapped(run.get(), measure.get(), provinces.get(), forecastDay.get());
     }
 
     /** Regions (or provinces) without a class colour and how they are drawn. */
     public Map<String, ChoroplethLayer.Mark> marks() {
-        RiskRun r = run.get();
-        Map<String, ChoroplethLayer.Mark> out = new HashMap<>();
-        if (r == null || measure.get() == null) {
-            return out;
-        }
-        Map<String, Double> shown = mappedValues();
-        java.util.function.IntFunction<String> group = provinces.get()
-                ? i -> FlowNodes.provinceCodeOf(r.data().regions().get(i)) : i -> r.data().regions().get(i).code();
-        Map<String, Boolean> suppressed = ProvinceRollUp.allFlagged(r.result(), ImportationRisk.SUPPRESSED, group);
-        for (RiskRow row : r.result().rows()) {
-            String code = group.apply(row.region());
-            if (shown.containsKey(code)) {
-                continue;
-            }
-            ChoroplethLayer.Mark mk = row.flag().equals(RiskResult.SOURCE) && !provinces.get()
-                    ? ChoroplethLayer.Mark.SOURCE
-                    : Boolean.TRUE.equals(suppressed.get(code)) ? ChoroplethLayer.Mark.SUPPRESSED
-                    : ChoroplethLayer.Mark.NO_VALUE;
-            out.merge(code, mk, (a, b) -> a == ChoroplethLayer.Mark.SOURCE || b == ChoroplethLayer.Mark.SOURCE
-                    ? ChoroplethLayer.Mark.SOURCE : a);
-        }
-        return out;
+        return HeatmapValues.marks(run.get(), measure.get(), provinces.get(), forecastDay.get());
     }
 
     /** Recomputes breaks, colours, layer and legend. */

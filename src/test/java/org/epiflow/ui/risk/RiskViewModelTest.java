@@ -224,6 +224,33 @@ class RiskViewModelTest {
         assertThat(h.mappedValues()).containsKeys("110000", "310000", "420000", "440000");
     }
 
+    /**
+     * Issue 14 item 1: the app applies the reductions (it passed "never" before) and refuses the periods of less
+     * than a day that the model rejects; the run is recorded under the model's id, as the CLI does.
+     */
+    @Test
+    void theAppAppliesReductionsAndTheDeclaredRanges() {
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.SEIR);
+        vm.form().seedsProperty().set("420100=500");
+        vm.form().runsProperty().set("0");
+        vm.form().latentDaysProperty().set("0.5");
+        vm.run();
+        assertThat(vm.errors()).anyMatch(e -> e.startsWith("Latent period (days): enter a number from 1 to 60"));
+        assertThat(vm.runProperty().get()).isNull();
+        vm.form().latentDaysProperty().set("4");
+        vm.form().contactReductionProperty().set("0.8");
+        vm.form().reductionFromProperty().set(TestDatasets.START.plusDays(3));
+        List<RiskRun> told = new ArrayList<>();
+        vm.addRunListener(told::add);
+        vm.run();
+        assertThat(vm.errors()).isEmpty();
+        var summary = vm.runProperty().get().result().summary();
+        assertThat(summary.get("reductionFrom")).isEqualTo(TestDatasets.START.plusDays(3).toString());
+        assertThat(summary.get("contactReduction")).isEqualTo(0.8);
+        assertThat(told.get(0).settings().model().id()).isEqualTo("seir");
+        assertThat(vm.inputsProperty().get()).contains("contact −0.8 from " + TestDatasets.START.plusDays(3));
+    }
+
     /** Issue 11 item 6: each result is read the right way round. */
     @Test
     void resultsAreReadTheRightWay() throws Exception {

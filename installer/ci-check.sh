@@ -29,11 +29,14 @@ start=$(date +%s%N)
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   /opt/epiflow/bin/EpiFlow '"${bundle:+\"$bundle\"}"' > "'"$out"'/app.log" 2>&1 &
   app=$!
-  for i in $(seq 1 120); do
-    if xwininfo -root -tree 2>/dev/null | grep -q "\"EpiFlow"; then break; fi
+  # The main window is the one titled "EpiFlow ..." that is at least 400 px wide: toolkit helper windows (a 10x10
+  # "EpiFlow" window, an unnamed 200x200 one) appear before it and must not count as the app being up.
+  mainwin() { xwininfo -root -tree 2>/dev/null | grep -E "\"EpiFlow[^\"]*\": \(" | grep -qE " ([4-9][0-9]{2}|[1-9][0-9]{3})x[0-9]+\+"; }
+  for i in $(seq 1 240); do
+    if mainwin; then break; fi
     sleep 0.25
   done
-  xwininfo -root -tree 2>/dev/null | grep -q "\"EpiFlow" || { echo "no EpiFlow window appeared"; cat "'"$out"'/app.log"; exit 3; }
+  mainwin || { echo "no EpiFlow main window appeared"; xwininfo -root -tree; cat "'"$out"'/app.log"; exit 3; }
   echo "window after $(( ($(date +%s%N) - '"$start"') / 1000000 )) ms"
   sleep 2
   xwininfo -root -tree | grep -i "epiflow" || true

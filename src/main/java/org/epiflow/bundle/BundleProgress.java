@@ -8,10 +8,10 @@ public interface BundleProgress {
     /**
      * Called now and then.
      *
-     * @param stage    what is happening, e.g. "Verifying signature"
+     * @param stage    what is happening
      * @param fraction 0..1 for the whole operation
      */
-    void update(String stage, double fraction);
+    void update(BundleStage stage, double fraction);
 
     /** Polled often; returning true stops the operation with {@link BundleCancelledException}. */
     default boolean isCancelled() {

@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import org.epiflow.bundle.BundleCancelledException;
 import org.epiflow.bundle.BundleException;
 import org.epiflow.bundle.BundleProgress;
+import org.epiflow.bundle.BundleStage;
 import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.prefs.AppPreferences;
@@ -111,8 +112,8 @@ public final class OpenBundlesViewModel {
         running = cancelled;
         executor.execute(ctx -> o.open(file, new BundleProgress() {
             @Override
-            public void update(String s, double fraction) {
-                ctx.progress(s, fraction);
+            public void update(BundleStage s, double fraction) {
+                ctx.progress(s.name(), fraction);
             }
 
             @Override
@@ -123,7 +124,7 @@ public final class OpenBundlesViewModel {
                 .withProgress((s, f) -> {
                     if (running == cancelled && !cancelled.get()) {
                         progress.set(f);
-                        stage.set(OpenStages.stage(messages, s));
+                        stage.set(messages.format(BundleStage.valueOf(s).message()));
                     }
                 }));
     }
@@ -145,10 +146,9 @@ public final class OpenBundlesViewModel {
         } else if (e instanceof BundleException be) {
             status.set(messages.get("open.refusedShort", file.getFileName()));
             dialogs.showError(messages.get("open.refused.title"),
-                    messages.get("open.refused.header", file.getFileName(), OpenStages.checkTitle(messages,
-                            be.check())),
-                    messages.get("open.refused.body", be.getMessage(), OpenStages.checkAdvice(messages, be.check())),
-                    be.userMessage());
+                    messages.get("open.refused.header", file.getFileName(), be.check().title()),
+                    messages.get("open.refused.body", be, be.check().advice()),
+                    messages.format(be.refusal()));
         } else if (e instanceof NoSuchFileException) {
             status.set(messages.get("open.missing", file));
             dialogs.showError(messages.get("open.error.title"), messages.get("open.missing", file),

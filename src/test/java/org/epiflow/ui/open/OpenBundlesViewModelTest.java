@@ -113,7 +113,7 @@ class OpenBundlesViewModelTest {
     @Test
     void refusalNamesTheFailedCheck() {
         vm.setOpener((f, p) -> {
-            throw new BundleExpiredException("the bundle expired on 2020-05-01 (today is 2024-06-01)");
+            throw new BundleExpiredException(java.time.LocalDate.of(2020, 5, 1), java.time.LocalDate.of(2024, 6, 1));
         });
         vm.open(fx.bundle);
         assertThat(dialogs.errors.get(0)[1]).isEqualTo("test.epiflow was refused by the expiry date check.");
@@ -122,7 +122,7 @@ class OpenBundlesViewModelTest {
     @Test
     void refusalSaysWhatWasFoundAndWhatToDo() {
         vm.setOpener((f, p) -> {
-            throw new BundleExpiredException("the bundle expired on 2020-05-01 (today is 2024-06-01)");
+            throw new BundleExpiredException(java.time.LocalDate.of(2020, 5, 1), java.time.LocalDate.of(2024, 6, 1));
         });
         vm.open(fx.bundle);
         assertThat(dialogs.errors.get(0)[2]).contains("expired on 2020-05-01").contains("Ask the carrier");
@@ -133,7 +133,7 @@ class OpenBundlesViewModelTest {
         vm = new OpenBundlesViewModel(Messages.of(Locale.SIMPLIFIED_CHINESE), new CurrentThreadTaskExecutor(),
                 dialogs, new UiFixtures.ScriptedFiles(), prefs);
         vm.setOpener((f, p) -> {
-            throw new BundleExpiredException("the bundle expired on 2020-05-01");
+            throw new BundleExpiredException(java.time.LocalDate.of(2020, 5, 1), java.time.LocalDate.of(2024, 6, 1));
         });
         vm.open(fx.bundle);
         assertThat(dialogs.errors.get(0)[1]).isEqualTo("test.epiflow 未通过“有效期”检查。");

@@ -21,6 +21,9 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        if (ex instanceof CliException.Carried carried) {
+            ex = carried.cliException();
+        }
         if (ex instanceof BundleException b) {
             err.println("epiflow: " + b.userMessage());
             err.flush();

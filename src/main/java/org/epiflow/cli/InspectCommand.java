@@ -42,7 +42,7 @@ final class InspectCommand implements Callable<Integer> {
         OpenedBundle opened;
         try (AgeIdentity id = officer.unlock();
              CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
-            opened = ws.openBundle(reader, bundle, id);
+            opened = ws.openBundle(reader, bundle, officer.credentials(id));
         }
         Map<String, Object> summary = summary(opened);
         PrintWriter out = spec.commandLine().getOut();

@@ -42,10 +42,15 @@ final class Decryption {
         }
         checkStanzas(header, age, limits);
         if (header.passphraseProtected()) {
-            if (!credentials.canAskPassphrase()) {
+            PassphraseSource source;
+            if (credentials.canAskPassphrase()) {
+                source = credentials::passphrase;
+            } else if (progress.asksPassphrase()) {
+                source = progress::passphrase;
+            } else {
                 throw new BundleDecryptionException("bundle.decrypt.passphraseNeeded");
             }
-            return withPassphrase(ch, file, v, credentials, limits, progress);
+            return withPassphrase(ch, file, v, source, limits, progress);
         }
         AgeIdentity identity = credentials.identity();
         if (identity == null) {
@@ -65,12 +70,12 @@ final class Decryption {
     }
 
     private static InputStream withPassphrase(FileChannel ch, Path file, BundleReader.Verified v,
-                                              BundleCredentials credentials, BundleLimits limits,
+                                              PassphraseSource source, BundleLimits limits,
                                               BundleProgress progress) throws IOException, BundleException {
         WrongPassphraseException wrong = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             progress.update(BundleStage.ASKING_PASSPHRASE, 0.25);
-            char[] pass = credentials.passphrase(file, v.header(), attempt);
+            char[] pass = source.passphrase(file, v.header(), attempt);
             if (pass == null) {
                 if (wrong != null) {
                     break;

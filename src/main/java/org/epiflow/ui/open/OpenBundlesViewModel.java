@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.epiflow.bundle.BundleCancelledException;
 import org.epiflow.bundle.BundleException;
+import org.epiflow.bundle.BundleHeader;
 import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.BundleStage;
 import org.epiflow.bundle.OpenedBundle;
@@ -120,6 +121,16 @@ public final class OpenBundlesViewModel {
             public boolean isCancelled() {
                 return cancelled.get() || ctx.isCancelled();
             }
+
+            @Override
+            public boolean asksPassphrase() {
+                return true;
+            }
+
+            @Override
+            public char[] passphrase(Path bundle, BundleHeader header, int attempt) {
+                return askPassphrase(bundle, header, attempt);
+            }
         }), TaskCallbacks.<OpenedBundle>of(b -> finished(file, b), e -> failed(file, e))
                 .withProgress((s, f) -> {
                     if (running == cancelled && !cancelled.get()) {
@@ -127,6 +138,14 @@ public final class OpenBundlesViewModel {
                         stage.set(messages.format(BundleStage.valueOf(s).message()));
                     }
                 }));
+    }
+
+    /** Asks the user for the passphrase of a bundle sealed to one (the reader asks once its signature verified). */
+    private char[] askPassphrase(Path bundle, BundleHeader header, int attempt) {
+        return dialogs.askPassphrase(messages.get("open.passphrase.title"),
+                messages.get("open.passphrase.header", bundle.getFileName(), header.issuer()),
+                messages.get(attempt == 1 ? "open.passphrase.label" : "open.passphrase.again"),
+                messages.get("open.passphrase.open"), messages.get("open.passphrase.cancel")).orElse(null);
     }
 
     private void finished(Path file, OpenedBundle b) {

@@ -143,6 +143,10 @@ final class Json {
                 }
             }
             for (Map.Entry<String, Shape> m : o.members().entrySet()) {
+                if (m.getValue() instanceof Optional && !node.has(m.getKey())) {
+                    // an absent optional member reads as null (the records take every member)
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) node).putNull(m.getKey());
+                }
                 check(node.get(m.getKey()), m.getValue(), join(path, m.getKey()), file);
             }
         }

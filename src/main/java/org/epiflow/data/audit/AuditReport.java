@@ -96,7 +96,7 @@ public record AuditReport(String officerKeyId, String workspace, String generate
             return "";
         }
         // keep spreadsheet programs from evaluating a cell as a formula (quoted when changed, as before)
-        String safe = org.epiflow.text.CsvCell.neutralise(s);
+        String safe = org.epiflow.text.CsvCell.neutralise(org.epiflow.text.Untrusted.escape(s));
         return safe.equals(s) ? org.epiflow.text.CsvCell.quote(safe) : '"' + safe.replace("\"", "\"\"") + '"';
     }
 }

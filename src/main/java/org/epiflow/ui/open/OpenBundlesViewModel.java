@@ -1,5 +1,6 @@
 package org.epiflow.ui.open;
 
+import org.epiflow.text.Untrusted;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -175,7 +176,7 @@ public final class OpenBundlesViewModel {
         } else {
             status.set(messages.get("open.error.short", file.getFileName()));
             dialogs.showError(messages.get("open.error.title"), messages.get("open.error.short", file.getFileName()),
-                    messages.get("open.error.body"), String.valueOf(e));
+                    messages.get("open.error.body"), Untrusted.escape(String.valueOf(e)));
         }
         next();
     }

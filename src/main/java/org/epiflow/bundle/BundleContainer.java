@@ -24,6 +24,11 @@ public final class BundleContainer {
     public static final String SIGNATURE = "payload.age.minisig";
     static final String[] NAMES = {HEADER, PAYLOAD, SIGNATURE};
 
+    /** The entry names in file order. */
+    public static java.util.List<String> names() {
+        return java.util.List.of(NAMES);
+    }
+
     static final int LOCAL_SIG = 0x04034b50;
     static final int CENTRAL_SIG = 0x02014b50;
     static final int END_SIG = 0x06054b50;
@@ -122,7 +127,8 @@ public final class BundleContainer {
         return b;
     }
 
-    static byte[] localHeader(String name, int crc, long size) {
+    /** The canonical local header of entry {@code name} (as {@link #read} requires it). */
+    public static byte[] localHeader(String name, int crc, long size) {
         byte[] n = name.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(LOCAL_HEADER_FIXED + n.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(LOCAL_SIG).putShort(VERSION).putShort((short) 0).putShort((short) 0)
@@ -132,7 +138,8 @@ public final class BundleContainer {
         return b.array();
     }
 
-    static byte[] centralDirectoryAndEnd(long[] offsets, long[] lengths, int[] crcs, long cdOffset) {
+    /** The canonical central directory and end record of the three entries (as {@link #read} requires them). */
+    public static byte[] centralDirectoryAndEnd(long[] offsets, long[] lengths, int[] crcs, long cdOffset) {
         int cdSize = 0;
         for (String name : NAMES) {
             cdSize += CENTRAL_HEADER_FIXED + name.length();

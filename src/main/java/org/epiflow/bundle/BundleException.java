@@ -15,13 +15,13 @@ public class BundleException extends Exception implements Localized {
     private final transient Message message;
 
     public BundleException(BundleCheck check, Message message) {
-        super(message.english());
+        super((String) null);
         this.check = check;
         this.message = message;
     }
 
     public BundleException(BundleCheck check, Message message, Throwable cause) {
-        super(message.english(), cause);
+        super(null, cause);
         this.check = check;
         this.message = message;
     }
@@ -35,6 +35,12 @@ public class BundleException extends Exception implements Localized {
     @Override
     public Message message() {
         return message;
+    }
+
+    /** The English wording (formatted when asked for, so refusing costs no formatting). */
+    @Override
+    public String getMessage() {
+        return message.english();
     }
 
     /**

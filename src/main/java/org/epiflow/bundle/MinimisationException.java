@@ -9,12 +9,12 @@ public class MinimisationException extends Exception implements Localized {
     private final transient Message message;
 
     public MinimisationException(Message message) {
-        super(message.english());
+        super((String) null);
         this.message = message;
     }
 
     public MinimisationException(Message message, Throwable cause) {
-        super(message.english(), cause);
+        super(null, cause);
         this.message = message;
     }
 
@@ -26,5 +26,11 @@ public class MinimisationException extends Exception implements Localized {
     @Override
     public Message message() {
         return message;
+    }
+
+    /** The English wording (formatted when asked for, so refusing costs no formatting). */
+    @Override
+    public String getMessage() {
+        return message.english();
     }
 }

@@ -22,7 +22,7 @@ public class AgeException extends IOException implements Localized {
      * @param message what to tell the user
      */
     public AgeException(Message message) {
-        super(message.english());
+        super((String) null);
         this.message = message;
     }
 
@@ -31,7 +31,7 @@ public class AgeException extends IOException implements Localized {
      * @param cause   underlying failure, kept for diagnostics
      */
     public AgeException(Message message, Throwable cause) {
-        super(message.english(), cause);
+        super(null, cause);
         this.message = message;
     }
 
@@ -43,5 +43,11 @@ public class AgeException extends IOException implements Localized {
     @Override
     public Message message() {
         return message;
+    }
+
+    /** The English wording (formatted when asked for, so refusing costs no formatting). */
+    @Override
+    public String getMessage() {
+        return message.english();
     }
 }

@@ -16,7 +16,7 @@ public class MinisignException extends Exception implements Localized {
 
     /** @param message what is wrong, for a person */
     public MinisignException(Message message) {
-        super(message.english());
+        super((String) null);
         this.message = message;
     }
 
@@ -25,12 +25,18 @@ public class MinisignException extends Exception implements Localized {
      * @param cause   underlying error
      */
     public MinisignException(Message message, Throwable cause) {
-        super(message.english(), cause);
+        super(null, cause);
         this.message = message;
     }
 
     @Override
     public Message message() {
         return message;
+    }
+
+    /** The English wording (formatted when asked for, so refusing costs no formatting). */
+    @Override
+    public String getMessage() {
+        return message.english();
     }
 }

@@ -74,7 +74,7 @@ class BundleFuzzTest {
      */
     @FuzzTest
     void signedPayload(byte[] payload) throws Exception {
-        CraftedBundle c = CraftedBundle.valid(10);
+        CraftedBundle c = VALID.copy();
         c.rawPayload = payload;
         open(c);
     }
@@ -85,7 +85,7 @@ class BundleFuzzTest {
      */
     @FuzzTest
     void signedTables(FuzzedDataProvider data) throws Exception {
-        CraftedBundle c = CraftedBundle.valid(10);
+        CraftedBundle c = VALID.copy();
         int which = data.consumeInt(0, 3);
         byte[] text = data.consumeRemainingAsBytes();
         if (which == 0) {

@@ -54,6 +54,17 @@ final class CraftedBundle {
         return c;
     }
 
+    /** An independent copy (tables and manifest), cheaper than building {@link #valid} again. */
+    CraftedBundle copy() {
+        CraftedBundle c = new CraftedBundle();
+        c.tables.putAll(tables);
+        c.manifest = manifest.deepCopy();
+        c.bundleId = bundleId;
+        c.issuer = issuer;
+        c.headerCreated = headerCreated;
+        return c;
+    }
+
     CraftedBundle table(String name, String csv) {
         tables.put(name, csv.getBytes(StandardCharsets.UTF_8));
         return this;

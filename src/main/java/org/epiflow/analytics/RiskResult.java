@@ -206,10 +206,7 @@ public final class RiskResult {
     }
 
     private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return org.epiflow.text.CsvCell.text(s);
     }
 
     /** The result as a JSON tree: model, k, summary, columns (with descriptions) and rows. */

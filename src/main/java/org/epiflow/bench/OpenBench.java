@@ -102,7 +102,7 @@ public final class OpenBench {
         long start = System.nanoTime();
         verifiedAt = 0;
         BundleProgress timing = (stage, fraction) -> {
-            if (verifiedAt == 0 && stage.startsWith("Decrypting")) {
+            if (verifiedAt == 0 && stage == org.epiflow.bundle.BundleStage.DECRYPTING) {
                 verifiedAt = System.nanoTime() - start;
             }
         };

@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 /** A table breaks an aggregate-only rule: the bundle might carry record-level or small-cell data. */
 public class AggregateRuleException extends BundleException {
     private static final long serialVersionUID = 1L;
@@ -30,7 +32,7 @@ public class AggregateRuleException extends BundleException {
 
     private final Rule rule;
 
-    public AggregateRuleException(Rule rule, String message) {
+    public AggregateRuleException(Rule rule, Message message) {
         super(BundleCheck.AGGREGATE_RULES, message);
         this.rule = rule;
     }

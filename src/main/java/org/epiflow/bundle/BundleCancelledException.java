@@ -1,15 +1,18 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 /** Opening was cancelled by the user; nothing was kept. */
 public class BundleCancelledException extends BundleException {
     private static final long serialVersionUID = 1L;
 
     public BundleCancelledException() {
-        super(BundleCheck.CONTAINER, "opening was cancelled");
+        super(BundleCheck.CONTAINER, Message.of("bundle.cancelled"));
     }
 
+    /** Not a refusal: just that nothing was loaded. */
     @Override
-    public String userMessage() {
-        return "Opening was cancelled; nothing was loaded.";
+    public Message refusal() {
+        return message();
     }
 }

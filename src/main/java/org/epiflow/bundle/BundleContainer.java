@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,6 +23,11 @@ public final class BundleContainer {
     public static final String PAYLOAD = "payload.age";
     public static final String SIGNATURE = "payload.age.minisig";
     static final String[] NAMES = {HEADER, PAYLOAD, SIGNATURE};
+
+    /** The entry names in file order. */
+    public static java.util.List<String> names() {
+        return java.util.List.of(NAMES);
+    }
 
     static final int LOCAL_SIG = 0x04034b50;
     static final int CENTRAL_SIG = 0x02014b50;
@@ -46,12 +53,11 @@ public final class BundleContainer {
     public static Layout read(FileChannel ch, BundleLimits limits) throws IOException, BundleFormatException {
         long size = ch.size();
         if (size > limits.maxBundleBytes()) {
-            throw new BundleFormatException("the file is " + size + " bytes; bundles are limited to "
-                    + limits.maxBundleBytes() + " bytes");
+            throw new BundleFormatException("bundle.container.tooLarge", size, limits.maxBundleBytes());
         }
         long minimum = 3L * LOCAL_HEADER_FIXED + 3L * CENTRAL_HEADER_FIXED + END_RECORD;
         if (size < minimum) {
-            throw new BundleFormatException("the file is too short to be a bundle (" + size + " bytes)");
+            throw new BundleFormatException("bundle.container.tooShort", size);
         }
         long[] offsets = new long[3];
         long[] lengths = new long[3];
@@ -61,38 +67,36 @@ public final class BundleContainer {
             offsets[i] = pos;
             ByteBuffer lh = readFully(ch, pos, LOCAL_HEADER_FIXED + NAMES[i].length(), NAMES[i]);
             if (lh.getInt(0) != LOCAL_SIG) {
-                throw new BundleFormatException(i == 0 ? "not a bundle: the file does not start with a ZIP entry"
-                        : "entry " + NAMES[i] + " is missing or out of place");
+                throw i == 0 ? new BundleFormatException("bundle.container.notBundle")
+                        : new BundleFormatException("bundle.container.entryMissing", NAMES[i]);
             }
             crcs[i] = lh.getInt(14);
             long compressed = Integer.toUnsignedLong(lh.getInt(18));
             lengths[i] = compressed;
             byte[] expected = localHeader(NAMES[i], crcs[i], compressed);
             if (!Arrays.equals(lh.array(), expected)) {
-                throw new BundleFormatException("entry " + (i + 1) + " is not the canonical '" + NAMES[i]
-                        + "' entry (name, flags, method, time or sizes differ)");
+                throw new BundleFormatException("bundle.container.notCanonical", i + 1, NAMES[i]);
             }
             pos += expected.length + compressed;
             if (pos > size) {
-                throw new BundleFormatException("the file is truncated inside " + NAMES[i]);
+                throw new BundleFormatException("bundle.container.truncatedIn", NAMES[i]);
             }
         }
         if (lengths[0] > limits.maxHeaderBytes()) {
-            throw new BundleFormatException("header.json is " + lengths[0] + " bytes; at most "
-                    + limits.maxHeaderBytes() + " are allowed");
+            throw new BundleFormatException("bundle.container.headerTooLarge", lengths[0], limits.maxHeaderBytes());
         }
         if (lengths[2] > limits.maxSignatureBytes()) {
-            throw new BundleFormatException("the signature entry is " + lengths[2] + " bytes; at most "
-                    + limits.maxSignatureBytes() + " are allowed");
+            throw new BundleFormatException("bundle.container.signatureTooLarge", lengths[2],
+                    limits.maxSignatureBytes());
         }
         byte[] tail = centralDirectoryAndEnd(offsets, lengths, crcs, pos);
         if (size != pos + tail.length) {
-            throw new BundleFormatException(size < pos + tail.length ? "the file is truncated (central directory)"
-                    : "the file has " + (size - pos - tail.length) + " unexpected trailing bytes");
+            throw size < pos + tail.length ? new BundleFormatException("bundle.container.truncated")
+                    : new BundleFormatException("bundle.container.trailing", size - pos - tail.length);
         }
         ByteBuffer actualTail = readFully(ch, pos, tail.length, "central directory");
         if (!Arrays.equals(actualTail.array(), tail)) {
-            throw new BundleFormatException("the ZIP central directory does not match the entries");
+            throw new BundleFormatException("bundle.container.directory");
         }
         byte[] header = readEntry(ch, offsets[0], 0, lengths[0], crcs[0]);
         byte[] signature = readEntry(ch, offsets[2], 2, lengths[2], crcs[2]);
@@ -106,7 +110,7 @@ public final class BundleContainer {
         CRC32 c = new CRC32();
         c.update(b.array());
         if ((int) c.getValue() != crc) {
-            throw new BundleFormatException("entry " + NAMES[i] + " fails its CRC check (damaged file)");
+            throw new BundleFormatException("bundle.container.crc", NAMES[i]);
         }
         return b.array();
     }
@@ -117,13 +121,14 @@ public final class BundleContainer {
         while (b.hasRemaining()) {
             int n = ch.read(b, pos + b.position());
             if (n < 0) {
-                throw new BundleFormatException("the file is truncated (in " + what + ")");
+                throw new BundleFormatException("bundle.container.truncated");
             }
         }
         return b;
     }
 
-    static byte[] localHeader(String name, int crc, long size) {
+    /** The canonical local header of entry {@code name} (as {@link #read} requires it). */
+    public static byte[] localHeader(String name, int crc, long size) {
         byte[] n = name.getBytes(StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(LOCAL_HEADER_FIXED + n.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(LOCAL_SIG).putShort(VERSION).putShort((short) 0).putShort((short) 0)
@@ -133,7 +138,8 @@ public final class BundleContainer {
         return b.array();
     }
 
-    static byte[] centralDirectoryAndEnd(long[] offsets, long[] lengths, int[] crcs, long cdOffset) {
+    /** The canonical central directory and end record of the three entries (as {@link #read} requires them). */
+    public static byte[] centralDirectoryAndEnd(long[] offsets, long[] lengths, int[] crcs, long cdOffset) {
         int cdSize = 0;
         for (String name : NAMES) {
             cdSize += CENTRAL_HEADER_FIXED + name.length();

@@ -74,6 +74,14 @@ public final class BundleContainerWriter {
         stage = 2;
     }
 
+    /** The length of payload.age, once {@link #finishPayload()} was called. */
+    public long payloadLength() {
+        if (stage < 2) {
+            throw new IllegalStateException("finish the payload first");
+        }
+        return lengths[1];
+    }
+
     /** Writes the signature entry and the central directory; the file is then complete. */
     public void finish(byte[] signature) throws IOException {
         if (stage != 2) {

@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.io.IOException;
@@ -55,27 +57,62 @@ public record BundleHeader(
         }
     }
 
+    /** At most this many recipients (age stanzas): the age header must fit in its first 64 KiB chunk. */
+    public static final int MAX_RECIPIENTS = 500;
+    /** An X25519 recipient's key id: 16 lowercase hex digits. */
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{16}");
+    private static final Json.ObjectOf SHAPE = Json.object(
+            "format", Json.Scalar.STRING, "formatVersion", Json.Scalar.INTEGER, "bundleId", Json.Scalar.STRING,
+            "issuer", Json.Scalar.STRING, "created", Json.Scalar.STRING, "signerKeyId", Json.Scalar.STRING,
+            "recipients", new Json.ArrayOf(Json.object("type", Json.Scalar.STRING,
+                    "keyId", new Json.Optional(Json.Scalar.STRING))));
+
     /** Parses and checks a header. */
     public static BundleHeader parse(byte[] json) throws BundleFormatException {
         BundleHeader h;
         try {
-            h = Json.MAPPER.readValue(json, BundleHeader.class);
+            h = Json.MAPPER.treeToValue(Json.read(json, SHAPE, BundleContainer.HEADER), BundleHeader.class);
+        } catch (Json.Refused e) {
+            throw new BundleFormatException(e.message(), e);
         } catch (IOException e) {
-            throw new BundleFormatException("header.json is not a valid bundle header: " + Json.reason(e), e);
+            throw new BundleFormatException(Message.of("bundle.header.invalid", Json.reason(e)), e);
         }
         if (!FORMAT.equals(h.format())) {
-            throw new BundleFormatException("header.json names format '" + h.format() + "', expected " + FORMAT);
+            throw new BundleFormatException("bundle.header.format", h.format(), FORMAT);
         }
         if (h.formatVersion() != 1) {
-            throw new BundleFormatException("bundle format version " + h.formatVersion()
-                    + " is not supported by this EpiFlow (it reads version 1); update EpiFlow");
+            throw new BundleFormatException("bundle.header.version", h.formatVersion());
         }
-        if (h.bundleId() == null || !ID.matcher(h.bundleId()).matches()) {
-            throw new BundleFormatException("header.json has an invalid bundle id");
+        if (!ID.matcher(h.bundleId()).matches()) {
+            throw new BundleFormatException("bundle.header.id");
+        }
+        if (h.issuer().isBlank() || h.issuer().length() > 200) {
+            throw new BundleFormatException("bundle.header.issuer");
         }
         if (h.recipients().isEmpty()) {
-            throw new BundleFormatException("header.json lists no recipients");
+            throw new BundleFormatException("bundle.header.noRecipients");
+        }
+        if (h.recipients().size() > MAX_RECIPIENTS) {
+            throw new BundleFormatException("bundle.header.tooManyRecipients", h.recipients().size(), MAX_RECIPIENTS);
+        }
+        boolean scrypt = false;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Recipient r : h.recipients()) {
+            if ("scrypt".equals(r.type()) && r.keyId() == null) {
+                scrypt = true;
+            } else if (!"X25519".equals(r.type()) || r.keyId() == null || !KEY_ID.matcher(r.keyId()).matches()
+                    || !ids.add(r.keyId())) {
+                throw new BundleFormatException("bundle.header.recipient", r.type());
+            }
+        }
+        if (scrypt && h.recipients().size() != 1) {
+            throw new BundleFormatException("bundle.header.scryptAlone");
         }
         return h;
+    }
+
+    /** Whether the bundle is sealed to a passphrase (its only recipient is an scrypt stanza). */
+    public boolean passphraseProtected() {
+        return recipients.size() == 1 && "scrypt".equals(recipients.get(0).type());
     }
 }

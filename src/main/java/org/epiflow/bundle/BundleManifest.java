@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.io.IOException;
@@ -65,51 +67,64 @@ public record BundleManifest(
         }
     }
 
+    private static final Json.ObjectOf SHAPE = Json.object(
+            "format", Json.Scalar.STRING, "formatVersion", Json.Scalar.INTEGER, "bundleId", Json.Scalar.STRING,
+            "issuer", Json.Scalar.STRING, "created", Json.Scalar.STRING,
+            "period", Json.object("start", Json.Scalar.STRING, "end", Json.Scalar.STRING),
+            "timeResolution", Json.Scalar.STRING, "geographyLevel", Json.Scalar.STRING,
+            "measures", new Json.ArrayOf(Json.Scalar.STRING), "k", Json.Scalar.INTEGER,
+            "roundingBase", Json.Scalar.INTEGER, "purpose", Json.Scalar.STRING, "expires", Json.Scalar.STRING,
+            "tables", new Json.ArrayOf(Json.object("name", Json.Scalar.STRING,
+                    "columns", new Json.ArrayOf(Json.Scalar.STRING), "rows", Json.Scalar.INTEGER,
+                    "sha256", Json.Scalar.STRING)));
+
     /** Parses a manifest and checks its schema (not yet the tables, expiry or purpose). */
     public static BundleManifest parse(byte[] json, BundleLimits limits) throws BundleManifestException {
         BundleManifest m;
         try {
-            m = Json.MAPPER.readValue(json, BundleManifest.class);
+            m = Json.MAPPER.treeToValue(Json.read(json, SHAPE, FILE_NAME), BundleManifest.class);
+        } catch (Json.Refused e) {
+            throw new BundleManifestException(e.message(), e);
         } catch (IOException e) {
-            throw new BundleManifestException("manifest.json does not follow the schema: " + Json.reason(e), e);
+            throw new BundleManifestException(Message.of("bundle.manifest.schema", Json.reason(e)), e);
         }
         m.checkSchema(limits);
         return m;
     }
 
+    /** Largest k and rounding base a manifest may declare. */
+    public static final int MAX_K = 1_000_000;
+
     private void checkSchema(BundleLimits limits) throws BundleManifestException {
-        require(FORMAT.equals(format), "format must be '" + FORMAT + "'");
-        require(formatVersion == 1, "formatVersion " + formatVersion + " is not supported (expected 1)");
-        require(bundleId != null && BundleHeader.ID.matcher(bundleId).matches(), "bundleId is missing or invalid");
-        require(issuer != null && !issuer.isBlank(), "issuer is missing");
-        require(period.start() != null && period.end() != null && !period.end().isBefore(period.start()),
-                "period must have a start not after its end");
+        require(FORMAT.equals(format), "bundle.manifest.format", FORMAT);
+        require(formatVersion == 1, "bundle.manifest.version", formatVersion);
+        require(BundleHeader.ID.matcher(bundleId).matches(), "bundle.manifest.id");
+        require(!issuer.isBlank(), "bundle.manifest.issuer");
+        require(!period.end().isBefore(period.start()), "bundle.manifest.period");
         long days = period.end().toEpochDay() - period.start().toEpochDay() + 1;
-        require(days <= limits.maxDays(), "period spans " + days + " days; at most " + limits.maxDays());
-        require("day".equals(timeResolution), "timeResolution '" + timeResolution + "' is not supported ('day')");
-        require(geographyLevel != null && !geographyLevel.isBlank(), "geographyLevel is missing");
-        require(measures != null && !measures.isEmpty(), "measures are missing");
-        require(k >= 1, "k must be at least 1");
-        require(roundingBase >= 1, "roundingBase must be at least 1");
-        require(purpose != null, "purpose is missing");
-        require(tables != null && !tables.isEmpty(), "tables are missing");
+        require(days <= limits.maxDays(), "bundle.manifest.days", days, limits.maxDays());
+        require("day".equals(timeResolution), "bundle.manifest.resolution", timeResolution);
+        require(!geographyLevel.isBlank(), "bundle.manifest.geography");
+        require(!measures.isEmpty(), "bundle.manifest.measures");
+        require(k >= 1 && k <= MAX_K, "bundle.manifest.k", MAX_K);
+        require(roundingBase >= 1 && roundingBase <= MAX_K, "bundle.manifest.rounding", MAX_K);
+        require(!tables.isEmpty(), "bundle.manifest.tables");
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (TableEntry t : tables) {
-            require(t.name() != null && seen.add(t.name()), "table " + t.name() + " is listed twice");
-            require(t.sha256() != null && t.sha256().matches("[0-9a-f]{64}"),
-                    "table " + t.name() + " has no valid sha256 (64 lowercase hex digits)");
-            require(t.rows() >= 0 && t.rows() <= limits.maxRows(),
-                    "table " + t.name() + " declares " + t.rows() + " rows; at most " + limits.maxRows());
+            require(seen.add(t.name()), "bundle.manifest.tableTwice", t.name());
+            require(t.sha256().matches("[0-9a-f]{64}"), "bundle.manifest.tableSha", t.name());
+            require(t.rows() >= 0 && t.rows() <= limits.maxRows(), "bundle.manifest.tableRows", t.name(), t.rows(),
+                    limits.maxRows());
         }
         for (TableSpec spec : TableSpec.values()) {
-            require(!spec.required() || seen.contains(spec.fileName()), "required table " + spec.fileName()
-                    + " is not listed");
+            require(!spec.required() || seen.contains(spec.fileName()), "bundle.manifest.tableRequired",
+                    spec.fileName());
         }
     }
 
-    private static void require(boolean ok, String message) throws BundleManifestException {
+    private static void require(boolean ok, String key, Object... args) throws BundleManifestException {
         if (!ok) {
-            throw new BundleManifestException("manifest.json: " + message);
+            throw new BundleManifestException(key, args);
         }
     }
 

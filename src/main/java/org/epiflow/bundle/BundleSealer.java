@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import org.epiflow.bundle.age.AgeCodec;
 import org.epiflow.bundle.age.AgeException;
 import org.epiflow.bundle.age.AgeIdentity;
@@ -74,18 +76,19 @@ public final class BundleSealer {
                     manifest = PayloadWriter.write(data, plain);
                 }
             } catch (AgeException e) {
-                throw new BundleDecryptionException("could not encrypt: " + e.getMessage(), e);
+                throw new BundleDecryptionException(Message.of("bundle.seal.encryptFailed", e), e);
             }
             container.finishPayload();
             byte[] digest = hasher.digest();
             SignedStatement statement = new SignedStatement(info.bundleId(),
                     HexFormat.of().formatHex(plainHash.digest()),
-                    HexFormat.of().formatHex(PayloadWriter.sha256().digest(headerJson)));
+                    HexFormat.of().formatHex(PayloadWriter.sha256().digest(headerJson)),
+                    java.util.OptionalLong.of(container.payloadLength()));
             try {
                 container.finish(BundleSignatures.sign(signer, digest, statement).toFileText()
                         .getBytes(StandardCharsets.UTF_8));
             } catch (MinisignException e) {
-                throw new BundleSignatureException("could not sign: " + e.getMessage(), e);
+                throw new BundleSignatureException(Message.of("bundle.seal.signFailed", e), e);
             }
             ch.force(true);
             done = true;
@@ -105,7 +108,7 @@ public final class BundleSealer {
         for (int r = 0; r < f.rowCount(); r++) {
             if (f.trips(r) < k || f.trips(r) % data.info().roundingBase() != 0) {
                 throw new AggregateRuleException(AggregateRuleException.Rule.BELOW_K,
-                        "flow row " + r + " is below k or not rounded; minimise before sealing");
+                        Message.of("bundle.seal.flowNotMinimised", r));
             }
         }
         if (data.residents().isPresent()) {
@@ -113,15 +116,15 @@ public final class BundleSealer {
             for (int r = 0; r < t.rowCount(); r++) {
                 if (t.residents(r) < k || t.residents(r) % data.info().roundingBase() != 0) {
                     throw new AggregateRuleException(AggregateRuleException.Rule.BELOW_K,
-                            "resident row " + r + " is below k or not rounded; minimise before sealing");
+                            Message.of("bundle.seal.residentNotMinimised", r));
                 }
             }
         }
         if (!BundleManifest.PURPOSE.equals(data.info().purpose())) {
-            throw new BundlePurposeException("bundles may only be sealed for " + BundleManifest.PURPOSE);
+            throw new BundlePurposeException("bundle.seal.purpose", BundleManifest.PURPOSE);
         }
         if (!BundleHeader.ID.matcher(data.info().bundleId()).matches()) {
-            throw new BundleFormatException("invalid bundle id '" + data.info().bundleId() + "'");
+            throw new BundleFormatException("bundle.seal.badId", data.info().bundleId());
         }
     }
 

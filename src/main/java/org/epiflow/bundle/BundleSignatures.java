@@ -9,6 +9,11 @@ import org.epiflow.bundle.minisign.MinisignVerifier;
 import org.epiflow.bundle.minisign.TrustStore;
 import org.epiflow.bundle.minisign.VerifiedSignature;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The bundle's use of minisign: the signature file must be exactly the canonical text of a prehashed signature
  * with the fixed untrusted comment {@value #UNTRUSTED_COMMENT}, so that no byte of it can change unnoticed.
@@ -25,16 +30,33 @@ public final class BundleSignatures {
         return MinisignSigner.signDigest(key, blake2b512, statement.toComment(), UNTRUSTED_COMMENT);
     }
 
-    static VerifiedSignature verify(TrustStore trust, String text, byte[] blake2b512) throws MinisignException {
+    /** Parses the bytes of {@code payload.age.minisig}: UTF-8, canonical form, the bundle's untrusted comment. */
+    static MinisignSignature parse(byte[] file) throws MinisignException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MinisignFormatException("bundle.signature.notUtf8");
+        }
         MinisignSignature sig = MinisignSignature.parse(text);
         if (!sig.toFileText().equals(text)) {
-            throw new MinisignFormatException("the signature file is not in canonical form (extra whitespace, "
-                    + "line endings or base64 padding differ)");
+            throw new MinisignFormatException("bundle.signature.notCanonical");
         }
         if (!UNTRUSTED_COMMENT.equals(sig.untrustedComment())) {
-            throw new MinisignFormatException("the signature's untrusted comment must be '" + UNTRUSTED_COMMENT
-                    + "'");
+            throw new MinisignFormatException("bundle.signature.untrustedComment", UNTRUSTED_COMMENT);
         }
+        return sig;
+    }
+
+    /** Checks the pinned key and the trusted comment's global signature: no payload needed. */
+    static VerifiedSignature verifyStatement(TrustStore trust, MinisignSignature sig) throws MinisignException {
+        return MinisignVerifier.verifyTrustedComment(trust, sig);
+    }
+
+    /** Checks the signature over the payload's BLAKE2b-512 digest (and again the trusted comment). */
+    static VerifiedSignature verify(TrustStore trust, MinisignSignature sig, byte[] blake2b512)
+            throws MinisignException {
         return MinisignVerifier.verify(trust, sig, blake2b512);
     }
 }

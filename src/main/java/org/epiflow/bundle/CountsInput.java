@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import org.epiflow.model.FlowTable;
 import org.epiflow.model.Period;
 import org.epiflow.model.RegionTable;
@@ -56,22 +58,22 @@ final class CountsInput {
                 if (line.isBlank()) {
                     continue;
                 }
-                String where = file.getFileName() + " line " + n;
+                String where = String.valueOf(file.getFileName());
                 String[] f = line.split(",", -1);
                 if (f.length != fields) {
-                    throw new MinimisationException(where + " has " + f.length + " fields, expected " + fields);
+                    throw new MinimisationException("bundle.seal.fieldCount", where, n, f.length, fields);
                 }
-                long day = Minimiser.date(f[0].trim(), where).toEpochDay();
-                int a = region(regions, f[1].trim(), where);
-                int b = flows ? region(regions, f[2].trim(), where) : 0;
+                long day = Minimiser.date(f[0].trim(), where, n).toEpochDay();
+                int a = region(regions, f[1].trim(), where, n);
+                int b = flows ? region(regions, f[2].trim(), where, n) : 0;
                 long count;
                 try {
                     count = Long.parseLong(f[fields - 1].trim());
                 } catch (NumberFormatException e) {
-                    throw new MinimisationException(where + ": the count is not a whole number");
+                    throw new MinimisationException("bundle.seal.countNotWhole", where, n);
                 }
                 if (count < 0 || count > Integer.MAX_VALUE) {
-                    throw new MinimisationException(where + ": the count is negative or too large");
+                    throw new MinimisationException("bundle.seal.countRange", where, n);
                 }
                 t.add(day, a, b, (int) count);
             }
@@ -79,10 +81,11 @@ final class CountsInput {
         return t;
     }
 
-    private static int region(RegionTable regions, String code, String where) throws MinimisationException {
+    private static int region(RegionTable regions, String code, String file, long line)
+            throws MinimisationException {
         int i = regions.indexOf(code);
         if (i < 0) {
-            throw new MinimisationException(where + ": region code '" + code + "' is not in the regions table");
+            throw new MinimisationException("bundle.seal.unknownRegion", file, line, code);
         }
         return i;
     }
@@ -126,8 +129,8 @@ final class CountsInput {
         for (int j = 0; j < size; j++) {
             int i = order[j];
             if (j > 0 && keys[order[j - 1]] == keys[i]) {
-                throw new MinimisationException(name + ": the cell on "
-                        + java.time.LocalDate.ofEpochDay(keys[i] >>> 32) + " appears twice; merge duplicates first");
+                throw new MinimisationException("bundle.seal.duplicateCell", name,
+                        java.time.LocalDate.ofEpochDay(keys[i] >>> 32).toString());
             }
             long rounded = base == 1 ? counts[i] : Math.round((double) counts[i] / base) * (long) base;
             if (counts[i] < k || rounded < k || rounded > Integer.MAX_VALUE) {

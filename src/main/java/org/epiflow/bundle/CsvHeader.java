@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,26 +35,25 @@ final class CsvHeader {
         String table = spec.fileName();
         for (String c : cols) {
             if (!spec.columns().contains(c) && TableSpec.looksLikeIdentifier(c)) {
-                problems.aggregate(Rule.IDENTIFIER_COLUMN, table + " has a column '" + c + "' that looks like a "
-                        + "subscriber, device or personal identifier; bundles may carry aggregate counts only");
+                problems.aggregate(Rule.IDENTIFIER_COLUMN, Message.of("bundle.aggregate.identifierColumn", table, c));
                 return false;
             }
         }
         for (String c : cols) {
             if (!spec.columns().contains(c)) {
-                problems.aggregate(Rule.UNDECLARED_COLUMN, table + " has an undeclared column '" + c
-                        + "'; format v1 declares only " + String.join(",", spec.columns()));
+                problems.aggregate(Rule.UNDECLARED_COLUMN, Message.of("bundle.aggregate.undeclaredColumn", table, c,
+                        String.join(",", spec.columns())));
                 return false;
             }
         }
         if (!cols.equals(spec.columns())) {
-            problems.aggregate(Rule.MISSING_COLUMN, table + " must have exactly the columns "
-                    + String.join(",", spec.columns()) + " in this order; it has " + String.join(",", cols));
+            problems.aggregate(Rule.MISSING_COLUMN, Message.of("bundle.aggregate.columns", table,
+                    String.join(",", spec.columns()), String.join(",", cols)));
             return false;
         }
         if (manifestColumns != null && !manifestColumns.equals(cols)) {
-            problems.manifest("manifest.json declares columns " + manifestColumns + " for " + table
-                    + " but the table has " + cols);
+            problems.manifest(Message.of("bundle.manifest.columns", table, String.join(",", manifestColumns),
+                    String.join(",", cols)));
         }
         return true;
     }

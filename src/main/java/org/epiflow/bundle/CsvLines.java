@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -39,8 +41,7 @@ final class CsvLines {
                 }
             }
             if (limit - pos > maxLine) {
-                throw new BundleFormatException(table + " line " + (lineNumber + 1) + " is longer than "
-                        + maxLine + " bytes");
+                throw new BundleFormatException("bundle.table.lineTooLong", table, lineNumber + 1, maxLine);
             }
             if (eof) {
                 if (pos < limit) {
@@ -58,7 +59,7 @@ final class CsvLines {
     private boolean accept() throws BundleFormatException {
         lineNumber++;
         if (end - start > maxLine) {
-            throw new BundleFormatException(table + " line " + lineNumber + " is longer than " + maxLine + " bytes");
+            throw new BundleFormatException("bundle.table.lineTooLong", table, lineNumber, maxLine);
         }
         if (lineNumber == 1 && end - start >= 3 && (buf[start] & 0xFF) == 0xEF && (buf[start + 1] & 0xFF) == 0xBB
                 && (buf[start + 2] & 0xFF) == 0xBF) {
@@ -100,7 +101,16 @@ final class CsvLines {
         return lineNumber;
     }
 
-    String text() {
-        return new String(buf, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+    /** The line as text; a line that is not valid UTF-8 is refused (never read with replacement characters). */
+    String text() throws AggregateRuleException {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(buf, start, end - start)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new AggregateRuleException(AggregateRuleException.Rule.BAD_VALUE,
+                    Message.of("bundle.table.notUtf8", table, lineNumber));
+        }
     }
 }

@@ -1,18 +1,19 @@
 package org.epiflow.bundle;
 
-import java.io.BufferedInputStream;
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * Reads the payload archive on a background thread (decryption and decompression) and hands each entry's bytes to
- * the caller's thread (hashing and parsing) through a small bounded queue, so the two halves of the work run on two
- * cores. Everything stays in memory; buffers are recycled. Producer failures are rethrown to the consumer.
+ * Reads the payload archive ({@link PayloadArchive}) on a background thread (decryption and decompression) and
+ * hands each entry's bytes to the caller's thread (hashing and parsing) through a small bounded queue, so the two
+ * halves of the work run on two cores. Before an entry is inflated the caller names how many bytes it may unpack to
+ * ({@link #entry(long, Message)}), so an undeclared or oversized entry costs nothing. Everything stays in memory;
+ * buffers are recycled. Producer failures are rethrown to the consumer.
  */
 final class EntryPump implements AutoCloseable {
     private static final int CHUNK = 256 * 1024;
@@ -26,33 +27,40 @@ final class EntryPump implements AutoCloseable {
         static final int ERROR = 4;
     }
 
+    private record Budget(long maxBytes, Message whenOver) {
+    }
+
     private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(DEPTH);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH + 4);
+    private final BlockingQueue<Budget> budgets = new ArrayBlockingQueue<>(1);
     private final Thread producer;
     private final HashingInput whole;
+    private final int maxEntries;
     private volatile boolean closed;
     private Item current;
     private boolean entryOpen;
+    private boolean awaitingBudget;
 
-    EntryPump(HashingInput whole) {
+    EntryPump(HashingInput whole, int maxEntries) {
         this.whole = whole;
+        this.maxEntries = maxEntries;
         this.producer = new Thread(this::produce, "epiflow-payload-reader");
         this.producer.setDaemon(true);
         this.producer.start();
     }
 
     private void produce() {
-        try {
-            ZipInputStream zip = new ZipInputStream(new BufferedInputStream(whole, 64 * 1024),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                put(new Item(Item.ENTRY, e.getName(), null, 0, null));
+        try (PayloadArchive zip = new PayloadArchive(whole, maxEntries)) {
+            for (String name = zip.next(); name != null; name = zip.next()) {
+                put(new Item(Item.ENTRY, name, null, 0, null));
+                Budget budget = budgets.take();
+                zip.open(budget.maxBytes(), budget.whenOver());
                 while (true) {
                     byte[] buf = free.poll();
                     if (buf == null) {
                         buf = new byte[CHUNK];
                     }
-                    int n = zip.readNBytes(buf, 0, buf.length);
+                    int n = fill(zip, buf);
                     if (n > 0) {
                         put(new Item(Item.DATA, null, buf, n, null));
                     }
@@ -62,7 +70,6 @@ final class EntryPump implements AutoCloseable {
                 }
                 put(new Item(Item.END_ENTRY, null, null, 0, null));
             }
-            whole.drain();
             put(new Item(Item.END, whole.hex(), null, 0, null));
         } catch (Throwable t) {
             if (!closed) {
@@ -75,6 +82,18 @@ final class EntryPump implements AutoCloseable {
         }
     }
 
+    private static int fill(PayloadArchive zip, byte[] buf) throws IOException, BundleException {
+        int n = 0;
+        while (n < buf.length) {
+            int r = zip.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
+    }
+
     private void put(Item item) throws InterruptedException {
         if (closed) {
             throw new InterruptedException("closed");
@@ -82,11 +101,14 @@ final class EntryPump implements AutoCloseable {
         queue.put(item);
     }
 
-    private Item take() throws IOException {
+    private Item take() throws IOException, BundleException {
         try {
             Item item = queue.take();
             if (item.kind() == Item.ERROR) {
                 Throwable t = item.error();
+                if (t instanceof BundleException b) {
+                    throw b;
+                }
                 if (t instanceof IOException io) {
                     throw io;
                 }
@@ -105,8 +127,14 @@ final class EntryPump implements AutoCloseable {
         }
     }
 
-    /** Advances to the next entry and returns its name, or null at the end of the archive. */
-    String nextEntry() throws IOException {
+    /**
+     * Advances to the next entry and returns its name, or null once the archive (central directory included) was
+     * read to its end. Nothing of the entry is inflated until {@link #entry(long, Message)} is called.
+     */
+    String nextEntry() throws IOException, BundleException {
+        if (awaitingBudget) {
+            throw new IllegalStateException("the current entry was neither opened nor refused");
+        }
         while (entryOpen) {
             Item i = take();
             recycle(i);
@@ -122,7 +150,7 @@ final class EntryPump implements AutoCloseable {
         if (i.kind() != Item.ENTRY) {
             throw new IllegalStateException("payload pump out of step");
         }
-        entryOpen = true;
+        awaitingBudget = true;
         return i.name();
     }
 
@@ -134,8 +162,19 @@ final class EntryPump implements AutoCloseable {
         return current.name();
     }
 
-    /** The bytes of the current entry. */
-    InputStream entry() {
+    /**
+     * The bytes of the current entry, which may unpack to at most {@code maxBytes}; past that reading throws
+     * {@link BundleFormatException} with {@code whenOver}.
+     */
+    InputStream entry(long maxBytes, Message whenOver) {
+        if (!awaitingBudget) {
+            throw new IllegalStateException("no entry to open");
+        }
+        awaitingBudget = false;
+        entryOpen = true;
+        if (!budgets.offer(new Budget(maxBytes, whenOver))) {
+            throw new IllegalStateException("payload pump out of step");
+        }
         return new InputStream() {
             private byte[] buf;
             private int pos;
@@ -160,7 +199,12 @@ final class EntryPump implements AutoCloseable {
                     if (!entryOpen) {
                         return -1;
                     }
-                    Item i = take();
+                    Item i;
+                    try {
+                        i = take();
+                    } catch (BundleException e) {
+                        throw new Refusal(e);
+                    }
                     if (i.kind() == Item.END_ENTRY) {
                         entryOpen = false;
                         return -1;
@@ -175,6 +219,19 @@ final class EntryPump implements AutoCloseable {
                 return k;
             }
         };
+    }
+
+    /** Carries a refusal found by the producer out of an {@link InputStream#read}. */
+    static final class Refusal extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refusal(BundleException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        BundleException refusal() {
+            return (BundleException) getCause();
+        }
     }
 
     private void recycle(Item i) {

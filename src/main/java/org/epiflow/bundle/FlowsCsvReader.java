@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import org.epiflow.model.FlowTable;
 import org.epiflow.model.Period;
 
@@ -24,7 +26,7 @@ final class FlowsCsvReader {
         String t = TableSpec.FLOWS.fileName();
         CsvLines lines = new CsvLines(in, limits.maxLineBytes(), t);
         if (!lines.next()) {
-            problems.aggregate(Rule.MISSING_COLUMN, t + " is empty (no header line)");
+            problems.aggregate(Rule.MISSING_COLUMN, Message.of("bundle.aggregate.noHeader", t));
             return null;
         }
         boolean ok = CsvHeader.check(lines.text(), TableSpec.FLOWS, manifestColumns, problems);
@@ -40,7 +42,7 @@ final class FlowsCsvReader {
         while (lines.next()) {
             rows++;
             if (rows > limits.maxRows()) {
-                throw new BundleFormatException(t + " has more than " + limits.maxRows() + " rows");
+                throw new BundleFormatException("bundle.table.tooManyRows", t, limits.maxRows());
             }
             if (builder == null) {
                 continue;
@@ -50,7 +52,7 @@ final class FlowsCsvReader {
             int e = lines.end();
             long line = lines.lineNumber();
             if (CsvFields.split(b, s, e, ends) != 4) {
-                ok = fail(problems, Rule.BAD_VALUE, t + " line " + line + " does not have 4 fields");
+                ok = fail(problems, Rule.BAD_VALUE, Message.of("bundle.table.fieldCount", t, line, 4));
                 builder = null;
                 continue;
             }
@@ -58,14 +60,14 @@ final class FlowsCsvReader {
             if (dateLen != lastDateLen || !java.util.Arrays.equals(b, s, ends[0], lastDate, 0, dateLen)) {
                 long epochDay = CsvFields.epochDay(b, s, ends[0]);
                 if (epochDay == CsvFields.INVALID) {
-                    fail(problems, Rule.BAD_VALUE, t + " line " + line + ": the date is not an ISO date (yyyy-MM-dd)");
+                    fail(problems, Rule.BAD_VALUE, Message.of("bundle.table.date", t, line));
                     builder = null;
                     continue;
                 }
                 if (epochDay < startDay || epochDay > endDay) {
-                    fail(problems, Rule.OUTSIDE_PERIOD, t + " line " + line + ": date "
-                            + new String(b, s, dateLen, java.nio.charset.StandardCharsets.US_ASCII)
-                            + " is outside the bundle's period " + period);
+                    fail(problems, Rule.OUTSIDE_PERIOD, Message.of("bundle.table.outsidePeriod", t, line,
+                            new String(b, s, dateLen, java.nio.charset.StandardCharsets.US_ASCII),
+                            period.start().toString(), period.end().toString()));
                     builder = null;
                     continue;
                 }
@@ -78,45 +80,42 @@ final class FlowsCsvReader {
             if (o < 0 || d < 0) {
                 int from = o < 0 ? ends[0] + 1 : ends[1] + 1;
                 int to = o < 0 ? ends[1] : ends[2];
-                fail(problems, Rule.UNKNOWN_REGION, t + " line " + line + ": region code '"
-                        + new String(b, from, Math.min(to - from, 32), java.nio.charset.StandardCharsets.UTF_8)
-                        + "' is not in regions.csv");
+                fail(problems, Rule.UNKNOWN_REGION, Message.of("bundle.table.unknownRegion", t, line,
+                        new String(b, from, Math.min(to - from, 32), java.nio.charset.StandardCharsets.UTF_8)));
                 builder = null;
                 continue;
             }
             int trips = CsvFields.count(b, ends[2] + 1, ends[3]);
             if (trips < 0) {
-                fail(problems, Rule.BAD_VALUE, t + " line " + line + ": trips is not a whole number");
+                fail(problems, Rule.BAD_VALUE, Message.of("bundle.table.count", t, line, Message.of("bundle.column.trips")));
                 builder = null;
                 continue;
             }
             if (trips < k) {
-                fail(problems, Rule.BELOW_K, t + " line " + line + ": a trip count is below the suppression "
-                        + "threshold k = " + k + " (small cells must be suppressed, not published)");
+                fail(problems, Rule.BELOW_K, Message.of("bundle.table.belowK", t, line, k));
                 builder = null;
                 continue;
             }
             if (roundingBase > 1 && trips % roundingBase != 0) {
-                fail(problems, Rule.BAD_VALUE, t + " line " + line + ": a trip count is not a multiple of the "
-                        + "declared rounding base " + roundingBase);
+                fail(problems, Rule.BAD_VALUE, Message.of("bundle.table.rounding", t, line, roundingBase));
                 builder = null;
                 continue;
             }
             String why = builder.add((int) dayIndex, o, d, trips);
             if (why != null) {
-                fail(problems, "duplicate".equals(why) ? Rule.DUPLICATE_CELL : Rule.OUT_OF_ORDER, t + " line "
-                        + line + (why.equals("duplicate") ? ": the same day, origin and destination appear twice"
-                        : ": rows must be sorted by date, then origin code, then destination code"));
+                boolean dup = "duplicate".equals(why);
+                fail(problems, dup ? Rule.DUPLICATE_CELL : Rule.OUT_OF_ORDER, dup
+                        ? Message.of("bundle.flows.duplicate", t, line) : Message.of("bundle.flows.order", t, line));
                 builder = null;
             }
         }
         if (rows != declaredRows) {
-            problems.manifest("manifest.json declares " + declaredRows + " rows for " + t + " but it has " + rows);
+            problems.manifest(Message.of("bundle.manifest.rowCount", t, declaredRows, rows));
         }
         return builder == null || !ok ? null : builder.build();
     }
 
-    private static boolean fail(ProblemLog problems, Rule rule, String message) {
+    private static boolean fail(ProblemLog problems, Rule rule, Message message) {
         problems.aggregate(rule, message);
         return false;
     }

@@ -7,28 +7,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Passes bytes through while computing their SHA-256 and refusing more than a limit. Closing it does not close
- * the underlying stream (a ZIP entry stream must stay open for the next entry).
+ * Passes bytes through while computing their SHA-256. Closing it does not close the underlying stream (a ZIP entry
+ * stream must stay open for the next entry).
  */
 final class HashingInput extends FilterInputStream {
-    /** Thrown (as an IOException, from inside a read) when a size limit is passed. */
-    static final class LimitExceeded extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        LimitExceeded(String message) {
-            super(message);
-        }
-    }
-
     private final MessageDigest digest;
-    private final long limit;
-    private final String what;
     private long count;
 
-    HashingInput(InputStream in, long limit, String what) {
+    HashingInput(InputStream in) {
         super(in);
-        this.limit = limit;
-        this.what = what;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -48,9 +35,6 @@ final class HashingInput extends FilterInputStream {
         int n = in.read(b, off, len);
         if (n > 0) {
             count += n;
-            if (count > limit) {
-                throw new LimitExceeded(what + " is larger than the limit of " + limit + " bytes");
-            }
             digest.update(b, off, n);
         }
         return n;

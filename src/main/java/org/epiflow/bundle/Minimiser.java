@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import org.epiflow.model.FlowTable;
 import org.epiflow.model.Period;
 import org.epiflow.model.Region;
@@ -67,17 +69,17 @@ public final class Minimiser {
 
     private static void checkParameters(int k, int roundingBase) throws MinimisationException {
         if (k < 1) {
-            throw new MinimisationException("k must be at least 1");
+            throw new MinimisationException("bundle.seal.kTooSmall");
         }
         if (roundingBase < 1) {
-            throw new MinimisationException("the rounding base must be at least 1");
+            throw new MinimisationException("bundle.seal.roundingTooSmall");
         }
     }
 
     private static Result minimise(RegionTable regions, CountsInput flows, CountsInput residents, int k,
                                    int roundingBase, String flowsName) throws MinimisationException {
         if (flows.size() == 0) {
-            throw new MinimisationException(flowsName + " has no rows");
+            throw new MinimisationException("bundle.seal.noRows", flowsName);
         }
         long first = flows.minDay();
         long last = flows.maxDay();
@@ -156,8 +158,7 @@ public final class Minimiser {
 
         void checkRegions(RegionTable regions) throws MinimisationException {
             if (maxRegion >= regions.size()) {
-                throw new MinimisationException(name + ": region index " + maxRegion + " is not in the regions "
-                        + "table (" + regions.size() + " regions)");
+                throw new MinimisationException("bundle.seal.regionIndex", name, maxRegion, regions.size());
             }
         }
     }
@@ -175,19 +176,25 @@ public final class Minimiser {
                     continue;
                 }
                 List<String> f = RegionsCsv.split(line);
-                String where = file.getFileName() + " line " + n;
+                String name = String.valueOf(file.getFileName());
+                if (f == null) {
+                    throw new MinimisationException("bundle.seal.quoting", name, n);
+                }
                 if (f.size() != 8) {
-                    throw new MinimisationException(where + " has " + f.size() + " fields, expected 8");
+                    throw new MinimisationException("bundle.seal.fieldCount", name, n, f.size(), 8);
                 }
                 if (!RegionsCsv.CODE.matcher(f.get(0)).matches()) {
-                    throw new MinimisationException(where + ": invalid region code '" + f.get(0) + "'");
+                    throw new MinimisationException("bundle.seal.badCode", name, n, f.get(0));
                 }
                 try {
+                    long population = f.get(7).isEmpty() ? 0 : Long.parseLong(f.get(7));
+                    if (population < 0 || population > RegionsCsv.MAX_POPULATION) {
+                        throw new MinimisationException("bundle.seal.population", name, n, RegionsCsv.MAX_POPULATION);
+                    }
                     regions.add(new Region(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
-                            Double.parseDouble(f.get(5)), Double.parseDouble(f.get(6)),
-                            f.get(7).isEmpty() ? 0 : Long.parseLong(f.get(7))));
+                            Double.parseDouble(f.get(5)), Double.parseDouble(f.get(6)), population));
                 } catch (IllegalArgumentException e) {
-                    throw new MinimisationException(where + ": " + e.getMessage());
+                    throw new MinimisationException("bundle.seal.badRegion", name, n, String.valueOf(e.getMessage()));
                 }
             }
         }
@@ -195,33 +202,32 @@ public final class Minimiser {
         try {
             return new RegionTable(regions);
         } catch (IllegalArgumentException e) {
-            throw new MinimisationException(file.getFileName() + ": " + e.getMessage());
+            throw new MinimisationException("bundle.seal.badRegions", String.valueOf(file.getFileName()),
+                    String.valueOf(e.getMessage()));
         }
     }
 
     static void checkHeader(Path file, String header, TableSpec spec) throws MinimisationException {
         if (header == null) {
-            throw new MinimisationException(file + " is empty");
+            throw new MinimisationException("bundle.seal.empty", String.valueOf(file.getFileName()));
         }
         List<String> cols = CsvHeader.columns(header.startsWith("\uFEFF") ? header.substring(1) : header);
         for (String c : cols) {
             if (!spec.columns().contains(c) && TableSpec.looksLikeIdentifier(c)) {
-                throw new MinimisationException(file.getFileName() + " has a column '" + c + "' that looks like a "
-                        + "subscriber, device or personal identifier. EpiFlow seals aggregates only: remove "
-                        + "record-level data before sealing.");
+                throw new MinimisationException("bundle.seal.identifierColumn", String.valueOf(file.getFileName()), c);
             }
         }
         if (!cols.equals(spec.columns())) {
-            throw new MinimisationException(file.getFileName() + " must have exactly the columns "
-                    + String.join(",", spec.columns()) + "; it has " + String.join(",", cols));
+            throw new MinimisationException("bundle.seal.columns", String.valueOf(file.getFileName()),
+                    String.join(",", spec.columns()), String.join(",", cols));
         }
     }
 
-    static LocalDate date(String s, String where) throws MinimisationException {
+    static LocalDate date(String s, String file, long line) throws MinimisationException {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw new MinimisationException(where + ": '" + s + "' is not an ISO date (yyyy-MM-dd)");
+            throw new MinimisationException("bundle.seal.badDate", file, line, s);
         }
     }
 }

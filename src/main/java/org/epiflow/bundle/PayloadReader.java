@@ -5,6 +5,7 @@ import org.epiflow.model.Period;
 import org.epiflow.model.Region;
 import org.epiflow.model.RegionTable;
 import org.epiflow.model.ResidentTable;
+import org.epiflow.text.Message;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +13,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipException;
 
 import static org.epiflow.bundle.AggregateRuleException.Rule;
 
 /**
  * Reads the decrypted payload archive ({@code manifest.json}, then the tables) from a stream, hashing everything,
- * holding nothing but the parsed tables in memory. Problems are logged in check order by {@link ProblemLog}; fatal
- * structural problems throw at once.
+ * holding nothing but the parsed tables in memory. An entry whose name the manifest does not declare is refused
+ * before any of it is inflated, and a declared table may unpack to no more than its declared row count allows.
+ * Problems are logged in check order by {@link ProblemLog}; fatal structural problems throw at once.
  */
 final class PayloadReader {
     private final BundleLimits limits;
@@ -33,26 +34,25 @@ final class PayloadReader {
     }
 
     PayloadContent read(InputStream plaintext) throws IOException, BundleException {
-        HashingInput whole = new HashingInput(plaintext, Long.MAX_VALUE, "the payload");
-        try (EntryPump pump = new EntryPump(whole)) {
+        HashingInput whole = new HashingInput(plaintext);
+        try (EntryPump pump = new EntryPump(whole, limits.maxPayloadEntries())) {
             return readArchive(pump);
-        } catch (HashingInput.LimitExceeded e) {
-            throw new BundleFormatException(e.getMessage() + " (oversized entry)", e);
-        } catch (ZipException e) {
-            throw new BundleManifestException("the decrypted payload is not a valid archive: " + e.getMessage(), e);
+        } catch (EntryPump.Refusal e) {
+            throw e.refusal();
         }
     }
 
     private PayloadContent readArchive(EntryPump zip) throws IOException, BundleException {
         String first = zip.nextEntry();
         if (!BundleManifest.FILE_NAME.equals(first)) {
-            throw new BundleManifestException("the payload must start with manifest.json");
+            throw new BundleManifestException(first == null ? Message.of("bundle.payload.empty")
+                    : Message.of("bundle.payload.manifestFirst", first));
         }
-        HashingInput manifestIn = new HashingInput(zip.entry(), limits.maxManifestBytes(), "manifest.json");
+        InputStream manifestIn = zip.entry(limits.maxManifestBytes(),
+                Message.of("bundle.payload.manifestTooLarge", limits.maxManifestBytes()));
         BundleManifest manifest = BundleManifest.parse(manifestIn.readAllBytes(), limits);
         if (!manifest.bundleId().equals(expectedBundleId)) {
-            throw new BundleManifestException("manifest.json names bundle " + manifest.bundleId()
-                    + " but the signed header names " + expectedBundleId);
+            throw new BundleManifestException("bundle.manifest.otherBundle", manifest.bundleId(), expectedBundleId);
         }
         Period period = new Period(manifest.period().start(), manifest.period().end());
         Set<String> seen = new HashSet<>();
@@ -60,32 +60,28 @@ final class PayloadReader {
         CodeIndex codes = null;
         FlowTable flows = null;
         ResidentTable residents = null;
-        int entries = 1;
         for (String name = zip.nextEntry(); name != null; name = zip.nextEntry()) {
-            if (++entries > limits.maxPayloadEntries()) {
-                throw new BundleFormatException("the payload holds more than " + limits.maxPayloadEntries()
-                        + " entries");
-            }
             BundleManifest.TableEntry declared = manifest.table(name);
-            if (declared == null || !seen.add(name)) {
-                throw new BundleManifestException("the payload holds '" + safe(name) + "', "
-                        + (declared == null ? "which manifest.json does not list" : "twice"));
+            if (declared == null) {
+                throw new BundleManifestException("bundle.payload.undeclared", name);
+            }
+            if (!seen.add(name)) {
+                throw new BundleManifestException("bundle.payload.twice", name);
             }
             Optional<TableSpec> spec = TableSpec.byFileName(name);
-            long max = spec.orElse(TableSpec.FLOWS) == TableSpec.REGIONS ? limits.maxRegionsBytes()
-                    : limits.maxTableBytes();
-            HashingInput in = new HashingInput(zip.entry(), max, name);
             if (spec.isEmpty()) {
-                problems.aggregate(Rule.UNDECLARED_TABLE, "the payload holds a table '" + safe(name)
-                        + "' that format v1 does not declare; only regions.csv, flows.csv and residents.csv");
-            } else if (spec.get() == TableSpec.REGIONS) {
+                throw new AggregateRuleException(Rule.UNDECLARED_TABLE,
+                        Message.of("bundle.aggregate.undeclaredTable", name));
+            }
+            HashingInput in = new HashingInput(open(zip, spec.get(), declared));
+            if (spec.get() == TableSpec.REGIONS) {
                 List<Region> list = RegionsCsv.read(in, declared.rows(), declared.columns(), limits, problems);
                 if (list != null) {
                     regions = new RegionTable(list);
                     codes = new CodeIndex(list.stream().map(Region::code).toList());
                 }
             } else if (codes == null && !seen.contains(TableSpec.REGIONS.fileName())) {
-                throw new BundleManifestException(name + " comes before regions.csv in the payload");
+                throw new BundleManifestException("bundle.payload.regionsFirst", name);
             } else if (codes != null && spec.get() == TableSpec.FLOWS) {
                 flows = FlowsCsvReader.read(in, codes, period, manifest.k(), manifest.roundingBase(), declared.rows(),
                         declared.columns(), limits, problems);
@@ -94,22 +90,35 @@ final class PayloadReader {
                         declared.rows(), declared.columns(), limits, problems);
             }
             in.drain();
-            String hash = in.hex();
-            if (!hash.equals(declared.sha256())) {
-                problems.manifest(name + " does not match the SHA-256 declared in manifest.json (the table was "
-                        + "altered after the manifest was written)");
+            if (!in.hex().equals(declared.sha256())) {
+                problems.manifest(Message.of("bundle.manifest.tableHash", name));
             }
         }
         for (BundleManifest.TableEntry t : manifest.tables()) {
             if (!seen.contains(t.name())) {
-                problems.manifest("manifest.json lists " + safe(t.name()) + " but the payload does not hold it");
+                problems.manifest(Message.of("bundle.manifest.tableMissing", t.name()));
             }
         }
         return new PayloadContent(manifest, regions, flows, Optional.ofNullable(residents), zip.payloadSha256());
     }
 
-    private static String safe(String name) {
-        String s = name.replaceAll("[^\\p{L}\\p{N}._/ -]", "?");
-        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
+    /** Opens a declared table, allowing it to unpack to what its declared rows can take, within the limits. */
+    private InputStream open(EntryPump zip, TableSpec spec, BundleManifest.TableEntry declared) {
+        long limit = spec == TableSpec.REGIONS ? limits.maxRegionsBytes() : limits.maxTableBytes();
+        long byRows = maxBytes(spec, declared.rows(), limits.maxLineBytes());
+        if (byRows < limit) {
+            return zip.entry(byRows, Message.of("bundle.payload.moreThanRows", declared.name(), declared.rows()));
+        }
+        return zip.entry(limit, Message.of("bundle.payload.tableTooLarge", declared.name(), limit));
+    }
+
+    /**
+     * The most bytes a table of {@code rows} data rows can hold: a byte order mark, a header line and each row at
+     * its longest, every line ended by CR LF.
+     */
+    static long maxBytes(TableSpec spec, long rows, int maxLineBytes) {
+        long perRow = Math.min(spec.maxRowBytes(), maxLineBytes) + 2L;
+        long header = 3L + maxLineBytes + 2L;
+        return rows > (Long.MAX_VALUE - header) / perRow ? Long.MAX_VALUE : header + rows * perRow;
     }
 }

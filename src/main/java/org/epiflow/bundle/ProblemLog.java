@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 /**
  * Remembers the first problem of each kind found while a payload streams by, so that after the whole payload has
  * been read (and hashed) the problem of the earliest {@link BundleCheck} can be reported.
@@ -9,19 +11,19 @@ final class ProblemLog {
     private BundleManifestException manifest;
     private AggregateRuleException aggregate;
 
-    void signature(String message) {
+    void signature(Message message) {
         if (signature == null) {
             signature = new BundleSignatureException(message);
         }
     }
 
-    void manifest(String message) {
+    void manifest(Message message) {
         if (manifest == null) {
             manifest = new BundleManifestException(message);
         }
     }
 
-    void aggregate(AggregateRuleException.Rule rule, String message) {
+    void aggregate(AggregateRuleException.Rule rule, Message message) {
         if (aggregate == null) {
             aggregate = new AggregateRuleException(rule, message);
         }

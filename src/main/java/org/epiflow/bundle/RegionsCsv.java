@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import org.epiflow.model.Region;
 
 import java.io.IOException;
@@ -21,13 +23,16 @@ public final class RegionsCsv {
     private RegionsCsv() {
     }
 
+    /** Populations above this are refused: more people than live on Earth, so a mistake or a hostile value. */
+    public static final long MAX_POPULATION = 10_000_000_000L;
+
     /** Reads the regions; returns null when a problem was logged (the stream is still read to its end). */
     static List<Region> read(InputStream in, long declaredRows, List<String> manifestColumns, BundleLimits limits,
                              ProblemLog problems) throws IOException, BundleException {
         String t = TableSpec.REGIONS.fileName();
         CsvLines lines = new CsvLines(in, limits.maxLineBytes(), t);
         if (!lines.next()) {
-            problems.aggregate(Rule.MISSING_COLUMN, t + " is empty (no header line)");
+            problems.aggregate(Rule.MISSING_COLUMN, Message.of("bundle.aggregate.noHeader", t));
             return null;
         }
         List<Region> out = CsvHeader.check(lines.text(), TableSpec.REGIONS, manifestColumns, problems)
@@ -36,81 +41,104 @@ public final class RegionsCsv {
         while (lines.next()) {
             rows++;
             if (rows > org.epiflow.model.RegionTable.MAX_REGIONS) {
-                throw new BundleFormatException(t + " has more than " + org.epiflow.model.RegionTable.MAX_REGIONS
-                        + " regions");
+                throw new BundleFormatException("bundle.regions.tooMany", org.epiflow.model.RegionTable.MAX_REGIONS);
             }
             if (out == null) {
                 continue;
             }
-            String where = t + " line " + lines.lineNumber();
+            long line = lines.lineNumber();
             try {
-                Region r = parse(split(lines.text()), where);
+                List<String> fields = split(lines.text());
+                if (fields == null) {
+                    throw new BadValue(Message.of("bundle.regions.quoting", line));
+                }
+                Region r = parse(fields, line);
                 if (!out.isEmpty() && out.get(out.size() - 1).code().compareTo(r.code()) >= 0) {
                     boolean dup = out.get(out.size() - 1).code().equals(r.code());
-                    problems.aggregate(dup ? Rule.DUPLICATE_CELL : Rule.OUT_OF_ORDER, where + (dup
-                            ? ": region code " + r.code() + " appears twice" : ": regions must be sorted by code"));
+                    problems.aggregate(dup ? Rule.DUPLICATE_CELL : Rule.OUT_OF_ORDER, dup
+                            ? Message.of("bundle.regions.duplicate", line, r.code())
+                            : Message.of("bundle.regions.order", line));
                     out = null;
                     continue;
                 }
                 out.add(r);
-            } catch (IllegalArgumentException e) {
-                problems.aggregate(Rule.BAD_VALUE, e.getMessage());
+            } catch (BadValue e) {
+                problems.aggregate(Rule.BAD_VALUE, e.message);
                 out = null;
             }
         }
         if (rows != declaredRows) {
-            problems.manifest("manifest.json declares " + declaredRows + " rows for " + t + " but it has " + rows);
+            problems.manifest(Message.of("bundle.manifest.rowCount", t, declaredRows, rows));
         }
         return out;
     }
 
-    private static Region parse(List<String> f, String where) {
+    /** A field of regions.csv that is not of its column's type. */
+    private static final class BadValue extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Message message;
+
+        BadValue(Message message) {
+            super(message.key(), null, false, false);
+            this.message = message;
+        }
+    }
+
+    private static Region parse(List<String> f, long line) throws BadValue {
         if (f.size() != 8) {
-            throw new IllegalArgumentException(where + " has " + f.size() + " fields, expected 8");
+            throw new BadValue(Message.of("bundle.regions.fieldCount", line, f.size()));
         }
         if (!CODE.matcher(f.get(0)).matches()) {
-            throw new IllegalArgumentException(where + ": invalid region code (1-32 letters, digits, . _ -)");
+            throw new BadValue(Message.of("bundle.regions.code", line));
         }
         if (!f.get(4).isEmpty() && !CODE.matcher(f.get(4)).matches()) {
-            throw new IllegalArgumentException(where + ": invalid parent code");
+            throw new BadValue(Message.of("bundle.regions.parent", line));
         }
         if (f.get(1).isBlank()) {
-            throw new IllegalArgumentException(where + ": the name is empty");
+            throw new BadValue(Message.of("bundle.regions.name", line));
         }
-        double lat = number(f.get(5), where, "lat");
-        double lon = number(f.get(6), where, "lon");
+        double lat = number(f.get(5), line, "bundle.column.lat");
+        double lon = number(f.get(6), line, "bundle.column.lon");
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            throw new IllegalArgumentException(where + ": lat/lon out of range");
+            throw new BadValue(Message.of("bundle.regions.latLonRange", line));
         }
-        long population;
-        try {
-            population = f.get(7).isEmpty() ? 0 : Long.parseLong(f.get(7));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": population is not a whole number");
-        }
-        if (population < 0) {
-            throw new IllegalArgumentException(where + ": population is negative");
-        }
-        return new Region(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), lat, lon, population);
+        return new Region(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), lat, lon, population(f.get(7), line));
     }
 
-    private static double number(String s, String where, String column) {
-        try {
-            double v = Double.parseDouble(s);
-            if (!Double.isFinite(v) || s.isBlank() || !s.matches("-?[0-9]+(\\.[0-9]+)?")) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + ": " + column + " is not a decimal number");
+    /**
+     * A population: empty (unknown, read as 0) or a whole number 0 to {@link #MAX_POPULATION} written in plain
+     * digits, without sign, spaces or leading zeros.
+     */
+    static long population(String s, long line) throws BadValue {
+        if (s.isEmpty()) {
+            return 0;
         }
+        if (!s.matches("0|[1-9][0-9]{0,10}")) {
+            throw new BadValue(Message.of("bundle.regions.population", line, MAX_POPULATION));
+        }
+        long p = Long.parseLong(s);
+        if (p > MAX_POPULATION) {
+            throw new BadValue(Message.of("bundle.regions.population", line, MAX_POPULATION));
+        }
+        return p;
     }
 
-    /** Splits one RFC 4180 line (no embedded line breaks). */
+    private static double number(String s, long line, String column) throws BadValue {
+        if (!s.matches("-?[0-9]{1,3}(\\.[0-9]+)?")) {
+            throw new BadValue(Message.of("bundle.regions.decimal", line, Message.of(column)));
+        }
+        return Double.parseDouble(s);
+    }
+
+    /**
+     * Splits one RFC 4180 line (no embedded line breaks); null when its quoting is malformed (a quote inside an
+     * unquoted field, text after a closing quote, or an unclosed quote), which tools would read differently.
+     */
     static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
+        boolean closed = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
@@ -119,17 +147,27 @@ public final class RegionsCsv {
                     i++;
                 } else if (c == '"') {
                     quoted = false;
+                    closed = true;
                 } else {
                     cur.append(c);
                 }
-            } else if (c == '"' && cur.length() == 0) {
-                quoted = true;
             } else if (c == ',') {
                 out.add(cur.toString());
                 cur.setLength(0);
+                closed = false;
+            } else if (closed) {
+                return null;
+            } else if (c == '"') {
+                if (cur.length() > 0) {
+                    return null;
+                }
+                quoted = true;
             } else {
                 cur.append(c);
             }
+        }
+        if (quoted) {
+            return null;
         }
         out.add(cur.toString());
         return out;

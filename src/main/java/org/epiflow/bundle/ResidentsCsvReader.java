@@ -1,5 +1,7 @@
 package org.epiflow.bundle;
 
+import org.epiflow.text.Message;
+
 import org.epiflow.model.Period;
 import org.epiflow.model.ResidentTable;
 
@@ -21,7 +23,7 @@ final class ResidentsCsvReader {
         String t = TableSpec.RESIDENTS.fileName();
         CsvLines lines = new CsvLines(in, limits.maxLineBytes(), t);
         if (!lines.next()) {
-            problems.aggregate(Rule.MISSING_COLUMN, t + " is empty (no header line)");
+            problems.aggregate(Rule.MISSING_COLUMN, Message.of("bundle.aggregate.noHeader", t));
             return null;
         }
         boolean ok = CsvHeader.check(lines.text(), TableSpec.RESIDENTS, manifestColumns, problems);
@@ -32,45 +34,44 @@ final class ResidentsCsvReader {
         long rows = 0;
         while (lines.next()) {
             if (++rows > limits.maxRows()) {
-                throw new BundleFormatException(t + " has more than " + limits.maxRows() + " rows");
+                throw new BundleFormatException("bundle.table.tooManyRows", t, limits.maxRows());
             }
             if (builder == null) {
                 continue;
             }
             byte[] b = lines.buffer();
             int s = lines.start();
-            String where = t + " line " + lines.lineNumber();
-            String problem = null;
+            long line = lines.lineNumber();
+            Message problem = null;
             Rule rule = Rule.BAD_VALUE;
             int count = -1;
             long day = CsvFields.INVALID;
             int region = -1;
             if (CsvFields.split(b, s, lines.end(), ends) != 3) {
-                problem = where + " does not have 3 fields";
+                problem = Message.of("bundle.table.fieldCount", t, line, 3);
             } else if ((day = CsvFields.epochDay(b, s, ends[0])) == CsvFields.INVALID) {
-                problem = where + ": the date is not an ISO date (yyyy-MM-dd)";
+                problem = Message.of("bundle.table.date", t, line);
             } else if (!period.contains(java.time.LocalDate.ofEpochDay(day))) {
                 rule = Rule.OUTSIDE_PERIOD;
-                problem = where + ": date " + new String(b, s, 10, StandardCharsets.US_ASCII)
-                        + " is outside the bundle's period " + period;
+                problem = Message.of("bundle.table.outsidePeriod", t, line, new String(b, s, 10, StandardCharsets.US_ASCII),
+                        period.start().toString(), period.end().toString());
             } else if ((region = codes.find(b, ends[0] + 1, ends[1])) < 0) {
                 rule = Rule.UNKNOWN_REGION;
-                problem = where + ": region code '" + new String(b, ends[0] + 1,
-                        Math.min(ends[1] - ends[0] - 1, 32), StandardCharsets.UTF_8) + "' is not in regions.csv";
+                problem = Message.of("bundle.table.unknownRegion", t, line, new String(b, ends[0] + 1,
+                        Math.min(ends[1] - ends[0] - 1, 32), StandardCharsets.UTF_8));
             } else if ((count = CsvFields.count(b, ends[1] + 1, ends[2])) < 0) {
-                problem = where + ": residents is not a whole number";
+                problem = Message.of("bundle.table.count", t, line, Message.of("bundle.column.residents"));
             } else if (count < k) {
                 rule = Rule.BELOW_K;
-                problem = where + ": a resident count is below the suppression threshold k = " + k;
+                problem = Message.of("bundle.table.belowK", t, line, k);
             } else if (roundingBase > 1 && count % roundingBase != 0) {
-                problem = where + ": a resident count is not a multiple of the declared rounding base "
-                        + roundingBase;
+                problem = Message.of("bundle.table.rounding", t, line, roundingBase);
             } else {
                 String why = builder.add((int) (day - startDay), region, count);
                 if (why != null) {
                     rule = "duplicate".equals(why) ? Rule.DUPLICATE_CELL : Rule.OUT_OF_ORDER;
-                    problem = where + ("duplicate".equals(why) ? ": the same day and region appear twice"
-                            : ": rows must be sorted by date, then region code");
+                    problem = "duplicate".equals(why) ? Message.of("bundle.residents.duplicate", t, line)
+                            : Message.of("bundle.residents.order", t, line);
                 }
             }
             if (problem != null) {
@@ -79,7 +80,7 @@ final class ResidentsCsvReader {
             }
         }
         if (rows != declaredRows) {
-            problems.manifest("manifest.json declares " + declaredRows + " rows for " + t + " but it has " + rows);
+            problems.manifest(Message.of("bundle.manifest.rowCount", t, declaredRows, rows));
         }
         return builder == null ? null : builder.build();
     }

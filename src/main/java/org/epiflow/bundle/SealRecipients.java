@@ -1,5 +1,9 @@
 package org.epiflow.bundle;
 
+import org.epiflow.bundle.age.AgeIdentity;
+import org.epiflow.text.Localized;
+import org.epiflow.text.Message;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,24 +25,47 @@ public final class SealRecipients implements AutoCloseable {
         this.logN = logN;
     }
 
+    /** A recipient list or passphrase that cannot be sealed to; its message is for the carrier. */
+    public static final class Invalid extends IllegalArgumentException implements Localized {
+        private static final long serialVersionUID = 1L;
+        private final transient Message message;
+
+        Invalid(String key, Object... args) {
+            super(Message.of(key, args).english());
+            this.message = Message.of(key, args);
+        }
+
+        @Override
+        public Message message() {
+            return message;
+        }
+    }
+
+    /** Officers' {@code age1…} recipients, at most {@link BundleHeader#MAX_RECIPIENTS}. */
     public static SealRecipients officers(List<String> recipients) {
         if (recipients.isEmpty()) {
-            throw new IllegalArgumentException("at least one recipient is needed");
+            throw new Invalid("bundle.seal.noRecipient");
+        }
+        if (recipients.size() > BundleHeader.MAX_RECIPIENTS) {
+            throw new Invalid("bundle.seal.tooManyRecipients", recipients.size(), BundleHeader.MAX_RECIPIENTS);
         }
         for (String r : recipients) {
-            if (!r.startsWith("age1") || r.length() < 10) {
-                throw new IllegalArgumentException("'" + r + "' is not an age X25519 recipient (age1…)");
+            if (!AgeIdentity.isValidRecipient(r)) {
+                throw new Invalid("bundle.seal.badRecipient", r);
             }
+        }
+        if (new java.util.HashSet<>(recipients).size() != recipients.size()) {
+            throw new Invalid("bundle.seal.duplicateRecipient");
         }
         return new SealRecipients(recipients, null, 0);
     }
 
     public static SealRecipients passphrase(char[] passphrase, int logN) {
         if (passphrase.length == 0) {
-            throw new IllegalArgumentException("the passphrase is empty");
+            throw new Invalid("bundle.seal.emptyPassphrase");
         }
-        if (logN < 1 || logN > 20) {
-            throw new IllegalArgumentException("the scrypt work factor must be between 1 and 20");
+        if (logN < 10 || logN > BundleLimits.DEFAULT.maxScryptLogN()) {
+            throw new Invalid("bundle.seal.workFactor", 10, BundleLimits.DEFAULT.maxScryptLogN());
         }
         return new SealRecipients(List.of(), passphrase.clone(), logN);
     }

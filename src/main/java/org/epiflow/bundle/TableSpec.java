@@ -6,9 +6,12 @@ import java.util.regex.Pattern;
 
 /** The tables format v1 knows, with their declared columns in order (docs/bundle-format.md). */
 public enum TableSpec {
-    REGIONS("regions.csv", true, List.of("code", "name", "name_en", "level", "parent", "lat", "lon", "population")),
-    FLOWS("flows.csv", true, List.of("date", "origin", "destination", "trips")),
-    RESIDENTS("residents.csv", false, List.of("date", "region", "residents"));
+    REGIONS("regions.csv", true, List.of("code", "name", "name_en", "level", "parent", "lat", "lon", "population"),
+            Integer.MAX_VALUE),
+    /** date (10), two codes (at most 32 each), a count (at most 9 digits) and three commas. */
+    FLOWS("flows.csv", true, List.of("date", "origin", "destination", "trips"), 10 + 32 + 32 + 9 + 3),
+    /** date (10), a code (at most 32), a count (at most 9 digits) and two commas. */
+    RESIDENTS("residents.csv", false, List.of("date", "region", "residents"), 10 + 32 + 9 + 2);
 
     /**
      * Column names that suggest record-level data: subscriber, device or personal identifiers. A table with such a
@@ -23,11 +26,18 @@ public enum TableSpec {
     private final String fileName;
     private final boolean required;
     private final List<String> columns;
+    private final int maxRowBytes;
 
-    TableSpec(String fileName, boolean required, List<String> columns) {
+    TableSpec(String fileName, boolean required, List<String> columns, int maxRowBytes) {
         this.fileName = fileName;
         this.required = required;
         this.columns = columns;
+        this.maxRowBytes = maxRowBytes;
+    }
+
+    /** The longest a valid data row of this table can be, without its line ending (regions: the line limit). */
+    int maxRowBytes() {
+        return maxRowBytes;
     }
 
     public String fileName() {

@@ -4,6 +4,7 @@ import org.epiflow.bench.BasemapBench;
 import org.epiflow.bench.ExportBench;
 import org.epiflow.bench.MapBench;
 import org.epiflow.bench.OpenBench;
+import org.epiflow.bench.RefuseBench;
 import org.epiflow.bench.RiskBench;
 import org.epiflow.bench.WorkspaceBench;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import java.util.concurrent.Callable;
                 BenchCommand.Workspace.class,
                 BenchCommand.Risk.class,
                 BenchCommand.Export.class,
+                BenchCommand.Refuse.class,
         })
 final class BenchCommand implements Runnable {
     @Spec
@@ -195,6 +197,45 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             new ExportBench(arcs, runs, frames, gifSize, keep).run(spec.commandLine().getOut());
             return 0;
+        }
+    }
+
+    @Command(name = "refuse", mixinStandardHelpOptions = true,
+            description = "Time refusing bundles whose signature cannot verify (garbage, unpinned key, forged, "
+                    + "replayed), for sparse bundle files of the given sizes; goal under 0.5 s for any size.")
+    static final class Refuse implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--sizes", split = ",", defaultValue = "1m,1g,4g",
+                description = "bundle file sizes, e.g. 1g,4g (4g means the 4 GiB limit; default ${DEFAULT-VALUE})")
+        java.util.List<String> sizes;
+
+        @Option(names = "--runs", defaultValue = "5", description = "timed runs of each (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--hashing", description = "also time a payload that passes the cheap checks being hashed")
+        boolean hashing;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.List<Long> bytes = new java.util.ArrayList<>();
+            for (String s : sizes) {
+                bytes.add(size(s));
+            }
+            new RefuseBench(bytes, runs, hashing).run(spec.commandLine().getOut());
+            return 0;
+        }
+
+        static long size(String s) throws CliException {
+            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+            long unit = t.endsWith("g") ? 1L << 30 : t.endsWith("m") ? 1L << 20 : t.endsWith("k") ? 1L << 10 : 1;
+            try {
+                long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+                return Math.min(n, 0xFFFF_FFFFL);
+            } catch (NumberFormatException e) {
+                throw new CliException("--sizes: '" + s + "' is not a size such as 1g or 500m", 2);
+            }
         }
     }
 }

@@ -16,6 +16,12 @@ final class CarrierKeys {
 
     static MinisignSecretKey load(Path file, Path passphraseFile) throws IOException, CliException,
             MinisignException {
+        return load(file, passphraseFile, "--sign-passphrase-file");
+    }
+
+    /** As {@link #load(Path, Path)}; {@code flag} names the option that gives the passphrase file. */
+    static MinisignSecretKey load(Path file, Path passphraseFile, String flag) throws IOException, CliException,
+            MinisignException {
         if (!Files.exists(file)) {
             throw new CliException("no signing key at " + file);
         }
@@ -25,7 +31,8 @@ final class CarrierKeys {
         } catch (WrongPassphraseException encrypted) {
             // encrypted: ask for its passphrase below
         }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase of the signing key " + file.getFileName(), false);
+        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase of the signing key " + file.getFileName(), false,
+                flag);
         try {
             return MinisignSecretKey.parse(text, pass);
         } finally {

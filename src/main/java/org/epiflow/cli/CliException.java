@@ -17,4 +17,17 @@ final class CliException extends Exception {
     int exitCode() {
         return exitCode;
     }
+
+    /** Carries a {@link CliException} through code that may only throw {@link java.io.IOException}. */
+    static final class Carried extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        Carried(CliException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        CliException cliException() {
+            return (CliException) getCause();
+        }
+    }
 }

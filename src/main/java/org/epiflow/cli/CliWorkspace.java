@@ -43,7 +43,13 @@ final class CliWorkspace implements AutoCloseable {
 
     /** Opens a bundle with every check, recording the opening or the refusal. */
     OpenedBundle openBundle(BundleReader reader, Path bundle, AgeIdentity id) throws IOException, BundleException {
-        try (BundleCredentials creds = BundleCredentials.of(id)) {
+        return openBundle(reader, bundle, BundleCredentials.of(id));
+    }
+
+    /** As {@link #openBundle(BundleReader, Path, AgeIdentity)}, with credentials that can open passphrase bundles. */
+    OpenedBundle openBundle(BundleReader reader, Path bundle, BundleCredentials credentials)
+            throws IOException, BundleException {
+        try (BundleCredentials creds = credentials) {
             OpenedBundle opened = reader.open(bundle, creds, BundleProgress.NONE);
             record(() -> workspace.recordBundleOpened(opened));
             return opened;

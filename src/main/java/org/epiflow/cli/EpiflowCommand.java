@@ -23,11 +23,22 @@ public final class EpiflowCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The configured command line (for tests: set its out/err writers). */
+    /**
+     * The configured command line; what it prints goes through {@link TerminalWriter} (for tests: set its out/err
+     * writers with {@link #terminal}).
+     */
     public static CommandLine commandLine() {
         return new CommandLine(new EpiflowCommand())
                 .setExecutionExceptionHandler(new ExitCodes())
-                .setCaseInsensitiveEnumValuesAllowed(true);
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                .setOut(terminal(new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset())))
+                .setErr(terminal(new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset())));
+    }
+
+    /** A print writer over {@code out} that shows control characters as visible escapes, as the terminal gets. */
+    public static java.io.PrintWriter terminal(java.io.Writer out) {
+        return TerminalWriter.over(out);
     }
 
     /** Runs the command line and returns its exit code. */

@@ -2,6 +2,7 @@ package org.epiflow.cli;
 
 import org.epiflow.bundle.BundleException;
 import org.epiflow.bundle.MinimisationException;
+import org.epiflow.text.Untrusted;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -21,6 +22,9 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        if (ex instanceof CliException.Carried carried) {
+            ex = carried.cliException();
+        }
         if (ex instanceof BundleException b) {
             err.println("epiflow: " + b.userMessage());
             err.flush();
@@ -32,7 +36,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             return MINIMISATION;
         }
         if (ex instanceof CliException c) {
-            err.println("epiflow: " + c.getMessage());
+            err.println("epiflow: " + Untrusted.escape(c.getMessage()));
             err.flush();
             return c.exitCode();
         }
@@ -42,21 +46,21 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             return 1;
         }
         if (ex instanceof NoSuchFileException e) {
-            err.println("epiflow: no such file: " + e.getFile());
+            err.println("epiflow: no such file: " + Untrusted.escape(e.getFile()));
             err.flush();
             return 1;
         }
         if (ex instanceof AccessDeniedException e) {
-            err.println("epiflow: permission denied: " + e.getFile());
+            err.println("epiflow: permission denied: " + Untrusted.escape(e.getFile()));
             err.flush();
             return 1;
         }
         if (ex instanceof IOException e) {
-            err.println("epiflow: " + e.getMessage());
+            err.println("epiflow: " + Untrusted.escape(String.valueOf(e.getMessage())));
             err.flush();
             return 1;
         }
-        err.println("epiflow: internal error: " + ex);
+        err.println("epiflow: internal error: " + Untrusted.escape(String.valueOf(ex)));
         ex.printStackTrace(err);
         err.flush();
         return 1;

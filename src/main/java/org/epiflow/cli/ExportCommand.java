@@ -134,7 +134,7 @@ final class ExportCommand implements Callable<Integer> {
         try (AgeIdentity id = officer.unlock();
              CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
             keyId = id.keyId();
-            opened = ws.openBundle(reader, bundle, id);
+            opened = ws.openBundle(reader, bundle, officer.credentials(id));
             BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
             Exporter x = new Exporter(ExportSource.of(opened, basemap, keyId), Clock.systemUTC());
             try {

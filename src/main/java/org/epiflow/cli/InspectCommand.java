@@ -7,6 +7,7 @@ import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.BundleInfo;
+import org.epiflow.text.Untrusted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,17 +43,37 @@ final class InspectCommand implements Callable<Integer> {
         OpenedBundle opened;
         try (AgeIdentity id = officer.unlock();
              CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
-            opened = ws.openBundle(reader, bundle, id);
+            opened = ws.openBundle(reader, bundle, officer.credentials(id));
         }
         Map<String, Object> summary = summary(opened);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+            // JSON escapes C0 controls itself; C1 controls and bidi overrides get \\u escapes as well
+            ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            json.getFactory().setCharacterEscapes(new UntrustedEscapes());
+            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         } else {
-            summary.forEach((k, v) -> out.printf("%-18s %s%n", k + ":", v));
+            summary.forEach((k, v) -> out.printf("%-18s %s%n", k + ":", Untrusted.escape(String.valueOf(v))));
         }
         return 0;
+    }
+
+    /** JSON escapes for every character {@link Untrusted#unsafe} names, not only those below U+0020. */
+    static final class UntrustedEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch < Character.MIN_SUPPLEMENTARY_CODE_POINT && Untrusted.unsafe((char) ch)
+                    ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+        }
     }
 
     static Map<String, Object> summary(OpenedBundle b) {

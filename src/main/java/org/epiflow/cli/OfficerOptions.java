@@ -1,5 +1,6 @@
 package org.epiflow.cli;
 
+import org.epiflow.bundle.BundleCredentials;
 import org.epiflow.bundle.age.AgeException;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.bundle.age.AgeIdentityFile;
@@ -8,6 +9,7 @@ import org.epiflow.data.audit.PendingUnlockFailures;
 import org.epiflow.data.workspace.WorkspaceLocation;
 import org.epiflow.bundle.minisign.MinisignException;
 import org.epiflow.bundle.minisign.TrustStore;
+import org.epiflow.text.Untrusted;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -27,6 +29,33 @@ final class OfficerOptions {
     @Option(names = "--trust", required = true, description = "trusted carrier public key(s) (minisign .pub; a file "
             + "may hold several)")
     Path trust;
+
+    @Option(names = "--bundle-passphrase-file", description = "for a bundle sealed to a passphrase (seal "
+            + "--passphrase-recipient): read that passphrase from this file instead of asking")
+    Path bundlePassphraseFile;
+
+    /**
+     * How to decrypt: with the officer's identity, and — for a bundle sealed to a passphrase — with the passphrase
+     * from {@code --bundle-passphrase-file} or, on a terminal, asked for (up to three tries) once the bundle's
+     * signature has verified.
+     */
+    BundleCredentials credentials(AgeIdentity id) {
+        return BundleCredentials.of(id, (file, header, attempt) -> {
+            try {
+                if (bundlePassphraseFile != null) {
+                    return attempt == 1 ? Secrets.passphrase(bundlePassphraseFile, "", false) : null;
+                }
+                if (attempt > 1 && System.console() != null) {
+                    System.console().printf("The passphrase is wrong; try again.%n");
+                }
+                return Secrets.passphrase(null, "Passphrase of the bundle " + Untrusted.escape(
+                        String.valueOf(file.getFileName())) + " from " + Untrusted.escape(header.issuer()), false,
+                        "--bundle-passphrase-file");
+            } catch (CliException e) {
+                throw new CliException.Carried(e);
+            }
+        });
+    }
 
     /** Unlocks the identity; the caller closes (wipes) it. A wrong passphrase is kept for the audit trail. */
     AgeIdentity unlock() throws IOException, CliException {

@@ -216,7 +216,7 @@ final class RiskCommand implements Callable<Integer> {
         RiskResult result;
         try (AgeIdentity id = officer.unlock();
              CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
-            data = ws.openBundle(reader, bundle, id).data();
+            data = ws.openBundle(reader, bundle, officer.credentials(id)).data();
             result = run(data);
             var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
             ws.riskRun(result.model(), json.writeValueAsString(java.util.Map.of("command",

@@ -57,7 +57,8 @@ final class SealCommand implements Callable<Integer> {
             + "(age allows a passphrase only as the sole recipient)")
     boolean passphraseRecipient;
 
-    @Option(names = "--passphrase-file", description = "with --passphrase-recipient: read the bundle passphrase here")
+    @Option(names = "--passphrase-file", description = "with --passphrase-recipient: read the bundle's passphrase here; "
+            + "without it: read the signing key's passphrase here (as --sign-passphrase-file)")
     Path passphraseFile;
 
     @Option(names = "--work-factor", defaultValue = "18", description = "with --passphrase-recipient: scrypt log2(N), "
@@ -104,13 +105,29 @@ final class SealCommand implements Callable<Integer> {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), min.period(), "day", geography, measures, k, rounding,
                 BundleManifest.PURPOSE, expires);
         AggregateDataset data = new AggregateDataset(info, min.regions(), min.flows(), min.residents());
-        try (MinisignSecretKey key = CarrierKeys.load(signKey, signPassphraseFile);
+        try (MinisignSecretKey key = signingKey();
              SealRecipients recipients = recipients()) {
             BundleSealer.Sealed sealed = BundleSealer.seal(data, recipients, key, out);
             err.println("Sealed " + out + ": bundle " + info.bundleId() + ", " + min.period() + ", "
                     + data.flows().rowCount() + " flow cells, fingerprint " + sealed.fingerprint());
         }
         return 0;
+    }
+
+    /**
+     * The carrier's key. Its passphrase file is {@code --sign-passphrase-file}, or — when the bundle is not sealed to
+     * a passphrase, so {@code --passphrase-file} has nothing else to mean — {@code --passphrase-file}.
+     */
+    private MinisignSecretKey signingKey() throws Exception {
+        if (passphraseRecipient) {
+            return CarrierKeys.load(signKey, signPassphraseFile, "--sign-passphrase-file");
+        }
+        if (passphraseFile != null && signPassphraseFile != null && !passphraseFile.equals(signPassphraseFile)) {
+            throw new CliException("--passphrase-file and --sign-passphrase-file both name the signing key's "
+                    + "passphrase; give one of them", 2);
+        }
+        return CarrierKeys.load(signKey, signPassphraseFile != null ? signPassphraseFile : passphraseFile,
+                "--passphrase-file (or --sign-passphrase-file)");
     }
 
     private SealRecipients recipients() throws Exception {
@@ -121,7 +138,7 @@ final class SealCommand implements Callable<Integer> {
                 throw new CliException(e.getMessage(), 2);
             }
         }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for the bundle", true);
+        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for the bundle", true, "--passphrase-file");
         try {
             return SealRecipients.passphrase(pass, workFactor);
         } catch (IllegalArgumentException e) {

@@ -23,6 +23,14 @@ final class Secrets {
      * @param confirm ask twice at the prompt (for new secrets)
      */
     static char[] passphrase(Path file, String prompt, boolean confirm) throws IOException, CliException {
+        return passphrase(file, prompt, confirm, "--passphrase-file");
+    }
+
+    /**
+     * As {@link #passphrase(Path, String, boolean)}; {@code flag} is the option that gives the file, named when there
+     * is no terminal to ask on.
+     */
+    static char[] passphrase(Path file, String prompt, boolean confirm, String flag) throws IOException, CliException {
         if (file != null) {
             byte[] raw = Files.readAllBytes(file);
             try {
@@ -48,7 +56,8 @@ final class Secrets {
         }
         Console console = System.console();
         if (console == null) {
-            throw new CliException("no terminal to ask for the passphrase; use --passphrase-file");
+            throw new CliException("no terminal to ask for the " + Character.toLowerCase(prompt.charAt(0))
+                    + prompt.substring(1) + "; use " + flag + " FILE");
         }
         char[] first = console.readPassword("%s: ", prompt);
         if (first == null || first.length == 0) {

@@ -2,6 +2,7 @@ package org.epiflow.cli;
 
 import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.BundleReader;
+import org.epiflow.text.Untrusted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +33,9 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Signature OK");
         out.println("  bundle:      " + v.header().bundleId());
-        out.println("  issuer:      " + v.header().issuer());
+        out.println("  issuer:      " + Untrusted.escape(v.header().issuer()));
         out.println("  created:     " + v.header().created());
-        out.println("  signed by:   " + v.signerKeyId());
+        out.println("  signed by:   " + Untrusted.escape(v.signerKeyId()));
         out.println("  recipients:  " + v.header().recipients().stream()
                 .map(r -> r.keyId() == null ? r.type() : r.type() + " " + r.keyId()).toList());
         out.println("  fingerprint: " + v.fingerprint());

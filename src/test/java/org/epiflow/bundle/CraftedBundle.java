@@ -54,6 +54,17 @@ final class CraftedBundle {
         return c;
     }
 
+    /** An independent copy (tables and manifest), cheaper than building {@link #valid} again. */
+    CraftedBundle copy() {
+        CraftedBundle c = new CraftedBundle();
+        c.tables.putAll(tables);
+        c.manifest = manifest.deepCopy();
+        c.bundleId = bundleId;
+        c.issuer = issuer;
+        c.headerCreated = headerCreated;
+        return c;
+    }
+
     CraftedBundle table(String name, String csv) {
         tables.put(name, csv.getBytes(StandardCharsets.UTF_8));
         return this;
@@ -82,7 +93,27 @@ final class CraftedBundle {
         return this;
     }
 
+    /** More age1… recipients to encrypt to (and list in the header) besides the officer. */
+    List<String> moreRecipients = new java.util.ArrayList<>();
+    /** Recipients the payload is encrypted to that the header does not list. */
+    List<String> unlistedRecipients = new java.util.ArrayList<>();
+    /** Encrypt with the independent test writer ({@code AgeBytes}), which takes any number of stanzas. */
+    boolean handMadeAge;
+    /** When set, the header's created time (the manifest keeps its own). */
+    Instant headerCreated = Instant.parse("2020-04-01T08:00:00Z");
+
+    /** When set, the plaintext payload archive exactly as given (bytes written by hand, e.g. {@link ZipBytes}). */
+    byte[] rawPayload;
+
+    /** The manifest's bytes, as {@link #payload()} writes them. */
+    byte[] manifestBytes() throws Exception {
+        return Json.MAPPER.writeValueAsBytes(manifest);
+    }
+
     byte[] payload() throws Exception {
+        if (rawPayload != null) {
+            return rawPayload;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("manifest.json"));
@@ -100,9 +131,11 @@ final class CraftedBundle {
     /** Encrypts to the officer, signs with the carrier key and writes the canonical container. */
     Path write(Path out, AgeIdentity officer, MinisignSecretKey carrier) throws Exception {
         byte[] plain = payload();
-        BundleHeader header = new BundleHeader(BundleHeader.FORMAT, 1, bundleId, issuer,
-                Instant.parse("2020-04-01T08:00:00Z"), carrier.keyIdHex(),
-                List.of(new BundleHeader.Recipient("X25519", AgeIdentity.keyId(officer.recipient()))));
+        List<String> to = new java.util.ArrayList<>(List.of(officer.recipient()));
+        to.addAll(moreRecipients);
+        BundleHeader header = new BundleHeader(BundleHeader.FORMAT, 1, bundleId, issuer, headerCreated,
+                carrier.keyIdHex(), to.stream().map(r -> new BundleHeader.Recipient("X25519", AgeIdentity.keyId(r)))
+                .toList());
         byte[] headerJson = header.toJson();
         try (FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -125,9 +158,22 @@ final class CraftedBundle {
                 public void close() {
                 }
             };
-            try (OutputStream enc = Channels.newOutputStream(AgeCodec.encrypt(hashing,
-                    List.of(officer.recipient())))) {
-                enc.write(plain);
+            if (handMadeAge) {
+                byte[] key = org.epiflow.bundle.age.AgeBytes.fileKey();
+                List<org.epiflow.bundle.age.AgeBytes.Stanza> stanzas = new java.util.ArrayList<>();
+                for (String r : to) {
+                    stanzas.add(org.epiflow.bundle.age.AgeBytes.validStanza(r, key));
+                }
+                for (String r : unlistedRecipients) {
+                    stanzas.add(org.epiflow.bundle.age.AgeBytes.validStanza(r, key));
+                }
+                hashing.write(ByteBuffer.wrap(org.epiflow.bundle.age.AgeBytes.ageFile(plain, key, stanzas)));
+            } else {
+                List<String> all = new java.util.ArrayList<>(to);
+                all.addAll(unlistedRecipients);
+                try (OutputStream enc = Channels.newOutputStream(AgeCodec.encrypt(hashing, all))) {
+                    enc.write(plain);
+                }
             }
             w.finishPayload();
             SignedStatement st = new SignedStatement(bundleId,

@@ -45,7 +45,8 @@ class AuditCliTest {
         ws = dir.resolve("workspaces").resolve("mine");
         try (AgeIdentity id = AgeIdentityFile.read(key, "officer passphrase 密码".toCharArray());
              Workspace w = Workspace.open(ws, id)) {
-            w.recordBundleRefused(dir.resolve("上海-2020.epiflow"), new BundleExpiredException("过期 2020-02-01"));
+            w.recordBundleRefused(dir.resolve("上海-2020.epiflow"), new BundleExpiredException(java.time.LocalDate.of(2020, 2, 1),
+                    java.time.LocalDate.of(2024, 6, 1)));
             w.setIdleLockMinutes(10);
         }
     }
@@ -135,7 +136,7 @@ class AuditCliTest {
             String text = new PDFTextStripper().getText(doc).replace("\r", "").replace("\n", "");
             assertThat(text).contains("EpiFlow audit trail 审计记录").contains("Chain verification: OK: 6 entries")
                     .contains("WORKSPACE_CREATED").contains("BUNDLE_REFUSED").contains("上海-2020.epiflow")
-                    .contains("过期 2020-02-01").contains("#3");
+                    .contains("2020-02-01").contains("#3");
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
         }
     }

@@ -15,8 +15,8 @@ final class CliHarness {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = EpiflowCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(EpiflowCommand.terminal(out));
+        cl.setErr(EpiflowCommand.terminal(err));
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());
     }

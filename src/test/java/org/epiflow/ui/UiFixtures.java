@@ -23,17 +23,22 @@ import java.util.prefs.Preferences;
 /** Files and fakes for the desktop app's tests: an officer, a carrier, a sealed bundle; recording dialogs. */
 public final class UiFixtures {
     public static final String PASSPHRASE = "correct horse";
+    /** The passphrase {@link #passphraseBundle} is sealed to. */
+    public static final String BUNDLE_PASSPHRASE = "shared bundle secret 共享";
 
     public final Path identity;
     public final Path trustStore;
     public final Path bundle;
     public final AggregateDataset data;
+    /** The same data sealed to {@link #BUNDLE_PASSPHRASE} (work factor 10) instead of to the officer. */
+    public final Path passphraseBundle;
 
-    private UiFixtures(Path identity, Path trustStore, Path bundle, AggregateDataset data) {
+    private UiFixtures(Path identity, Path trustStore, Path bundle, AggregateDataset data, Path passphraseBundle) {
         this.identity = identity;
         this.trustStore = trustStore;
         this.bundle = bundle;
         this.data = data;
+        this.passphraseBundle = passphraseBundle;
     }
 
     /** An officer (work factor 10), a carrier trust store and a 21-day four-city bundle sealed to the officer. */
@@ -48,8 +53,11 @@ public final class UiFixtures {
             try (SealRecipients to = SealRecipients.officers(List.of(officer.recipient()))) {
                 BundleSealer.seal(data, to, carrier, bundle);
             }
+            try (SealRecipients to = SealRecipients.passphrase(BUNDLE_PASSPHRASE.toCharArray(), 10)) {
+                BundleSealer.seal(data, to, carrier, dir.resolve("shared.epiflow"));
+            }
         }
-        return new UiFixtures(id, pub, bundle, data);
+        return new UiFixtures(id, pub, bundle, data, dir.resolve("shared.epiflow"));
     }
 
     /** A throw-away preferences node. */
@@ -73,6 +81,19 @@ public final class UiFixtures {
         @Override
         public boolean confirm(String title, String message) {
             return true;
+        }
+
+        /** Answers to passphrase questions, in order (none left: the user cancels). */
+        public final java.util.Deque<String> passphrases = new java.util.ArrayDeque<>();
+        /** The passphrase questions asked: header and label. */
+        public final List<String[]> passphraseQuestions = new ArrayList<>();
+
+        @Override
+        public java.util.Optional<char[]> askPassphrase(String title, String header, String label, String ok,
+                                                        String cancel) {
+            passphraseQuestions.add(new String[] {title, header, label, ok, cancel});
+            String next = passphrases.poll();
+            return next == null ? java.util.Optional.empty() : java.util.Optional.of(next.toCharArray());
         }
     }
 

@@ -1,31 +1,38 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 /**
- * The ASCII armor (<code>-----BEGIN AGE ENCRYPTED FILE-----</code>) around an age file is malformed. A kind of {@link AgeHeaderException}: the input is not a well-formed age file.
+ * The ASCII armor around an age file is malformed.
  */
 public class AgeArmorException extends AgeHeaderException {
     private static final long serialVersionUID = 1L;
 
-    /** Default message. */
-    static final String DEFAULT_MESSAGE = "the ASCII-armored file is malformed (it was altered or wrapped incorrectly)";
+    /** Default message key. */
+    static final String DEFAULT_KEY = "age.armor.invalid";
 
     /** Creates the exception with the default message. */
     public AgeArmorException() {
-        super(DEFAULT_MESSAGE);
+        super(Message.of(DEFAULT_KEY));
     }
 
     /**
-     * @param message human-readable explanation
+     * @param message what to tell the user
      */
-    public AgeArmorException(String message) {
+    public AgeArmorException(Message message) {
         super(message);
     }
 
     /**
-     * @param message human-readable explanation
+     * @param message what to tell the user
      * @param cause   underlying failure, kept for diagnostics
      */
-    public AgeArmorException(String message, Throwable cause) {
+    public AgeArmorException(Message message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The default message, with a cause kept for diagnostics. */
+    public AgeArmorException(Throwable cause) {
+        super(Message.of(DEFAULT_KEY), cause);
     }
 }

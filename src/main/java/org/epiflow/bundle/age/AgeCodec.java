@@ -1,5 +1,7 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 import com.exceptionfactory.jagged.DecryptingChannelFactory;
 import com.exceptionfactory.jagged.PayloadException;
 import com.exceptionfactory.jagged.RecipientStanzaReader;
@@ -63,20 +65,20 @@ public final class AgeCodec {
     public static WritableByteChannel encrypt(WritableByteChannel out, List<String> recipients, boolean armor)
             throws AgeException, IOException {
         if (recipients.isEmpty()) {
-            throw new AgeException("at least one recipient is required");
+            throw new AgeException("age.encrypt.noRecipient");
         }
         List<RecipientStanzaWriter> writers = new ArrayList<>();
         try {
             for (String r : recipients) {
                 if (!AgeIdentity.isValidRecipient(r)) {
-                    throw new AgeException("not a valid age X25519 recipient (age1…): " + r);
+                    throw new AgeException("age.encrypt.badRecipient", r);
                 }
                 writers.add(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(r));
             }
             return (armor ? new ArmoredEncryptingChannelFactory() : new StandardEncryptingChannelFactory())
                     .newEncryptingChannel(out, writers);
         } catch (GeneralSecurityException e) {
-            throw new AgeException("encryption could not be set up: " + e.getMessage(), e);
+            throw new AgeException(Message.of("age.encrypt.setup", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -95,7 +97,7 @@ public final class AgeCodec {
         try (ScryptRecipientStanzaWriter writer = new ScryptRecipientStanzaWriter(passphrase, logN)) {
             return new StandardEncryptingChannelFactory().newEncryptingChannel(out, List.of(writer));
         } catch (GeneralSecurityException e) {
-            throw new AgeException("encryption could not be set up: " + e.getMessage(), e);
+            throw new AgeException(Message.of("age.encrypt.setup", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -115,7 +117,7 @@ public final class AgeCodec {
         try {
             reader = identity.newStanzaReader();
         } catch (GeneralSecurityException e) {
-            throw new AgeException("the identity could not be used: " + e.getMessage(), e);
+            throw new AgeException(Message.of("age.identity.unusable", String.valueOf(e.getMessage())), e);
         }
         return open(in, new GuardedStanzaReader(reader, true), AgeFormat.AUTO);
     }
@@ -136,7 +138,7 @@ public final class AgeCodec {
         try {
             reader = identity.newStanzaReader();
         } catch (GeneralSecurityException e) {
-            throw new AgeException("the identity could not be used: " + e.getMessage(), e);
+            throw new AgeException(Message.of("age.identity.unusable", String.valueOf(e.getMessage())), e);
         }
         return open(in, new GuardedStanzaReader(reader, true), format);
     }
@@ -198,11 +200,11 @@ public final class AgeCodec {
         } catch (GeneralSecurityException e) {
             throw classify(e, guard);
         } catch (PayloadException e) {
-            throw new AgePayloadException(AgePayloadException.DEFAULT_MESSAGE, e);
+            throw new AgePayloadException(e);
         } catch (ArmoredDecodingException e) {
-            throw new AgeArmorException(AgeArmorException.DEFAULT_MESSAGE, e);
+            throw new AgeArmorException(e);
         } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
-            throw new AgeHeaderException(AgeHeaderException.DEFAULT_MESSAGE, e);
+            throw new AgeHeaderException(e);
         }
     }
 
@@ -212,12 +214,12 @@ public final class AgeCodec {
         }
         if (!guard.invoked()) {
             // jagged could not parse the header, so it never reached the stanza reader
-            return new AgeHeaderException(AgeHeaderException.DEFAULT_MESSAGE, e);
+            return new AgeHeaderException(e);
         }
         if (guard.unwrapped() && e instanceof SignatureException) {
-            return new AgeHeaderException(AgeHeaderException.DEFAULT_MESSAGE + " (header MAC mismatch)", e);
+            return new AgeHeaderException(AgeHeaderException.detail("age.header.detail.mac"), e);
         }
         // unwrapped, MAC verified, but e.g. the payload nonce is missing or short
-        return new AgeHeaderException(AgeHeaderException.DEFAULT_MESSAGE, e);
+        return new AgeHeaderException(e);
     }
 }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 import com.exceptionfactory.jagged.PayloadException;
 import com.exceptionfactory.jagged.framework.armor.ArmoredDecodingException;
 
@@ -28,12 +30,12 @@ final class AgeDecryptingChannel implements ReadableByteChannel {
         try {
             return delegate.read(dst);
         } catch (PayloadException e) {
-            failure = new AgePayloadException(AgePayloadException.DEFAULT_MESSAGE, e);
+            failure = new AgePayloadException(e);
         } catch (ArmoredDecodingException e) {
-            failure = new AgeArmorException(AgeArmorException.DEFAULT_MESSAGE, e);
+            failure = new AgeArmorException(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // jagged surfaces some malformed-input conditions as unchecked exceptions
-            failure = new AgePayloadException(AgePayloadException.DEFAULT_MESSAGE, e);
+            failure = new AgePayloadException(e);
         }
         throw failure;
     }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -87,7 +89,7 @@ public final class AgeHeaderSummary {
         try {
             return Base64.getDecoder().decode(b64.substring(0, usable));
         } catch (IllegalArgumentException e) {
-            throw new AgeArmorException(AgeArmorException.DEFAULT_MESSAGE, e);
+            throw new AgeArmorException(e);
         }
     }
 

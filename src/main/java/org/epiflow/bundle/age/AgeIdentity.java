@@ -1,5 +1,7 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 import com.exceptionfactory.jagged.RecipientStanzaReader;
 import com.exceptionfactory.jagged.x25519.X25519RecipientStanzaReaderFactory;
 import org.bouncycastle.math.ec.rfc7748.X25519;
@@ -62,18 +64,17 @@ public final class AgeIdentity implements Destroyable, AutoCloseable {
         char[] trimmed = trim(encoded);
         try {
             if (startsWith(trimmed, PQ_SECRET_KEY_PREFIX)) {
-                throw new UnsupportedRecipientException(
-                        "identity type AGE-SECRET-KEY-PQ (post-quantum mlkem768x25519) is not supported");
+                throw new UnsupportedRecipientException(Message.of("age.identity.postQuantum"));
             }
             Bech32.Decoded decoded;
             try {
                 decoded = Bech32.decode(trimmed);
             } catch (IllegalArgumentException e) {
-                throw new AgeException("not a valid age identity (AGE-SECRET-KEY-1…): " + e.getMessage());
+                throw new AgeException("age.identity.invalid", e.getMessage());
             }
             if (!SECRET_KEY_HRP.equals(decoded.hrp) || decoded.data.length != KEY_LENGTH) {
                 Arrays.fill(decoded.data, (byte) 0);
-                throw new AgeException("not a valid age identity: expected an upper-case AGE-SECRET-KEY-1… key");
+                throw new AgeException("age.identity.notSecretKey");
             }
             return new AgeIdentity(decoded.data);
         } finally {

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
@@ -81,8 +83,7 @@ public final class AgeIdentityFile {
         try (ReadableByteChannel file = Files.newByteChannel(path)) {
             PeekedChannel in = new PeekedChannel(file);
             if (in.startsWith("AGE-SECRET-KEY-") || in.startsWith("#")) {
-                throw new AgeException("the identity file " + path.getFileName()
-                        + " is not passphrase-protected; refusing to read an unprotected key");
+                throw new AgeException("age.identityFile.unprotected", String.valueOf(path.getFileName()));
             }
             try (ReadableByteChannel dec = AgeCodec.decryptWithPassphrase(in, passphrase,
                     ScryptRecipientStanzaReader.DEFAULT_MAX_LOG_N)) {
@@ -152,7 +153,7 @@ public final class AgeIdentityFile {
                     }
                     try {
                         if (found != null) {
-                            throw new AgeException("the identity file holds more than one identity; EpiFlow expects one");
+                            throw new AgeException("age.identityFile.several");
                         }
                         found = AgeIdentity.parse(line);
                     } finally {
@@ -173,11 +174,11 @@ public final class AgeIdentityFile {
             throw e;
         }
         if (found == null) {
-            throw new AgeException("the identity file holds no age identity (AGE-SECRET-KEY-1…)");
+            throw new AgeException("age.identityFile.none");
         }
         if (publicKeyComment != null && !publicKeyComment.equals(found.recipient())) {
             found.destroy();
-            throw new AgeException("the identity file is inconsistent: its '# public key' comment does not match its key");
+            throw new AgeException("age.identityFile.inconsistent");
         }
         return found;
     }
@@ -189,7 +190,7 @@ public final class AgeIdentityFile {
                 // fill
             }
             if (!buf.hasRemaining()) {
-                throw new AgeException("the identity file is too large to be an age identity file");
+                throw new AgeException("age.identityFile.tooLarge");
             }
             buf.flip();
             byte[] out = new byte[buf.remaining()];

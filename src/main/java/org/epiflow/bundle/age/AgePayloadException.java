@@ -1,31 +1,38 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 /**
- * A payload chunk failed authentication, the payload is truncated, or there is data after the last chunk: the encrypted data is damaged or was altered. Plaintext already read from the stream before this exception must be discarded by the caller.
+ * The encrypted payload is damaged, truncated or was altered: a chunk fails authentication.
  */
 public class AgePayloadException extends AgeException {
     private static final long serialVersionUID = 1L;
 
-    /** Default message. */
-    static final String DEFAULT_MESSAGE = "the encrypted data is damaged or was altered";
+    /** Default message key. */
+    static final String DEFAULT_KEY = "age.payload.damaged";
 
     /** Creates the exception with the default message. */
     public AgePayloadException() {
-        super(DEFAULT_MESSAGE);
+        super(Message.of(DEFAULT_KEY));
     }
 
     /**
-     * @param message human-readable explanation
+     * @param message what to tell the user
      */
-    public AgePayloadException(String message) {
+    public AgePayloadException(Message message) {
         super(message);
     }
 
     /**
-     * @param message human-readable explanation
+     * @param message what to tell the user
      * @param cause   underlying failure, kept for diagnostics
      */
-    public AgePayloadException(String message, Throwable cause) {
+    public AgePayloadException(Message message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The default message, with a cause kept for diagnostics. */
+    public AgePayloadException(Throwable cause) {
+        super(Message.of(DEFAULT_KEY), cause);
     }
 }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 import com.exceptionfactory.jagged.FileKey;
 import com.exceptionfactory.jagged.RecipientStanza;
 import com.exceptionfactory.jagged.RecipientStanzaReader;
@@ -8,6 +10,7 @@ import com.exceptionfactory.jagged.UnsupportedRecipientStanzaException;
 import javax.crypto.AEADBadTagException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,7 +67,7 @@ final class GuardedStanzaReader implements RecipientStanzaReader {
     private void validate(List<RecipientStanza> stanzas) throws StanzaRejection {
         boolean hasScrypt = stanzas.stream().anyMatch(s -> Scrypt.TYPE.equals(s.getType()));
         if (hasScrypt && stanzas.size() != 1) {
-            throw header("an scrypt stanza must be the only one");
+            throw header("age.header.detail.scryptAlone");
         }
         if (!x25519) {
             return;
@@ -74,14 +77,17 @@ final class GuardedStanzaReader implements RecipientStanzaReader {
                 continue;
             }
             if (s.getArguments().size() != 1) {
-                throw header("an X25519 stanza must have exactly one argument");
+                throw header("age.header.detail.x25519Arguments");
             }
             byte[] share = StrictBase64.decodeOrNull(s.getArguments().get(0));
             if (share == null || share.length != X25519_SHARE_LENGTH) {
-                throw header("an X25519 share must be 32 bytes in canonical base64");
+                throw header("age.header.detail.x25519Share");
             }
             if (s.getBody().length != X25519_BODY_LENGTH) {
-                throw header("an X25519 wrapped file key must be 32 bytes");
+                throw header("age.header.detail.x25519Body");
+            }
+            if (lowOrder(share)) {
+                throw header("age.header.detail.x25519LowOrder");
             }
         }
     }
@@ -103,29 +109,39 @@ final class GuardedStanzaReader implements RecipientStanzaReader {
         boolean anyX25519 = stanzas.stream().anyMatch(s -> X25519_TYPE.equals(s.getType()));
         if (!anyX25519) {
             if (stanzas.stream().anyMatch(s -> HYBRID_TYPE.equals(s.getType()))) {
-                return new UnsupportedRecipientException("recipient type " + HYBRID_TYPE
-                        + " (post-quantum hybrid) is not supported; this file was not encrypted for an X25519 key", e);
+                return new UnsupportedRecipientException(Message.of("age.recipient.postQuantum", HYBRID_TYPE), e);
             }
             if (stanzas.stream().anyMatch(s -> Scrypt.TYPE.equals(s.getType()))) {
-                return new NoIdentityMatchException(
-                        "this file was not encrypted for your key (it is protected by a passphrase)", e);
+                return new NoIdentityMatchException(Message.of("age.noIdentityMatch.passphrase"), e);
             }
-            return new NoIdentityMatchException(NoIdentityMatchException.DEFAULT_MESSAGE, e);
+            return new NoIdentityMatchException(e);
         }
         if (e instanceof UnsupportedRecipientStanzaException) {
             for (Throwable t : e.getSuppressed()) {
                 if (!(t instanceof AEADBadTagException)) {
                     // e.g. a low-order ephemeral share (all-zero shared secret): a malformed stanza, not a mismatch
-                    return new AgeHeaderException(AgeHeaderException.DEFAULT_MESSAGE + " (invalid X25519 stanza: "
-                            + t.getMessage() + ")", e);
+                    return new AgeHeaderException(AgeHeaderException.detail("age.header.detail.x25519Invalid",
+                            String.valueOf(t.getMessage())), e);
                 }
             }
-            return new NoIdentityMatchException(NoIdentityMatchException.DEFAULT_MESSAGE, e);
+            return new NoIdentityMatchException(e);
         }
-        return new AgeHeaderException(AgeHeaderException.DEFAULT_MESSAGE, e);
+        return new AgeHeaderException(e);
     }
 
-    private static StanzaRejection header(String detail) {
-        return new StanzaRejection(new AgeHeaderException(AgeHeaderException.DEFAULT_MESSAGE + " (" + detail + ")"));
+    /**
+     * Whether an X25519 share is a point of small order, for which every recipient's shared secret is all zero: the
+     * age specification requires refusing the whole file (as the age CLI does), not just skipping the stanza.
+     * Clamped scalars are multiples of the cofactor 8, so any fixed scalar gives zero exactly for those points.
+     */
+    static boolean lowOrder(byte[] share) {
+        byte[] scalar = new byte[X25519_SHARE_LENGTH];
+        Arrays.fill(scalar, (byte) 0x5A);
+        byte[] out = new byte[X25519_SHARE_LENGTH];
+        return !org.bouncycastle.math.ec.rfc7748.X25519.calculateAgreement(scalar, 0, share, 0, out, 0);
+    }
+
+    private static StanzaRejection header(String detailKey) {
+        return new StanzaRejection(new AgeHeaderException(AgeHeaderException.detail(detailKey)));
     }
 }

@@ -1,31 +1,38 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 /**
- * None of the file's recipient stanzas can be opened with the given identity: this file was not encrypted for your key.
+ * None of the file's recipient stanzas opens with the given identity: the file was not encrypted for this key.
  */
 public class NoIdentityMatchException extends AgeException {
     private static final long serialVersionUID = 1L;
 
-    /** Default message. */
-    static final String DEFAULT_MESSAGE = "this file was not encrypted for your key";
+    /** Default message key. */
+    static final String DEFAULT_KEY = "age.noIdentityMatch";
 
     /** Creates the exception with the default message. */
     public NoIdentityMatchException() {
-        super(DEFAULT_MESSAGE);
+        super(Message.of(DEFAULT_KEY));
     }
 
     /**
-     * @param message human-readable explanation
+     * @param message what to tell the user
      */
-    public NoIdentityMatchException(String message) {
+    public NoIdentityMatchException(Message message) {
         super(message);
     }
 
     /**
-     * @param message human-readable explanation
+     * @param message what to tell the user
      * @param cause   underlying failure, kept for diagnostics
      */
-    public NoIdentityMatchException(String message, Throwable cause) {
+    public NoIdentityMatchException(Message message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The default message, with a cause kept for diagnostics. */
+    public NoIdentityMatchException(Throwable cause) {
+        super(Message.of(DEFAULT_KEY), cause);
     }
 }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 import com.exceptionfactory.jagged.FileKey;
 import com.exceptionfactory.jagged.RecipientStanza;
 import com.exceptionfactory.jagged.RecipientStanzaReader;
@@ -61,37 +63,34 @@ public final class ScryptRecipientStanzaReader implements RecipientStanzaReader,
         recipientStanzas.forEach(stanzas::add);
         for (RecipientStanza s : stanzas) {
             if (Scrypt.TYPE.equals(s.getType()) && stanzas.size() != 1) {
-                throw reject(new AgeHeaderException(
-                        "the file header was altered or is not an age file (an scrypt stanza must be the only one)"));
+                throw reject(new AgeHeaderException(AgeHeaderException.detail("age.header.detail.scryptAlone")));
             }
         }
         if (stanzas.isEmpty() || !Scrypt.TYPE.equals(stanzas.get(0).getType())) {
-            throw reject(new NoIdentityMatchException(
-                    "this file is not passphrase-protected (it was encrypted for specific keys)"));
+            throw reject(new NoIdentityMatchException(Message.of("age.noIdentityMatch.notPassphrase")));
         }
         RecipientStanza stanza = stanzas.get(0);
         List<String> args = stanza.getArguments();
         if (args.size() != 2) {
-            throw reject(malformed("it must have exactly a salt and a work factor"));
+            throw reject(malformed("age.header.detail.scryptArguments"));
         }
         byte[] salt = StrictBase64.decodeOrNull(args.get(0));
         if (salt == null || salt.length != Scrypt.SALT_LENGTH) {
-            throw reject(malformed("the salt must be 16 bytes in canonical base64"));
+            throw reject(malformed("age.header.detail.scryptSalt"));
         }
         int logN = parseWorkFactor(args.get(1));
         if (logN > maxLogN) {
-            throw reject(new WorkFactorTooHighException("the file demands scrypt work factor 2^" + logN
-                    + "; at most 2^" + maxLogN + " is accepted"));
+            throw reject(new WorkFactorTooHighException(Message.of("age.scrypt.workFactorAbove", logN, maxLogN)));
         }
         byte[] body = stanza.getBody();
         if (body.length != Scrypt.BODY_LENGTH) {
-            throw reject(malformed("the wrapped file key must be 32 bytes"));
+            throw reject(malformed("age.header.detail.scryptBody"));
         }
         byte[] wrapKey = Scrypt.wrapKey(passphrase, salt, logN);
         try {
             return Scrypt.open(body, wrapKey);
         } catch (AEADBadTagException e) {
-            throw reject(new WrongPassphraseException("the passphrase is wrong", e));
+            throw reject(new WrongPassphraseException(e));
         } finally {
             Arrays.fill(wrapKey, (byte) 0);
         }
@@ -104,14 +103,13 @@ public final class ScryptRecipientStanzaReader implements RecipientStanzaReader,
             canonical = c >= '0' && c <= '9';
         }
         if (!canonical) {
-            throw reject(malformed("the work factor must be a positive decimal number without leading zeros"));
+            throw reject(malformed("age.header.detail.scryptWorkFactor"));
         }
         return Integer.parseInt(text);
     }
 
-    private static AgeHeaderException malformed(String detail) {
-        return new AgeHeaderException("the file header was altered or is not an age file (malformed scrypt stanza: "
-                + detail + ")");
+    private static AgeHeaderException malformed(String detailKey) {
+        return new AgeHeaderException(AgeHeaderException.detail(detailKey));
     }
 
     private static StanzaRejection reject(AgeException e) {

@@ -1,31 +1,38 @@
 package org.epiflow.bundle.age;
 
+import org.epiflow.text.Message;
+
 /**
- * The file (or identity) uses a recipient type EpiFlow does not support, for example post-quantum hybrid <code>mlkem768x25519</code> stanzas.
+ * The file uses a recipient type this program does not support (for example post-quantum hybrid stanzas).
  */
 public class UnsupportedRecipientException extends AgeException {
     private static final long serialVersionUID = 1L;
 
-    /** Default message. */
-    static final String DEFAULT_MESSAGE = "the file uses a recipient type that is not supported";
+    /** Default message key. */
+    static final String DEFAULT_KEY = "age.recipient.unsupported";
 
     /** Creates the exception with the default message. */
     public UnsupportedRecipientException() {
-        super(DEFAULT_MESSAGE);
+        super(Message.of(DEFAULT_KEY));
     }
 
     /**
-     * @param message human-readable explanation
+     * @param message what to tell the user
      */
-    public UnsupportedRecipientException(String message) {
+    public UnsupportedRecipientException(Message message) {
         super(message);
     }
 
     /**
-     * @param message human-readable explanation
+     * @param message what to tell the user
      * @param cause   underlying failure, kept for diagnostics
      */
-    public UnsupportedRecipientException(String message, Throwable cause) {
+    public UnsupportedRecipientException(Message message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The default message, with a cause kept for diagnostics. */
+    public UnsupportedRecipientException(Throwable cause) {
+        super(Message.of(DEFAULT_KEY), cause);
     }
 }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,12 +22,12 @@ final class Armor {
      *
      * @param what names the text in error messages
      */
-    static List<String> lines(String text, String what) throws MinisignFormatException {
+    static List<String> lines(String text, Message what) throws MinisignFormatException {
         if (text == null) {
-            throw new MinisignFormatException(what + " is missing");
+            throw new MinisignFormatException("minisign.text.missing", what);
         }
         if (text.length() > MAX_TEXT_CHARS) {
-            throw new MinisignFormatException(what + " is " + text.length() + " characters long, which is too long");
+            throw new MinisignFormatException("minisign.text.tooLong", what, text.length(), MAX_TEXT_CHARS);
         }
         List<String> out = new ArrayList<>();
         int start = 0;
@@ -50,7 +52,7 @@ final class Armor {
         }
         for (String line : out) {
             if (line.indexOf('\r') >= 0) {
-                throw new MinisignFormatException(what + " contains a stray carriage return");
+                throw new MinisignFormatException("minisign.text.strayCarriageReturn", what);
             }
         }
         return out;
@@ -61,29 +63,29 @@ final class Armor {
      *
      * @param what names the field in error messages, e.g. "signature"
      */
-    static byte[] decode(String b64, int expected, String what) throws MinisignFormatException {
+    static byte[] decode(String b64, int expected, Message what) throws MinisignFormatException {
         byte[] raw = decodeAny(b64, what);
         checkLength(raw, expected, what);
         return raw;
     }
 
     /** Decodes canonical base64 (standard alphabet, padded, no whitespace) of any length. */
-    static byte[] decodeAny(String b64, String what) throws MinisignFormatException {
+    static byte[] decodeAny(String b64, Message what) throws MinisignFormatException {
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {
-            throw new MinisignFormatException(what + " is not valid base64: " + e.getMessage(), e);
+            throw new MinisignFormatException(Message.of("minisign.base64.invalid", what), e);
         }
         if (!Base64.getEncoder().encodeToString(raw).equals(b64)) {
-            throw new MinisignFormatException(what + " is not canonical base64 (padding or trailing bits)");
+            throw new MinisignFormatException("minisign.base64.notCanonical", what);
         }
         return raw;
     }
 
-    static void checkLength(byte[] raw, int expected, String what) throws MinisignFormatException {
+    static void checkLength(byte[] raw, int expected, Message what) throws MinisignFormatException {
         if (raw.length != expected) {
-            throw new MinisignFormatException(what + " is " + raw.length + " bytes, expected " + expected);
+            throw new MinisignFormatException("minisign.length.wrong", what, raw.length, expected);
         }
     }
 
@@ -92,12 +94,12 @@ final class Armor {
     }
 
     /** Checks that a comment fits on one line; returns it unchanged. */
-    static String singleLine(String comment, String what) throws MinisignFormatException {
+    static String singleLine(String comment, Message what) throws MinisignFormatException {
         if (comment == null) {
-            throw new MinisignFormatException(what + " is missing");
+            throw new MinisignFormatException("minisign.text.missing", what);
         }
         if (comment.indexOf('\n') >= 0 || comment.indexOf('\r') >= 0) {
-            throw new MinisignFormatException(what + " must be a single line");
+            throw new MinisignFormatException("minisign.comment.multiline", what);
         }
         return comment;
     }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 /**
  * A legacy minisign signature (algorithm {@code Ed}: Ed25519 over the raw file rather than over its BLAKE2b-512
  * digest). EpiFlow accepts only prehashed {@code ED} signatures.
@@ -10,6 +12,6 @@ public class LegacySignatureException extends MinisignException {
 
     /** Creates the exception with the standard explanation. */
     public LegacySignatureException() {
-        super("legacy non-prehashed 'Ed' signature refused; re-sign with minisign -H or a current minisign");
+        super(Message.of("minisign.signature.legacy"));
     }
 }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,16 +38,15 @@ public final class MinisignPublicKey {
      */
     public static MinisignPublicKey of(byte[] keyId, byte[] key) throws MinisignFormatException {
         if (keyId == null || keyId.length != KEY_ID_BYTES) {
-            throw new MinisignFormatException("key id is " + (keyId == null ? 0 : keyId.length)
-                    + " bytes, expected " + KEY_ID_BYTES);
+            throw new MinisignFormatException("minisign.length.wrong", Message.of("minisign.part.keyId"),
+                    keyId == null ? 0 : keyId.length, KEY_ID_BYTES);
         }
         if (key == null || key.length != Ed25519Strict.PUBLIC_KEY_BYTES) {
-            throw new MinisignFormatException("public key is " + (key == null ? 0 : key.length)
-                    + " bytes, expected " + Ed25519Strict.PUBLIC_KEY_BYTES);
+            throw new MinisignFormatException("minisign.length.wrong", Message.of("minisign.part.publicKey"),
+                    key == null ? 0 : key.length, Ed25519Strict.PUBLIC_KEY_BYTES);
         }
         if (!Ed25519Strict.isValidPublicKey(key)) {
-            throw new MinisignFormatException("public key " + Armor.keyIdHex(keyId)
-                    + " is not a valid Ed25519 key (non-canonical, low-order or mixed-order point)");
+            throw new MinisignFormatException("minisign.key.invalidPoint", Armor.keyIdHex(keyId));
         }
         return new MinisignPublicKey(keyId.clone(), key.clone());
     }
@@ -55,19 +56,17 @@ public final class MinisignPublicKey {
      * base64 line (as given to {@code minisign -P}).
      */
     public static MinisignPublicKey parse(String text) throws MinisignFormatException {
-        List<String> lines = Armor.lines(text, "public key text");
+        List<String> lines = Armor.lines(text, Message.of("minisign.part.publicKeyText"));
         if (lines.size() == 2) {
             if (!lines.get(0).startsWith(Armor.UNTRUSTED_PREFIX)) {
-                throw new MinisignFormatException("public key file: first line must start with \""
-                        + Armor.UNTRUSTED_PREFIX + "\"");
+                throw new MinisignFormatException("minisign.key.line1", Armor.UNTRUSTED_PREFIX.strip());
             }
             return fromBase64(lines.get(1));
         }
         if (lines.size() == 1) {
             return fromBase64(lines.get(0).strip());
         }
-        throw new MinisignFormatException("public key text has " + lines.size()
-                + " lines, expected an untrusted comment line and a base64 line");
+        throw new MinisignFormatException("minisign.key.lineCount", lines.size());
     }
 
     /** Reads and parses a minisign .pub file. */
@@ -77,10 +76,9 @@ public final class MinisignPublicKey {
 
     /** Decodes the 56-character base64 line of a public key. */
     public static MinisignPublicKey fromBase64(String b64) throws MinisignFormatException {
-        byte[] raw = Armor.decode(b64, ENCODED_BYTES, "public key");
+        byte[] raw = Armor.decode(b64, ENCODED_BYTES, Message.of("minisign.part.publicKey"));
         if (raw[0] != SIG_ALG[0] || raw[1] != SIG_ALG[1]) {
-            throw new MinisignFormatException("public key algorithm is \"" + printable(raw, 0, 2)
-                    + "\", expected \"Ed\"");
+            throw new MinisignFormatException("minisign.key.algorithm", printable(raw, 0, 2));
         }
         return of(Arrays.copyOfRange(raw, 2, 2 + KEY_ID_BYTES), Arrays.copyOfRange(raw, 2 + KEY_ID_BYTES, raw.length));
     }
@@ -149,7 +147,7 @@ public final class MinisignPublicKey {
     static String readSmallText(Path file) throws IOException, MinisignFormatException {
         long size = Files.size(file);
         if (size > Armor.MAX_TEXT_CHARS) {
-            throw new MinisignFormatException(file + " is " + size + " bytes, too large for a minisign file");
+            throw new MinisignFormatException("minisign.file.tooLarge", String.valueOf(file.getFileName()), size);
         }
         return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -61,8 +63,8 @@ public final class MinisignSecretKey implements Destroyable, AutoCloseable {
      */
     public static MinisignSecretKey fromSeed(byte[] keyId, byte[] seed) throws MinisignFormatException {
         if (seed == null || seed.length != Ed25519Strict.SEED_BYTES) {
-            throw new MinisignFormatException("secret key seed is " + (seed == null ? 0 : seed.length)
-                    + " bytes, expected " + Ed25519Strict.SEED_BYTES);
+            throw new MinisignFormatException("minisign.length.wrong", Message.of("minisign.part.seed"),
+                    seed == null ? 0 : seed.length, Ed25519Strict.SEED_BYTES);
         }
         MinisignPublicKey pub = MinisignPublicKey.of(keyId, Ed25519Strict.publicKeyOf(seed));
         return new MinisignSecretKey(keyId.clone(), seed.clone(), pub);

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,34 +44,34 @@ public final class MinisignSignature {
 
     /** Parses the text of a {@code .minisig} file. */
     public static MinisignSignature parse(String text) throws MinisignException {
-        List<String> lines = Armor.lines(text, "signature file");
+        List<String> lines = Armor.lines(text, Message.of("minisign.part.signatureFile"));
         if (lines.size() != 4) {
-            throw new MinisignFormatException("signature file has " + lines.size() + " lines, expected 4");
+            throw new MinisignFormatException("minisign.signature.lineCount", lines.size());
         }
         String l0 = lines.get(0);
         if (!l0.startsWith(Armor.UNTRUSTED_PREFIX)) {
-            throw new MinisignFormatException("signature file: line 1 must start with \"" + Armor.UNTRUSTED_PREFIX
-                    + "\"");
+            throw new MinisignFormatException("minisign.signature.line1", Armor.UNTRUSTED_PREFIX.strip());
         }
-        byte[] sigLine = Armor.decodeAny(lines.get(1), "signature line");
+        byte[] sigLine = Armor.decodeAny(lines.get(1), Message.of("minisign.part.signatureLine"));
         if (sigLine.length >= 2 && sigLine[0] == 'E' && sigLine[1] == 'd') {
             throw new LegacySignatureException();
         }
         if (sigLine.length < 2 || sigLine[0] != 'E' || sigLine[1] != 'D') {
-            throw new MinisignFormatException("signature algorithm is \""
-                    + MinisignPublicKey.printable(sigLine, 0, Math.min(2, sigLine.length)) + "\", expected \"ED\"");
+            throw new MinisignFormatException("minisign.signature.algorithm",
+                    MinisignPublicKey.printable(sigLine, 0, Math.min(2, sigLine.length)));
         }
         if (sigLine.length != SIG_LINE_BYTES) {
-            throw new MinisignFormatException(sigLine.length > 10
-                    ? "signature is " + (sigLine.length - 10) + " bytes, expected " + Ed25519Strict.SIGNATURE_BYTES
-                    : "signature line is " + sigLine.length + " bytes, expected " + SIG_LINE_BYTES);
+            throw sigLine.length > 10
+                    ? new MinisignFormatException("minisign.length.wrong", Message.of("minisign.part.signature"),
+                            sigLine.length - 10, Ed25519Strict.SIGNATURE_BYTES)
+                    : new MinisignFormatException("minisign.length.wrong", Message.of("minisign.part.signatureLine"),
+                            sigLine.length, SIG_LINE_BYTES);
         }
         String l2 = lines.get(2);
         if (!l2.startsWith(Armor.TRUSTED_PREFIX)) {
-            throw new MinisignFormatException("signature file: line 3 must start with \"" + Armor.TRUSTED_PREFIX
-                    + "\"");
+            throw new MinisignFormatException("minisign.signature.line3", Armor.TRUSTED_PREFIX.strip());
         }
-        byte[] global = Armor.decode(lines.get(3), Ed25519Strict.SIGNATURE_BYTES, "global signature");
+        byte[] global = Armor.decode(lines.get(3), Ed25519Strict.SIGNATURE_BYTES, Message.of("minisign.part.globalSignature"));
         return new MinisignSignature(l0.substring(Armor.UNTRUSTED_PREFIX.length()),
                 Arrays.copyOfRange(sigLine, 2, 10), Arrays.copyOfRange(sigLine, 10, SIG_LINE_BYTES),
                 l2.substring(Armor.TRUSTED_PREFIX.length()), global);

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -37,8 +39,8 @@ public final class MinisignSigner {
                                                String untrustedComment) throws MinisignFormatException {
         checkComments(trustedComment, untrustedComment);
         if (digest == null || digest.length != MinisignHasher.DIGEST_BYTES) {
-            throw new MinisignFormatException("digest is " + (digest == null ? 0 : digest.length)
-                    + " bytes, expected " + MinisignHasher.DIGEST_BYTES + " (BLAKE2b-512)");
+            throw new MinisignFormatException("minisign.length.wrong", Message.of("minisign.part.digest"),
+                    digest == null ? 0 : digest.length, MinisignHasher.DIGEST_BYTES);
         }
         byte[] sig = key.sign(digest);
         byte[] global = key.sign(MinisignSignature.globalMessage(sig, trustedComment));
@@ -53,9 +55,9 @@ public final class MinisignSigner {
     }
 
     private static void checkComments(String trustedComment, String untrustedComment) throws MinisignFormatException {
-        Armor.singleLine(trustedComment, "trusted comment");
+        Armor.singleLine(trustedComment, Message.of("minisign.part.trustedComment"));
         if (untrustedComment != null) {
-            Armor.singleLine(untrustedComment, "untrusted comment");
+            Armor.singleLine(untrustedComment, Message.of("minisign.part.untrustedComment"));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.io.InputStream;
 import org.epiflow.bundle.minisign.SignatureVerificationException.Reason;
@@ -26,8 +28,8 @@ public final class MinisignVerifier {
     public static VerifiedSignature verify(TrustStore trust, MinisignSignature signature, byte[] digest)
             throws MinisignException {
         if (digest == null || digest.length != MinisignHasher.DIGEST_BYTES) {
-            throw new MinisignFormatException("digest is " + (digest == null ? 0 : digest.length)
-                    + " bytes, expected " + MinisignHasher.DIGEST_BYTES + " (BLAKE2b-512)");
+            throw new MinisignFormatException("minisign.length.wrong", Message.of("minisign.part.digest"),
+                    digest == null ? 0 : digest.length, MinisignHasher.DIGEST_BYTES);
         }
         MinisignPublicKey key = trust.find(signature.keyIdUnsafe())
                 .orElseThrow(() -> new UntrustedKeyException(signature.keyIdHex()));
@@ -37,6 +39,25 @@ public final class MinisignVerifier {
         }
         byte[] globalMessage = MinisignSignature.globalMessage(signature.signatureUnsafe(), signature.trustedComment());
         if (!Ed25519Strict.verify(pk, signature.globalSignatureUnsafe(), globalMessage)) {
+            throw new SignatureVerificationException(Reason.TRUSTED_COMMENT, key.keyIdHex());
+        }
+        return new VerifiedSignature(key, signature.trustedComment());
+    }
+
+    /**
+     * Checks, without the signed data, everything a signature can show by itself: that its key id is pinned in the
+     * trust store and that its global signature over the trusted comment verifies. Cheap (no hashing), so a
+     * signature that cannot verify is refused before a possibly large file is read. Only
+     * {@link #verify(TrustStore, MinisignSignature, byte[])} authenticates the data itself.
+     *
+     * @return the trusted key and the (now authenticated) trusted comment
+     */
+    public static VerifiedSignature verifyTrustedComment(TrustStore trust, MinisignSignature signature)
+            throws MinisignException {
+        MinisignPublicKey key = trust.find(signature.keyIdUnsafe())
+                .orElseThrow(() -> new UntrustedKeyException(signature.keyIdHex()));
+        byte[] globalMessage = MinisignSignature.globalMessage(signature.signatureUnsafe(), signature.trustedComment());
+        if (!Ed25519Strict.verify(key.keyUnsafe(), signature.globalSignatureUnsafe(), globalMessage)) {
             throw new SignatureVerificationException(Reason.TRUSTED_COMMENT, key.keyIdHex());
         }
         return new VerifiedSignature(key, signature.trustedComment());

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 /**
  * The scrypt work factor of an encrypted minisign secret key, stored in the file as libsodium's
  * {@code crypto_pwhash_scryptsalsa208sha256} limits ({@code opslimit}, {@code memlimit}) and turned into scrypt's
@@ -49,12 +51,10 @@ public record ScryptParams(long opslimit, long memlimit) {
      */
     Derived derive() throws MinisignFormatException {
         if (opslimit < 0 || memlimit < 0) {
-            throw new MinisignFormatException("secret key scrypt limits are out of range (opslimit " + opslimit
-                    + ", memlimit " + memlimit + ")");
+            throw new MinisignFormatException("minisign.scrypt.outOfRange", opslimit, memlimit);
         }
         if (memlimit > MAX_MEMLIMIT) {
-            throw new MinisignFormatException("secret key demands " + memlimit + " bytes of scrypt memory; at most "
-                    + MAX_MEMLIMIT + " (1 GiB) is accepted");
+            throw new MinisignFormatException("minisign.scrypt.memory", memlimit, MAX_MEMLIMIT);
         }
         long ops = Math.max(opslimit, 32768L);
         int logN;
@@ -74,12 +74,10 @@ public record ScryptParams(long opslimit, long memlimit) {
             throw tooMuch(logN);
         }
         if (p < 1) {
-            throw new MinisignFormatException("secret key scrypt limits give parallelism p = 0 (opslimit "
-                    + opslimit + ", memlimit " + memlimit + "); the key cannot be decrypted");
+            throw new MinisignFormatException("minisign.scrypt.noParallelism", opslimit, memlimit);
         }
         if (p > MAX_P) {
-            throw new MinisignFormatException("secret key demands scrypt parallelism p = " + p + " (opslimit "
-                    + opslimit + "); at most " + MAX_P + " is accepted");
+            throw new MinisignFormatException("minisign.scrypt.parallelism", p, opslimit, MAX_P);
         }
         return new Derived(logN, R, (int) p);
     }
@@ -93,8 +91,7 @@ public record ScryptParams(long opslimit, long memlimit) {
     }
 
     private static MinisignFormatException tooMuch(int logN) {
-        return new MinisignFormatException("secret key demands scrypt N = 2^" + logN + "; at most 2^" + MAX_LOG_N
-                + " is accepted");
+        return new MinisignFormatException("minisign.scrypt.workFactor", logN, MAX_LOG_N);
     }
 
     /** scrypt parameters as used by the KDF. */

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -67,24 +69,22 @@ final class SecretKeyFile {
 
     /** Decodes a key file; returns {@code keyId[8] ‖ seed[32]} (caller wipes it). */
     static byte[] decode(String text, char[] passphrase) throws MinisignException {
-        List<String> lines = Armor.lines(text, "secret key file");
+        List<String> lines = Armor.lines(text, Message.of("minisign.part.secretKeyFile"));
         if (lines.size() != 2) {
-            throw new MinisignFormatException("secret key file has " + lines.size()
-                    + " lines, expected an untrusted comment line and a base64 line");
+            throw new MinisignFormatException("minisign.secretKey.lineCount", lines.size());
         }
         if (!lines.get(0).startsWith(Armor.UNTRUSTED_PREFIX)) {
-            throw new MinisignFormatException("secret key file: first line must start with \""
-                    + Armor.UNTRUSTED_PREFIX + "\"");
+            throw new MinisignFormatException("minisign.secretKey.line1", Armor.UNTRUSTED_PREFIX.strip());
         }
-        byte[] raw = Armor.decode(lines.get(1), TOTAL, "secret key");
+        byte[] raw = Armor.decode(lines.get(1), TOTAL, Message.of("minisign.part.secretKey"));
         try {
             if (raw[0] != 'E' || raw[1] != 'd') {
-                throw new MinisignFormatException("secret key algorithm is \""
-                        + MinisignPublicKey.printable(raw, 0, 2) + "\", expected \"Ed\"");
+                throw new MinisignFormatException("minisign.secretKey.algorithm",
+                        MinisignPublicKey.printable(raw, 0, 2));
             }
             if (raw[4] != 'B' || raw[5] != '2') {
-                throw new MinisignFormatException("secret key checksum algorithm is \""
-                        + MinisignPublicKey.printable(raw, 4, 2) + "\", expected \"B2\"");
+                throw new MinisignFormatException("minisign.secretKey.checksumAlgorithm",
+                        MinisignPublicKey.printable(raw, 4, 2));
             }
             boolean encrypted;
             if (raw[2] == 'S' && raw[3] == 'c') {
@@ -92,13 +92,12 @@ final class SecretKeyFile {
             } else if (raw[2] == 0 && raw[3] == 0) {
                 encrypted = false;
             } else {
-                throw new MinisignFormatException("secret key uses unknown key derivation \""
-                        + MinisignPublicKey.printable(raw, 2, 2) + "\", expected \"Sc\" or none");
+                throw new MinisignFormatException("minisign.secretKey.kdf", MinisignPublicKey.printable(raw, 2, 2));
             }
             if (encrypted) {
                 ScryptParams.Derived derived = new ScryptParams(getLong(raw, OPS_OFF), getLong(raw, MEM_OFF)).derive();
                 if (passphrase == null) {
-                    throw new WrongPassphraseException("the secret key is encrypted and no passphrase was given");
+                    throw new WrongPassphraseException(Message.of("minisign.secretKey.passphraseNeeded"));
                 }
                 xorStream(raw, passphrase, derived);
             }
@@ -106,10 +105,10 @@ final class SecretKeyFile {
             boolean zeroChk = Armor.isAllZero(raw, CHK_OFF, 32);
             boolean chkOk = MessageDigest.isEqual(chk, Arrays.copyOfRange(raw, CHK_OFF, TOTAL));
             if (encrypted && !chkOk) {
-                throw new WrongPassphraseException("wrong passphrase for the secret key (checksum mismatch)");
+                throw new WrongPassphraseException(Message.of("minisign.secretKey.wrongPassphrase"));
             }
             if (!encrypted && !chkOk && !zeroChk) {
-                throw new MinisignFormatException("unencrypted secret key is corrupted (checksum mismatch)");
+                throw new MinisignFormatException("minisign.secretKey.corrupted");
             }
             // Keys made with minisign -W carry an all-zero checksum: the public half must match the seed.
             byte[] seed = Arrays.copyOfRange(raw, SK_OFF, SK_OFF + 32);
@@ -117,7 +116,7 @@ final class SecretKeyFile {
             boolean pkOk = MessageDigest.isEqual(derivedPk, Arrays.copyOfRange(raw, SK_OFF + 32, CHK_OFF));
             Arrays.fill(seed, (byte) 0);
             if (!pkOk) {
-                throw new MinisignFormatException("secret key is corrupted: its public half does not match its seed");
+                throw new MinisignFormatException("minisign.secretKey.publicHalf");
             }
             return Arrays.copyOfRange(raw, KEYNUM_OFF, SK_OFF + 32);
         } finally {

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.util.Objects;
 
 /**
@@ -13,14 +15,14 @@ public class SignatureVerificationException extends MinisignException {
     /** Which signature failed. */
     public enum Reason {
         /** The Ed25519 signature over the BLAKE2b-512 digest of the data does not verify. */
-        CONTENT("the file's content does not match the signature"),
+        CONTENT("minisign.verify.content"),
         /** The global signature over signature ‖ trusted comment does not verify. */
-        TRUSTED_COMMENT("the trusted comment was altered (its global signature does not verify)");
+        TRUSTED_COMMENT("minisign.verify.trustedComment");
 
-        private final String message;
+        private final String key;
 
-        Reason(String message) {
-            this.message = message;
+        Reason(String key) {
+            this.key = key;
         }
     }
 
@@ -31,7 +33,7 @@ public class SignatureVerificationException extends MinisignException {
      * @param keyIdHex key id of the key that was used, as minisign prints it
      */
     public SignatureVerificationException(Reason reason, String keyIdHex) {
-        super(Objects.requireNonNull(reason).message + " (key " + keyIdHex + ")");
+        super(Message.of(Objects.requireNonNull(reason).key, keyIdHex));
         this.reason = reason;
     }
 

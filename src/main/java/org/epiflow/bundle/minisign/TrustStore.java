@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ public final class TrustStore {
 
     /** Reads a trust store file; see the class description for the format. */
     public static TrustStore load(Path file) throws IOException, MinisignFormatException {
-        return parse(MinisignPublicKey.readSmallText(file), file.toString());
+        return parse(MinisignPublicKey.readSmallText(file), String.valueOf(file.getFileName()));
     }
 
     /**
@@ -59,21 +61,21 @@ public final class TrustStore {
      * @param source names the text in error messages (e.g. the file name)
      */
     public static TrustStore parse(String text, String source) throws MinisignFormatException {
-        List<String> lines = Armor.lines(text, "trust store " + source);
+        List<String> lines = Armor.lines(text, Message.of("minisign.part.trustStore", source));
         List<MinisignPublicKey> out = new ArrayList<>();
         boolean pendingComment = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            String where = source + " line " + (i + 1);
+            int lineNo = i + 1;
             if (line.isEmpty() || line.startsWith("#")) {
                 if (pendingComment) {
-                    throw new MinisignFormatException(where + ": expected a public key after the untrusted comment");
+                    throw new MinisignFormatException("minisign.trust.keyAfterComment", source, lineNo);
                 }
                 continue;
             }
             if (line.startsWith(Armor.UNTRUSTED_PREFIX.strip())) {
                 if (pendingComment) {
-                    throw new MinisignFormatException(where + ": two comment lines in a row, expected a public key");
+                    throw new MinisignFormatException("minisign.trust.twoComments", source, lineNo);
                 }
                 pendingComment = true;
                 continue;
@@ -83,18 +85,17 @@ public final class TrustStore {
             try {
                 key = MinisignPublicKey.fromBase64(line);
             } catch (MinisignFormatException e) {
-                throw new MinisignFormatException(where + ": " + e.getMessage(), e);
+                throw new MinisignFormatException(Message.of("minisign.trust.badKey", source, lineNo, e), e);
             }
-            String clash = add(out, key);
-            if (clash != null) {
-                throw new MinisignFormatException(where + ": " + clash);
+            if (add(out, key) != null) {
+                throw new MinisignFormatException("minisign.trust.sameKeyId", source, lineNo, key.keyIdHex());
             }
         }
         if (pendingComment) {
-            throw new MinisignFormatException(source + ": ends with an untrusted comment but no public key");
+            throw new MinisignFormatException("minisign.trust.endsWithComment", source);
         }
         if (out.isEmpty()) {
-            throw new MinisignFormatException(source + ": holds no public key");
+            throw new MinisignFormatException("minisign.trust.empty", source);
         }
         return new TrustStore(out);
     }

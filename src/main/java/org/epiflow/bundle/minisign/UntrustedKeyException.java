@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 /** The signature was made by a key whose id is not in the {@link TrustStore}. */
 public class UntrustedKeyException extends MinisignException {
 
@@ -9,7 +11,7 @@ public class UntrustedKeyException extends MinisignException {
 
     /** @param keyIdHex the signature's key id as minisign prints it (uppercase hex, not zero-padded) */
     public UntrustedKeyException(String keyIdHex) {
-        super("the signature was made by key " + keyIdHex + ", which is not in the trust store");
+        super(Message.of("minisign.key.untrusted", keyIdHex));
         this.keyIdHex = keyIdHex;
     }
 

@@ -1,5 +1,7 @@
 package org.epiflow.bundle.minisign;
 
+import org.epiflow.text.Message;
+
 /**
  * An encrypted secret key could not be unlocked: the checksum of the decrypted key does not match, which means the
  * passphrase is wrong (or no passphrase was given for an encrypted key).
@@ -9,7 +11,7 @@ public class WrongPassphraseException extends MinisignException {
     private static final long serialVersionUID = 1L;
 
     /** @param message what went wrong */
-    public WrongPassphraseException(String message) {
+    public WrongPassphraseException(Message message) {
         super(message);
     }
 }

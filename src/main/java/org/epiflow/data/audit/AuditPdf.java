@@ -148,7 +148,7 @@ final class AuditPdf {
 
         void textInto(StringBuilder ops, float x, float baseline, float size, String s) {
             ops.append("BT /F1 ").append(fmt(size)).append(" Tf ").append(fmt(x)).append(' ').append(fmt(baseline))
-                    .append(" Td <").append(font.encode(s)).append("> Tj ET\n");
+                    .append(" Td <").append(font.encode(org.epiflow.text.Untrusted.escape(s))).append("> Tj ET\n");
         }
 
         void rule(float at, float width) {

@@ -95,15 +95,8 @@ public record AuditReport(String officerKeyId, String workspace, String generate
         if (s == null) {
             return "";
         }
-        String safe = s;
-        // keep spreadsheet programs from evaluating a cell as a formula
-        if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-            safe = "'" + safe;
-        }
-        if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0
-                || !safe.equals(s)) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        // keep spreadsheet programs from evaluating a cell as a formula (quoted when changed, as before)
+        String safe = org.epiflow.text.CsvCell.neutralise(org.epiflow.text.Untrusted.escape(s));
+        return safe.equals(s) ? org.epiflow.text.CsvCell.quote(safe) : '"' + safe.replace("\"", "\"\"") + '"';
     }
 }

@@ -1,5 +1,6 @@
 package org.epiflow.export.table;
 
+import org.epiflow.text.CsvCell;
 import org.epiflow.export.Trace;
 
 import java.io.IOException;
@@ -23,10 +24,10 @@ public final class CsvTableWriter {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         for (Map.Entry<String, String> e : trace.fields().entrySet()) {
-            w.write("# " + e.getKey() + ": " + e.getValue().replace('\n', ' ') + "\r\n");
+            w.write(CsvCell.commentLine("# " + e.getKey() + ": " + e.getValue()) + "\r\n");
         }
         for (String n : t.notes()) {
-            w.write("# " + n + "\r\n");
+            w.write(CsvCell.commentLine("# " + n) + "\r\n");
         }
         line(w, List.copyOf(t.columns()));
         for (List<Object> r : t.rows()) {
@@ -40,7 +41,8 @@ public final class CsvTableWriter {
             if (i > 0) {
                 w.write(',');
             }
-            w.write(quote(String.valueOf(cells.get(i))));
+            Object cell = cells.get(i);
+            w.write(cell instanceof Number ? String.valueOf(cell) : quote(CsvCell.neutralise(String.valueOf(cell))));
         }
         w.write("\r\n");
     }

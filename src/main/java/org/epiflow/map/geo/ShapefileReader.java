@@ -79,7 +79,9 @@ final class ShapefileReader {
         for (int p = 0; p < numParts; p++) {
             int from = b.getInt(partsAt + 4 * p);
             int to = p + 1 < numParts ? b.getInt(partsAt + 4 * (p + 1)) : numPoints;
-            if (from < 0 || to > numPoints || to - from < 1) {
+            // parts are consecutive slices of the points (the first starts at 0), so a record holds at most
+            // numPoints coordinates however many parts it claims; compare, do not subtract (to - from can overflow)
+            if (from < 0 || from >= numPoints || to > numPoints || to <= from || p == 0 && from != 0) {
                 throw new IllegalArgumentException("bad part index in part " + p);
             }
             Coordinate[] cs = new Coordinate[to - from];

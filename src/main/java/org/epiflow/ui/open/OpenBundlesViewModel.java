@@ -1,5 +1,6 @@
 package org.epiflow.ui.open;
 
+import org.epiflow.text.Untrusted;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -12,7 +13,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.epiflow.bundle.BundleCancelledException;
 import org.epiflow.bundle.BundleException;
+import org.epiflow.bundle.BundleHeader;
 import org.epiflow.bundle.BundleProgress;
+import org.epiflow.bundle.BundleStage;
 import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.prefs.AppPreferences;
@@ -111,21 +114,39 @@ public final class OpenBundlesViewModel {
         running = cancelled;
         executor.execute(ctx -> o.open(file, new BundleProgress() {
             @Override
-            public void update(String s, double fraction) {
-                ctx.progress(s, fraction);
+            public void update(BundleStage s, double fraction) {
+                ctx.progress(s.name(), fraction);
             }
 
             @Override
             public boolean isCancelled() {
                 return cancelled.get() || ctx.isCancelled();
             }
+
+            @Override
+            public boolean asksPassphrase() {
+                return true;
+            }
+
+            @Override
+            public char[] passphrase(Path bundle, BundleHeader header, int attempt) {
+                return askPassphrase(bundle, header, attempt);
+            }
         }), TaskCallbacks.<OpenedBundle>of(b -> finished(file, b), e -> failed(file, e))
                 .withProgress((s, f) -> {
                     if (running == cancelled && !cancelled.get()) {
                         progress.set(f);
-                        stage.set(OpenStages.stage(messages, s));
+                        stage.set(messages.format(BundleStage.valueOf(s).message()));
                     }
                 }));
+    }
+
+    /** Asks the user for the passphrase of a bundle sealed to one (the reader asks once its signature verified). */
+    private char[] askPassphrase(Path bundle, BundleHeader header, int attempt) {
+        return dialogs.askPassphrase(messages.get("open.passphrase.title"),
+                messages.get("open.passphrase.header", bundle.getFileName(), header.issuer()),
+                messages.get(attempt == 1 ? "open.passphrase.label" : "open.passphrase.again"),
+                messages.get("open.passphrase.open"), messages.get("open.passphrase.cancel")).orElse(null);
     }
 
     private void finished(Path file, OpenedBundle b) {
@@ -145,10 +166,9 @@ public final class OpenBundlesViewModel {
         } else if (e instanceof BundleException be) {
             status.set(messages.get("open.refusedShort", file.getFileName()));
             dialogs.showError(messages.get("open.refused.title"),
-                    messages.get("open.refused.header", file.getFileName(), OpenStages.checkTitle(messages,
-                            be.check())),
-                    messages.get("open.refused.body", be.getMessage(), OpenStages.checkAdvice(messages, be.check())),
-                    be.userMessage());
+                    messages.get("open.refused.header", file.getFileName(), be.check().title()),
+                    messages.get("open.refused.body", be, be.check().advice()),
+                    messages.format(be.refusal()));
         } else if (e instanceof NoSuchFileException) {
             status.set(messages.get("open.missing", file));
             dialogs.showError(messages.get("open.error.title"), messages.get("open.missing", file),
@@ -156,7 +176,7 @@ public final class OpenBundlesViewModel {
         } else {
             status.set(messages.get("open.error.short", file.getFileName()));
             dialogs.showError(messages.get("open.error.title"), messages.get("open.error.short", file.getFileName()),
-                    messages.get("open.error.body"), String.valueOf(e));
+                    messages.get("open.error.body"), Untrusted.escape(String.valueOf(e)));
         }
         next();
     }

@@ -363,7 +363,7 @@ public final class WorkspaceSession implements SessionServices {
                 || LocalDate.now(clock).isAfter(data.get().info().expires())) {
             return null;
         }
-        progress.update("Opened", 1.0);
+        progress.update(org.epiflow.bundle.BundleStage.OPENED, 1.0);
         return new OpenedBundle(file, v.header(), v.signerKeyId(), v.fingerprint(), data.get());
     }
 

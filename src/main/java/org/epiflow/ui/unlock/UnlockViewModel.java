@@ -144,10 +144,10 @@ public final class UnlockViewModel {
             return messages.get("unlock.error.missingFile", nf.getFile());
         }
         if (e instanceof MinisignException) {
-            return messages.get("unlock.error.trustStore", e.getMessage());
+            return messages.get("unlock.error.trustStore", e);
         }
         if (e instanceof AgeException) {
-            return messages.get("unlock.error.identity", e.getMessage());
+            return messages.get("unlock.error.identity", e);
         }
         return messages.get("unlock.error.other", String.valueOf(e.getMessage()));
     }

@@ -10,4 +10,13 @@ public interface DialogService {
 
     /** Asks yes/no; true for yes. */
     boolean confirm(String title, String message);
+
+    /**
+     * Asks for a passphrase (hidden as it is typed); empty when the user cancels. May be called from a background
+     * thread: it then waits for the answer. The caller wipes the returned array.
+     */
+    default java.util.Optional<char[]> askPassphrase(String title, String header, String label, String ok,
+                                                     String cancel) {
+        return java.util.Optional.empty();
+    }
 }

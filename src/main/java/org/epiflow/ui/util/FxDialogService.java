@@ -39,6 +39,12 @@ public final class FxDialogService implements DialogService {
                 .filter(b -> b == ButtonType.OK).isPresent();
     }
 
+    @Override
+    public java.util.Optional<char[]> askPassphrase(String title, String header, String label, String ok,
+                                                    String cancel) {
+        return PassphraseDialog.ask(owner.get(), title, header, label, ok, cancel);
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert a = new Alert(type, message);
         a.setTitle(title);

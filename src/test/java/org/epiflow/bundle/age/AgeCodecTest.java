@@ -35,7 +35,7 @@ class AgeCodecTest {
             assertThat(decrypt(file, a)).isEqualTo(plain);
             assertThat(decrypt(file, b)).isEqualTo(plain);
             assertThatThrownBy(() -> decrypt(file, stranger)).isInstanceOf(NoIdentityMatchException.class)
-                    .hasMessage("this file was not encrypted for your key");
+                    .hasMessage("this was not encrypted for your key");
         }
     }
 
@@ -67,7 +67,7 @@ class AgeCodecTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> decryptWithPassphrase(patched, "pw", 20))
                 .isInstanceOf(WorkFactorTooHighException.class)
-                .hasMessage("the file demands scrypt work factor 2^21; at most 2^20 is accepted");
+                .hasMessage("the passphrase protection demands work factor 2^21; at most 2^20 is accepted");
         // scrypt at 2^21 needs 2 GiB and seconds; refusing must take only milliseconds
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500);
         byte[] twelve = encryptWithPassphrase(bytes(10, 1), "pw", 12);
@@ -88,7 +88,7 @@ class AgeCodecTest {
             }
             byte[] file = out.toByteArray();
             assertThatThrownBy(() -> decryptWithPassphrase(file, "pw", 20)).isInstanceOf(AgeHeaderException.class)
-                    .hasMessageContaining("scrypt stanza must be the only one");
+                    .hasMessageContaining("a passphrase entry must be the only recipient");
             assertThatThrownBy(() -> decrypt(file, id)).isInstanceOf(AgeHeaderException.class);
         }
     }
@@ -163,7 +163,7 @@ class AgeCodecTest {
         try (AgeIdentity id = AgeIdentity.generate()) {
             assertThatThrownBy(() -> decrypt("%PDF-1.7 hello".getBytes(StandardCharsets.US_ASCII), id))
                     .isInstanceOf(AgeHeaderException.class)
-                    .hasMessage("the file header was altered or is not an age file");
+                    .hasMessage("the encrypted data was altered or is not age-encrypted");
         }
     }
 

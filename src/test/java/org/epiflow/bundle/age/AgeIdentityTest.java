@@ -107,7 +107,7 @@ class AgeIdentityTest {
         Path key = dir.resolve("key.txt");
         Files.writeString(key, "# created: 2024-01-01T00:00:00Z\n# public key: " + CCTV_RECIPIENT + "\n" + CCTV_IDENTITY + "\n");
         assertThatThrownBy(() -> AgeIdentityFile.read(key, "pw".toCharArray()))
-                .isInstanceOf(AgeException.class).hasMessageContaining("not passphrase-protected");
+                .isInstanceOf(AgeException.class).hasMessageContaining("is not protected by a passphrase");
         try (AgeIdentity id = AgeIdentityFile.readUnencrypted(key)) {
             assertThat(id.recipient()).isEqualTo(CCTV_RECIPIENT);
         }

@@ -70,7 +70,7 @@ class AgeScryptStanzaTest {
         Stanza huge = new Stanza("scrypt", List.of("rF0/NwblUHHTpgQgRpe5CQ", "30"), new byte[32]);
         long start = System.nanoTime();
         assertThat(rejection(huge, "pw", 20)).isInstanceOf(WorkFactorTooHighException.class)
-                .hasMessage("the file demands scrypt work factor 2^30; at most 2^20 is accepted");
+                .hasMessage("the passphrase protection demands work factor 2^30; at most 2^20 is accepted");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(200);
     }
 

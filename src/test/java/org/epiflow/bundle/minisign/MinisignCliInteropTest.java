@@ -95,8 +95,7 @@ class MinisignCliInteropTest {
             run(QUICK, "", minisign, "-S", "-l", "-s", "k.key", "-m", "flows.bin").assertSuccess();
             assertThatThrownBy(() -> MinisignSignature.read(dir.resolve("flows.bin.minisig")))
                     .isInstanceOf(LegacySignatureException.class)
-                    .hasMessage("legacy non-prehashed 'Ed' signature refused; re-sign with minisign -H or a "
-                            + "current minisign");
+                    .hasMessageContaining("legacy signature").hasMessageContaining("minisign -H");
         }
     }
 

@@ -39,7 +39,7 @@ class MinisignScryptParamsTest {
     @Test
     void refusesMoreThanOneGibibyte() {
         assertThatThrownBy(() -> new ScryptParams(33554432L, (1L << 30) + 1).derive())
-                .isInstanceOf(MinisignFormatException.class).hasMessageContaining("at most 1073741824");
+                .isInstanceOf(MinisignFormatException.class).hasMessageContaining("at most 1,073,741,824");
     }
 
     @Test
@@ -52,7 +52,7 @@ class MinisignScryptParamsTest {
     void refusesZeroLimitsWhichLibsodiumTurnsIntoHugeParallelism() {
         // memlimit 0 → N = 2, p = 512 in libsodium's pickparams.
         assertThatThrownBy(() -> new ScryptParams(0, 0).derive())
-                .isInstanceOf(MinisignFormatException.class).hasMessageContaining("parallelism p = 512");
+                .isInstanceOf(MinisignFormatException.class).hasMessageContaining("parallelism 512");
     }
 
     @Test

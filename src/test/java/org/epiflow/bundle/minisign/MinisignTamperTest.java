@@ -116,7 +116,7 @@ class MinisignTamperTest {
         byte[] line = Base64.getDecoder().decode(lines[1]);
         lines[1] = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(line, line.length + 1));
         assertThatThrownBy(() -> MinisignSignature.parse(String.join("\n", lines)))
-                .isInstanceOf(MinisignFormatException.class).hasMessage("signature is 65 bytes, expected 64");
+                .isInstanceOf(MinisignFormatException.class).hasMessage("the signature is 65 bytes, expected 64");
     }
 
     @Test
@@ -124,7 +124,7 @@ class MinisignTamperTest {
         String text = withSignature(good.signature(), TRUSTED,
                 java.util.Arrays.copyOf(good.globalSignature(), 65));
         assertThatThrownBy(() -> MinisignSignature.parse(text))
-                .isInstanceOf(MinisignFormatException.class).hasMessage("global signature is 65 bytes, expected 64");
+                .isInstanceOf(MinisignFormatException.class).hasMessage("the signature of the trusted comment is 65 bytes, expected 64");
     }
 
     @Test

@@ -183,7 +183,7 @@ class WorkspaceTest {
             ws.recordBundleOpened(opened);
             ws.recordBundleOpened(opened);
             ws.recordBundleRefused(tmp.resolve("old.epiflow"),
-                    new BundleExpiredException("the bundle expired on 2020-01-01"));
+                    new BundleExpiredException(LocalDate.of(2020, 1, 1), LocalDate.of(2024, 6, 1)));
             long view = ws.saveView("Wuhan outflow", "{\"layers\":[\"flows\"],\"extent\":[110,20,120,35]}");
             assertThat(ws.saveView("Wuhan outflow", "{\"layers\":[]}")).isEqualTo(view);
             long run = ws.recordRiskRun("gravity", "{\"beta\":0.3}", "{\"top\":\"420100\"}", TestDatasets.BUNDLE_ID);

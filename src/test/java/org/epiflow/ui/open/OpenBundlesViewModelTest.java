@@ -113,7 +113,7 @@ class OpenBundlesViewModelTest {
     @Test
     void refusalNamesTheFailedCheck() {
         vm.setOpener((f, p) -> {
-            throw new BundleExpiredException("the bundle expired on 2020-05-01 (today is 2024-06-01)");
+            throw new BundleExpiredException(java.time.LocalDate.of(2020, 5, 1), java.time.LocalDate.of(2024, 6, 1));
         });
         vm.open(fx.bundle);
         assertThat(dialogs.errors.get(0)[1]).isEqualTo("test.epiflow was refused by the expiry date check.");
@@ -122,7 +122,7 @@ class OpenBundlesViewModelTest {
     @Test
     void refusalSaysWhatWasFoundAndWhatToDo() {
         vm.setOpener((f, p) -> {
-            throw new BundleExpiredException("the bundle expired on 2020-05-01 (today is 2024-06-01)");
+            throw new BundleExpiredException(java.time.LocalDate.of(2020, 5, 1), java.time.LocalDate.of(2024, 6, 1));
         });
         vm.open(fx.bundle);
         assertThat(dialogs.errors.get(0)[2]).contains("expired on 2020-05-01").contains("Ask the carrier");
@@ -133,7 +133,7 @@ class OpenBundlesViewModelTest {
         vm = new OpenBundlesViewModel(Messages.of(Locale.SIMPLIFIED_CHINESE), new CurrentThreadTaskExecutor(),
                 dialogs, new UiFixtures.ScriptedFiles(), prefs);
         vm.setOpener((f, p) -> {
-            throw new BundleExpiredException("the bundle expired on 2020-05-01");
+            throw new BundleExpiredException(java.time.LocalDate.of(2020, 5, 1), java.time.LocalDate.of(2024, 6, 1));
         });
         vm.open(fx.bundle);
         assertThat(dialogs.errors.get(0)[1]).isEqualTo("test.epiflow 未通过“有效期”检查。");
@@ -169,5 +169,51 @@ class OpenBundlesViewModelTest {
         vm.open(fx.bundle);
         assertThat(vm.closeAll()).hasSize(1);
         assertThat(vm.currentProperty().get()).isNull();
+    }
+
+    @Test
+    void aPassphraseBundleAsksForItsPassphraseAndOpens() {
+        vm.setOpener(BundleOpener.of(session));
+        dialogs.passphrases.add(UiFixtures.BUNDLE_PASSPHRASE);
+        vm.open(fx.passphraseBundle);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.currentProperty().get().data().flows().rowCount()).isEqualTo(fx.data.flows().rowCount());
+        assertThat(dialogs.passphraseQuestions).singleElement().satisfies(q -> {
+            assertThat(q[1]).isEqualTo("shared.epiflow from Test Carrier 测试运营商 is sealed to a passphrase.");
+            assertThat(q[3]).isEqualTo("Open");
+        });
+    }
+
+    @Test
+    void aWrongPassphraseIsAskedAgainThenRefused() {
+        vm.setOpener(BundleOpener.of(session));
+        dialogs.passphrases.addAll(List.of("wrong", "wrong again", "still wrong"));
+        vm.open(fx.passphraseBundle);
+        assertThat(dialogs.passphraseQuestions).hasSize(3);
+        assertThat(dialogs.passphraseQuestions.get(1)[2]).isEqualTo("That passphrase is wrong. Type it again.");
+        assertThat(vm.bundles()).isEmpty();
+        assertThat(dialogs.errors.get(0)[1]).isEqualTo("shared.epiflow was refused by the decryption check.");
+        assertThat(dialogs.errors.get(0)[2]).contains("the passphrase is wrong");
+    }
+
+    @Test
+    void declingToGiveThePassphraseCancelsQuietly() {
+        vm.setOpener(BundleOpener.of(session));
+        vm.open(fx.passphraseBundle);
+        assertThat(dialogs.passphraseQuestions).hasSize(1);
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.statusProperty().get()).contains("was cancelled");
+    }
+
+    @Test
+    void thePassphraseQuestionIsInChinese() {
+        vm = new OpenBundlesViewModel(Messages.of(Locale.SIMPLIFIED_CHINESE), new CurrentThreadTaskExecutor(),
+                dialogs, new UiFixtures.ScriptedFiles(), prefs);
+        vm.setOpener(BundleOpener.of(session));
+        dialogs.passphrases.add(UiFixtures.BUNDLE_PASSPHRASE);
+        vm.open(fx.passphraseBundle);
+        assertThat(dialogs.passphraseQuestions.get(0)[1]).isEqualTo("来自 Test Carrier 测试运营商 的 shared.epiflow 以口令封装。");
+        assertThat(dialogs.passphraseQuestions.get(0)[3]).isEqualTo("打开");
+        assertThat(vm.bundles()).hasSize(1);
     }
 }

@@ -14,6 +14,7 @@ import org.epiflow.bundle.BundleCancelledException;
 import org.epiflow.bundle.BundleException;
 import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.OpenedBundle;
+import org.epiflow.data.workspace.WorkspaceException;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.prefs.AppPreferences;
 import org.epiflow.ui.util.DialogService;
@@ -149,6 +150,11 @@ public final class OpenBundlesViewModel {
                             be.check())),
                     messages.get("open.refused.body", be.getMessage(), OpenStages.checkAdvice(messages, be.check())),
                     be.userMessage());
+        } else if (e instanceof WorkspaceException we) {
+            status.set(messages.get("open.notRecorded.short", file.getFileName()));
+            dialogs.showError(messages.get("open.notRecorded.title"), messages.format(we.what()),
+                    messages.get("open.notRecorded.body", we.advice() == null ? "" : messages.format(we.advice())),
+                    null);
         } else if (e instanceof NoSuchFileException) {
             status.set(messages.get("open.missing", file));
             dialogs.showError(messages.get("open.error.title"), messages.get("open.missing", file),

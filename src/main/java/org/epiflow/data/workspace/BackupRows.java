@@ -86,7 +86,7 @@ final class BackupRows {
                 throw new IOException("backup rows out of order");
             }
             String table = in.readUTF();
-            if (!table.matches("[a-z_]{1,64}")) {
+            if (!table.matches("[a-z_][a-z0-9_]{0,63}")) {
                 throw new IOException("bad table name in the backup");
             }
             int n = in.readUnsignedShort();
@@ -94,7 +94,7 @@ final class BackupRows {
             int[] types = new int[n];
             for (int i = 0; i < n; i++) {
                 String col = in.readUTF();
-                if (!col.matches("[a-z_]{1,64}")) {
+                if (!col.matches("[a-z_][a-z0-9_]{0,63}")) {
                     throw new IOException("bad column name in the backup");
                 }
                 cols.add(col);

@@ -134,6 +134,7 @@ public final class BundleCatalogue {
             Entry now1;
             Optional<String> previous = Optional.empty();
             if (same == null) {
+                dropDamaged(key, all);
                 long id = tx.nextId(TABLE, "id");
                 now1 = new Entry(id, key, info.issuer(), info.period().start(), info.period().end(), info.k(),
                         bundle.fingerprint(), info.expires(), now, now, 1, null, file, file, 1, null);
@@ -177,6 +178,37 @@ public final class BundleCatalogue {
             }
             return new Recorded(now1, same == null, previous, List.copyOf(conflicts));
         });
+    }
+
+    /**
+     * Within the caller's transaction: deletes rows of this bundle that are damaged (they were left out of
+     * {@code intact}), so that it can be recorded again; a catalogue entry is rebuilt by opening the bundle.
+     */
+    private void dropDamaged(Key key, List<Entry> intact) throws SQLException {
+        List<long[]> doomed = new ArrayList<>();
+        List<byte[]> macs = new ArrayList<>();
+        try (PreparedStatement ps = tx.connection.prepareStatement("SELECT id, mac FROM " + TABLE
+                + " WHERE signer = ? AND bundle_id = ? AND payload_sha256 = ?")) {
+            ps.setString(1, key.signer());
+            ps.setString(2, key.bundleId());
+            ps.setString(3, key.payloadSha256());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (intact.stream().noneMatch(e -> e.id() == id)) {
+                        doomed.add(new long[] {id});
+                        macs.add(rs.getBytes(2));
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < doomed.size(); i++) {
+            try (PreparedStatement del = tx.connection.prepareStatement("DELETE FROM " + TABLE + " WHERE id = ?")) {
+                del.setLong(1, doomed.get(i)[0]);
+                del.executeUpdate();
+            }
+            tx.digests.change(tx.connection, TABLE, macs.get(i), null);
+        }
     }
 
     /** Records that a bundle was refused: {@code BUNDLE_REFUSED} with the failed check and why. */

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.security.MessageDigest;
 
 /**
  * Decrypted aggregates of opened bundles, kept only inside the encrypted database so that a bundle reopens without
@@ -84,28 +85,31 @@ public final class DatasetCache {
             throw new IllegalStateException("cannot encode the dataset", e);
         }
         String header = bundle.header() == null ? "" : new String(bundle.header().toJson(), StandardCharsets.UTF_8);
+        byte[] sha = sha256(content);
         try {
             tx.write(Message.of("data.store.cache"), Tx.Durability.JOURNAL, () -> {
                 byte[] old = storedMac(entry.id());
                 deleteRow(entry.id());
-                Instant now = tx.now();
-                byte[] mac = macOf(tx.mac, entry.id(), 1, key, bundle.fingerprint(), i.expires(), now,
-                        DatasetCodec.VERSION, header, content).mac();
+                Row r = new Row(entry.id(), key, bundle.fingerprint(), i.expires(), tx.now(), DatasetCodec.VERSION,
+                        header, content.length, sha, 1, null);
+                byte[] mac = macOf(tx.mac, r).mac();
                 try (PreparedStatement ins = tx.connection.prepareStatement("INSERT INTO " + TABLE + " (catalogue_id, "
                         + "bundle_id, signer, payload_sha256, fingerprint, expires, cached_at, codec, header_json, "
-                        + "byte_count, content, row_version, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
-                    ins.setLong(1, entry.id());
+                        + "byte_count, content_sha256, content, row_version, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "?, ?, ?, 1, ?)")) {
+                    ins.setLong(1, r.id());
                     ins.setString(2, key.bundleId());
                     ins.setString(3, key.signer());
                     ins.setString(4, key.payloadSha256());
-                    ins.setString(5, bundle.fingerprint());
-                    ins.setObject(6, i.expires());
-                    ins.setObject(7, Tx.utc(now));
-                    ins.setInt(8, DatasetCodec.VERSION);
+                    ins.setString(5, r.fingerprint());
+                    ins.setObject(6, r.expires());
+                    ins.setObject(7, Tx.utc(r.cachedAt()));
+                    ins.setInt(8, r.codec());
                     ins.setString(9, header);
                     ins.setLong(10, content.length);
-                    ins.setBinaryStream(11, new ByteArrayInputStream(content), content.length);
-                    ins.setBytes(12, mac);
+                    ins.setBytes(11, sha);
+                    ins.setBinaryStream(12, new ByteArrayInputStream(content), content.length);
+                    ins.setBytes(13, mac);
                     ins.executeUpdate();
                 }
                 tx.digests.change(tx.connection, TABLE, old, mac);
@@ -123,6 +127,11 @@ public final class DatasetCache {
         }
     }
 
+    /** A cache row without its content (the MAC covers the content's SHA-256, so it is checked without it). */
+    private record Row(long id, BundleCatalogue.Key key, String fingerprint, LocalDate expires, Instant cachedAt,
+                       int codec, String header, long byteCount, byte[] contentSha256, long version, byte[] mac) {
+    }
+
     /**
      * The cached copy of a bundle, if cached, intact and not expired. A damaged copy is deleted and reported
      * ({@link Damage#rebuilt()}: open the bundle file again to rebuild it); nothing damaged is ever decoded.
@@ -135,7 +144,18 @@ public final class DatasetCache {
         long id = entry.get().id();
         Optional<Cached> found;
         try {
-            found = tx.read(Message.of("data.store.cache"), () -> read(id, key, entry.get()));
+            found = tx.read(Message.of("data.store.cache"), () -> {
+                List<Row> rows = rows();
+                Row row = rows.stream().filter(r -> r.id() == id).findFirst().orElse(null);
+                if (row == null) {
+                    return damaged.contains(id) ? null : Optional.empty();
+                }
+                if (!row.key().equals(key)) {
+                    report(key, entry.get());
+                    return null;
+                }
+                return read(row, entry.get());
+            });
         } catch (WorkspaceException e) {
             if (e.reason() != WorkspaceException.Reason.CORRUPTED) {
                 throw e;
@@ -143,60 +163,69 @@ public final class DatasetCache {
             found = null;
         }
         if (found == null) {
+            report(key, entry.get());
             drop(id, key, "damaged");
             return Optional.empty();
         }
         return found;
     }
 
-    /** Within a read: the row, or empty, or null when it is damaged. */
-    private Optional<Cached> read(long id, BundleCatalogue.Key key, BundleCatalogue.Entry entry)
-            throws SQLException, IOException {
-        try (PreparedStatement ps = tx.connection.prepareStatement("SELECT catalogue_id, bundle_id, signer, "
-                + "payload_sha256, fingerprint, expires, cached_at, codec, header_json, byte_count, content, "
-                + "row_version, mac FROM " + TABLE + " WHERE catalogue_id = ?")) {
-            ps.setLong(1, id);
+    /** Ids of rows found damaged by the last scan. */
+    private final java.util.Set<Long> damaged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Every row without content, MAC-checked; damaged rows are reported (as rebuilt) and left out. */
+    private List<Row> rows() throws SQLException {
+        return tx.scan(Damage.Area.CACHE, TABLE, Message.of("data.list.cache"), "SELECT catalogue_id, bundle_id, "
+                + "signer, payload_sha256, fingerprint, expires, cached_at, codec, header_json, byte_count, "
+                + "content_sha256, row_version, mac FROM " + TABLE + " ORDER BY catalogue_id", rs -> {
+                    Row r = new Row(rs.getLong("catalogue_id"), new BundleCatalogue.Key(rs.getString("signer"),
+                            rs.getString("bundle_id"), rs.getString("payload_sha256")), rs.getString("fingerprint"),
+                            Tx.date(rs, "expires"), Tx.instant(rs, "cached_at"), rs.getInt("codec"),
+                            rs.getString("header_json"), rs.getLong("byte_count"), rs.getBytes("content_sha256"),
+                            rs.getLong("row_version"), rs.getBytes("mac"));
+                    boolean ok = r.header() != null && r.contentSha256() != null && macOf(tx.mac, r).matches(r.mac());
+                    if (!ok) {
+                        damaged.add(r.id());
+                    }
+                    return new Tx.Row<>(r, "id" + r.id(), Message.of("data.item.cachedBundle", r.key().bundleId()),
+                            r.mac(), ok);
+                }, r -> new Damage(Damage.Area.CACHE, r.key(), r.name(), Message.of("data.damage.cache.effect"), true));
+    }
+
+    /** Within a read: the content of a checked row, or empty (expired), or null when it is damaged. */
+    private Optional<Cached> read(Row row, BundleCatalogue.Entry entry) throws SQLException, IOException {
+        if (row.byteCount() < 0 || row.byteCount() > Integer.MAX_VALUE - 16) {
+            return null;
+        }
+        byte[] content;
+        try (PreparedStatement ps = tx.connection.prepareStatement("SELECT content FROM " + TABLE
+                + " WHERE catalogue_id = ?")) {
+            ps.setLong(1, row.id());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return Optional.empty();
-                }
-                BundleCatalogue.Key stored = new BundleCatalogue.Key(rs.getString("signer"),
-                        rs.getString("bundle_id"), rs.getString("payload_sha256"));
-                String fingerprint = rs.getString("fingerprint");
-                LocalDate expires = Tx.date(rs, "expires");
-                Instant cachedAt = Tx.instant(rs, "cached_at");
-                int codec = rs.getInt("codec");
-                String header = rs.getString("header_json");
-                long count = rs.getLong("byte_count");
-                long version = rs.getLong("row_version");
-                byte[] mac = rs.getBytes("mac");
-                if (count < 0 || count > Integer.MAX_VALUE - 16) {
-                    report(key, entry);
                     return null;
                 }
-                byte[] content = rs.getBytes("content");
-                try {
-                    if (content == null || content.length != count || !stored.equals(key) || header == null
-                            || !macOf(tx.mac, rs.getLong("catalogue_id"), version, stored, fingerprint, expires,
-                            cachedAt, codec, header, content).matches(mac)) {
-                        report(key, entry);
-                        return null;
-                    }
-                    if (codec != DatasetCodec.VERSION || tx.today().isAfter(expires)) {
-                        return Optional.empty();
-                    }
-                    BundleHeader h = header.isEmpty() ? null : BundleHeader.parse(header.getBytes(StandardCharsets.UTF_8));
-                    AggregateDataset data = DatasetCodec.decode(new ByteArrayInputStream(content));
-                    return Optional.of(new Cached(stored, h, fingerprint,
-                            entry.lastFile() == null ? null : Path.of(entry.lastFile()), data));
-                } catch (BundleException e) {
-                    report(key, entry);
-                    return null;
-                } finally {
-                    if (content != null) {
-                        Arrays.fill(content, (byte) 0);
-                    }
-                }
+                content = rs.getBytes(1);
+            }
+        }
+        try {
+            if (content == null || content.length != row.byteCount()
+                    || !MessageDigest.isEqual(sha256(content), row.contentSha256())) {
+                return null;
+            }
+            if (row.codec() != DatasetCodec.VERSION || tx.today().isAfter(row.expires())) {
+                return Optional.empty();
+            }
+            BundleHeader h = row.header().isEmpty() ? null
+                    : BundleHeader.parse(row.header().getBytes(StandardCharsets.UTF_8));
+            AggregateDataset data = DatasetCodec.decode(new ByteArrayInputStream(content));
+            return Optional.of(new Cached(row.key(), h, row.fingerprint(),
+                    entry.lastFile() == null ? null : Path.of(entry.lastFile()), data));
+        } catch (BundleException e) {
+            return null;
+        } finally {
+            if (content != null) {
+                Arrays.fill(content, (byte) 0);
             }
         }
     }
@@ -224,13 +253,7 @@ public final class DatasetCache {
 
     /** The bundles with cached aggregates (damaged rows are reported and left out). */
     public List<BundleCatalogue.Key> keys() throws WorkspaceException {
-        return tx.read(Message.of("data.store.cache"), () -> tx.scan(Damage.Area.CACHE, TABLE,
-                Message.of("data.list.cache"), "SELECT catalogue_id, bundle_id, signer, payload_sha256, mac FROM "
-                        + TABLE + " ORDER BY catalogue_id",
-                rs -> new Tx.Row<>(new BundleCatalogue.Key(rs.getString(3), rs.getString(2), rs.getString(4)),
-                        "id" + rs.getLong(1), Message.of("data.item.cachedBundle", rs.getString(2)), rs.getBytes(5),
-                        true),
-                r -> null));
+        return tx.read(Message.of("data.store.cache"), () -> rows().stream().map(Row::key).toList());
     }
 
     /**
@@ -297,15 +320,23 @@ public final class DatasetCache {
     }
 
     static byte[] macOfRow(RecordMac mac, ResultSet rs) throws SQLException {
-        return macOf(mac, rs.getLong("catalogue_id"), rs.getLong("row_version"), new BundleCatalogue.Key(
-                rs.getString("signer"), rs.getString("bundle_id"), rs.getString("payload_sha256")),
-                rs.getString("fingerprint"), Tx.date(rs, "expires"), Tx.instant(rs, "cached_at"), rs.getInt("codec"),
-                rs.getString("header_json"), rs.getBytes("content")).mac();
+        return macOf(mac, new Row(rs.getLong("catalogue_id"), new BundleCatalogue.Key(rs.getString("signer"),
+                rs.getString("bundle_id"), rs.getString("payload_sha256")), rs.getString("fingerprint"),
+                Tx.date(rs, "expires"), Tx.instant(rs, "cached_at"), rs.getInt("codec"), rs.getString("header_json"),
+                rs.getLong("byte_count"), rs.getBytes("content_sha256"), rs.getLong("row_version"), null)).mac();
     }
 
-    static RecordMac.Builder macOf(RecordMac mac, long id, long version, BundleCatalogue.Key key, String fingerprint,
-                                   LocalDate expires, Instant cachedAt, int codec, String header, byte[] content) {
-        return mac.of(TABLE, Long.toString(id), version).addAll(key.signer(), key.bundleId(), key.payloadSha256(),
-                fingerprint, expires, cachedAt, (long) codec, header, content);
+    private static RecordMac.Builder macOf(RecordMac mac, Row r) {
+        return mac.of(TABLE, Long.toString(r.id()), r.version()).addAll(r.key().signer(), r.key().bundleId(),
+                r.key().payloadSha256(), r.fingerprint(), r.expires(), r.cachedAt(), (long) r.codec(), r.header(),
+                r.byteCount(), r.contentSha256());
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

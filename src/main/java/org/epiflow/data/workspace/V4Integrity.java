@@ -98,7 +98,8 @@ final class V4Integrity {
                     + "VARCHAR(200) NOT NULL, signer VARCHAR(100) NOT NULL, payload_sha256 VARCHAR(80) NOT NULL, "
                     + "fingerprint VARCHAR(200) NOT NULL, expires DATE NOT NULL, cached_at TIMESTAMP WITH TIME ZONE "
                     + "NOT NULL, codec INT NOT NULL, header_json VARCHAR(100000) NOT NULL, byte_count BIGINT NOT NULL, "
-                    + "content BLOB NOT NULL, row_version BIGINT NOT NULL, mac BINARY(32))");
+                    + "content_sha256 BINARY(32) NOT NULL, content BLOB NOT NULL, row_version BIGINT NOT NULL, "
+                    + "mac BINARY(32))");
         }
     }
 

@@ -229,10 +229,10 @@ public final class WorkspaceRestore {
             ok = true;
             return h;
         } catch (SQLException | RuntimeException e) {
-            throw damagedBackup(b, null);
+            throw damagedBackup(b, null, e);
         } catch (IOException e) {
             if (Files.exists(b.file())) {
-                throw damagedBackup(b, null);
+                throw damagedBackup(b, null, e);
             }
             throw e;
         } finally {
@@ -286,9 +286,13 @@ public final class WorkspaceRestore {
     }
 
     private static WorkspaceException damagedBackup(WorkspaceBackups.BackupInfo b, Message part) {
+        return damagedBackup(b, part, null);
+    }
+
+    private static WorkspaceException damagedBackup(WorkspaceBackups.BackupInfo b, Message part, Throwable cause) {
         return new WorkspaceException(WorkspaceException.Reason.CORRUPTED, part == null
                 ? Message.of("data.restore.damaged", b.id()) : Message.of("data.restore.damagedPart", b.id(), part),
-                Message.of("data.restore.advice.other"));
+                Message.of("data.restore.advice.other"), cause);
     }
 
     private static void deleteTree(Path dir) throws IOException {

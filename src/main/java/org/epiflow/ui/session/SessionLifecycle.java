@@ -270,15 +270,14 @@ final class SessionLifecycle {
         cancelTimers();
         ready.set(false);
         notice.set(messages.get("session.restoring"));
-        WorkspaceRestore.Restored[] done = new WorkspaceRestore.Restored[1];
         start(s, () -> {
-            Workspace current = old == null ? null : old.getNow(null);
+            Workspace current = old == null || !old.isDone() || old.isCompletedExceptionally() ? null
+                    : old.getNow(null);
             if (current != null) {
                 current.close();
             }
             WorkspaceRestore.Result r = WorkspaceRestore.restore(dirOf(s), s.identity(), id, options(s)
                     .withCreateIfMissing(false));
-            done[0] = r.restored();
             executor.onUiThread(() -> restored(r.restored()));
             return r.workspace();
         });

@@ -2,6 +2,7 @@ package org.epiflow.data.workspace;
 
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.AppDirectories;
+import org.epiflow.data.audit.AuditEntry;
 import org.epiflow.data.audit.AuditJournal;
 import org.epiflow.data.audit.AuditLog;
 import org.epiflow.data.audit.AuditVerification;
@@ -136,9 +137,11 @@ public final class Workspace implements AutoCloseable {
      * @param foldedUnlockFailures failed unlock attempts folded into the chain now
      * @param purged               bundles whose cached aggregates were purged now because they expired
      * @param recovery             what was brought back from the journal, and what was not
+     * @param head                 the trail's head once this open's own entries were written
      */
     public record OpenReport(boolean created, int schemaVersion, List<String> migrated, AuditVerification audit,
-                             int foldedUnlockFailures, List<DatasetCache.Purged> purged, Recovery recovery) {
+                             int foldedUnlockFailures, List<DatasetCache.Purged> purged, Recovery recovery,
+                             AuditEntry.Head head) {
     }
 
     /**

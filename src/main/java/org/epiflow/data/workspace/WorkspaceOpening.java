@@ -216,7 +216,8 @@ final class WorkspaceOpening {
         }
         List<DatasetCache.Purged> purged = ws.cache().purgeExpired();
         ws.settings().idleLockMinutes();
-        return new Workspace.OpenReport(created, version, migratedNames, check, folded[0], purged, recovery);
+        AuditEntry.Head now = tx.read(Message.of("data.store.audit"), tx.audit::head);
+        return new Workspace.OpenReport(created, version, migratedNames, check, folded[0], purged, recovery, now);
     }
 
     /**

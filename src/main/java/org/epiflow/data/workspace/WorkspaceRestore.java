@@ -94,8 +94,9 @@ public final class WorkspaceRestore {
             Path db = d.resolve(Workspace.DB_FILE);
             if (Files.exists(db)) {
                 Path damaged = AppDirectories.createOwnerOnly(d.resolve("damaged"));
-                damagedKeptAs = damaged.resolve("workspace-" + Instant.now(options.clock()).toEpochMilli()
-                        + ".mv.db");
+                damagedKeptAs = damaged.resolve("workspace-" + java.time.format.DateTimeFormatter
+                        .ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC)
+                        .format(Instant.now(options.clock())) + ".mv.db");
                 Files.move(db, damagedKeptAs);
             }
             WorkspaceBackups.move(rebuilt, db);

@@ -74,6 +74,7 @@ final class SessionLifecycle {
     private Runnable lockAction = () -> { };
     private Runnable unavailableAction = () -> { };
     private boolean restoreOffered;
+    private volatile boolean restoring;
 
     SessionLifecycle(Messages messages, TaskExecutor executor, DialogService dialogs, Clock clock,
                      Path workspacesRoot) {
@@ -165,7 +166,7 @@ final class SessionLifecycle {
         Workspace.OpenReport r = ws.openReport();
         auditCheck = r.audit();
         if (r.audit().ok()) {
-            notice.set(messages.get("session.auditOk", r.audit().headSeq()));
+            notice.set(messages.get("session.auditOk", r.head().seq()));
         } else {
             String bad = messages.get("session.auditBroken", r.audit().firstBadSeq(), messages.format(r.audit().problem()));
             notice.set(bad);
@@ -182,7 +183,9 @@ final class SessionLifecycle {
                 notice.set(String.join(" ", lines));
             }
         }
-        if (r.recovery().entries() > 0) {
+        boolean afterRestore = restoring;
+        restoring = false;
+        if (r.recovery().entries() > 0 && !afterRestore) {
             String body = messages.get("session.recovered", r.recovery().entries(), r.recovery().firstSeq())
                     + notInWorkspace(r.recovery().notInDatabase());
             notice.set(messages.get("session.recovered.short", r.recovery().entries()));
@@ -223,8 +226,9 @@ final class SessionLifecycle {
         }
         notice.set(messages.format(w.what()));
         if (w.reason() == WorkspaceException.Reason.LOCKED) {
+            boolean command = "data.workspace.locked.command".equals(w.what().key());
             dialogs.showError(messages.get("session.inUse.title"), messages.format(w.what()),
-                    messages.get("session.inUse.body"), null);
+                    messages.get(command ? "session.inUse.body.command" : "session.inUse.body"), null);
             giveUp();
             return;
         }
@@ -255,7 +259,8 @@ final class SessionLifecycle {
         }
         WorkspaceBackups.BackupInfo b = newest.get();
         boolean yes = dialogs.confirm(messages.get("session.damaged.title"), messages.format(what) + "\n\n"
-                + messages.get("session.restore.offer", Date.from(b.created()), b.auditHead().seq()));
+                + messages.get("session.restore.offer", Date.from(b.created()), b.auditHead().seq()),
+                messages.get("session.restore.yes"), messages.get("session.restore.no"));
         if (!yes) {
             notice.set(messages.get("session.restore.declined"));
             giveUp();
@@ -270,6 +275,7 @@ final class SessionLifecycle {
         cancelTimers();
         ready.set(false);
         notice.set(messages.get("session.restoring"));
+        restoring = true;
         start(s, () -> {
             Workspace current = old == null || !old.isDone() || old.isCompletedExceptionally() ? null
                     : old.getNow(null);
@@ -284,6 +290,7 @@ final class SessionLifecycle {
     }
 
     private void restored(WorkspaceRestore.Restored r) {
+        notice.set(messages.get("session.restored.short", Date.from(r.backup().created())));
         StringBuilder body = new StringBuilder(messages.get("session.restored", Date.from(r.backup().created()),
                 r.backup().auditHead().seq(), r.recovered()));
         if (r.lostFrom() > 0) {
@@ -315,7 +322,8 @@ final class SessionLifecycle {
         }
         WorkspaceBackups.BackupInfo b = newest.get();
         if (dialogs.confirm(messages.get("session.damaged.title"), messages.format(d) + "\n\n"
-                + messages.get("session.restore.offerWhileOpen", Date.from(b.created()), b.auditHead().seq()))) {
+                + messages.get("session.restore.offerWhileOpen", Date.from(b.created()), b.auditHead().seq()),
+                messages.get("session.restore.yes"), messages.get("session.restore.no"))) {
             restore(s, b.id());
         }
     }

@@ -10,4 +10,9 @@ public interface DialogService {
 
     /** Asks yes/no; true for yes. */
     boolean confirm(String title, String message);
+
+    /** Asks, with buttons that say what they do ("Restore", "Not now"); true for {@code yes}. */
+    default boolean confirm(String title, String message, String yes, String no) {
+        return confirm(title, message);
+    }
 }

@@ -226,7 +226,7 @@ class WorkspaceSessionTest {
             assertThat(dialogs.errors).anySatisfy(e -> {
                 assertThat(e[0]).isEqualTo("Workspace in use");
                 assertThat(e[1]).contains("The workspace is open in another EpiFlow window (process " + other.pid());
-                assertThat(e[2]).contains("Close EpiFlow there").contains("could not be recorded");
+                assertThat(e[2]).contains("Close EpiFlow in that window").contains("could not be recorded");
             });
             assertThat(vm.unlock().session()).as("back to the lock screen").isNull();
             assertThat(vm.session().available()).isFalse();
@@ -325,5 +325,27 @@ class WorkspaceSessionTest {
         });
         vm.lock();
         assertThat(kinds()).contains("BUNDLE_CONFLICT");
+    }
+
+    @Test
+    void theSessionDocumentAndTheCacheReturnToWhatWasOpenWithoutTheFile() throws Exception {
+        unlock(UiFixtures.PASSPHRASE);
+        vm.open().open(fx.bundle);
+        var shown = vm.open().currentProperty().get();
+        var key = org.epiflow.data.workspace.BundleCatalogue.Key.of(shown);
+        vm.session().saveSessionDocument(1, "{\"open\":[\"" + key + "\"]}");
+        vm.lock();
+        Files.delete(fx.bundle);
+        unlock(UiFixtures.PASSPHRASE);
+        var doc = vm.session().sessionDocument().orElseThrow();
+        assertThat(doc.json()).contains(key.toString());
+        var s = vm.unlock().session();
+        String k = new com.fasterxml.jackson.databind.ObjectMapper().readTree(doc.json()).path("open").get(0).asText();
+        var back = vm.session().reopenFromCache(s, org.epiflow.data.workspace.BundleCatalogue.Key.parse(k))
+                .orElseThrow();
+        assertThat(back.data().info().bundleId()).isEqualTo(fx.data.info().bundleId());
+        assertThat(back.payloadSha256()).isEqualTo(shown.payloadSha256());
+        vm.lock();
+        assertThat(kinds()).filteredOn(x -> x.equals("BUNDLE_OPEN")).hasSizeGreaterThanOrEqualTo(2);
     }
 }

@@ -230,16 +230,20 @@ final class WorkspaceOpening {
         Optional<AuditEntry> last = journal.last();
         AuditJournal.Problem problem = journal.problem();
         if (last.isEmpty()) {
+            backfill(ws, tx, newestBackupHead(ws));
             return Workspace.Recovery.none(problem);
         }
         AuditEntry j = last.get();
         if (j.seq() <= head.seq()) {
             Optional<AuditEntry> same = tx.audit.entry(j.seq());
             if (same.isPresent() && MessageDigest.isEqual(same.get().hash(), j.hash())) {
+                // entries the database committed but the journal never got (killed in between): journal them now
+                backfill(ws, tx, j.seq());
                 return Workspace.Recovery.none(problem);
             }
             // the journal is from another history (the folder was copied or rolled back): the database is primary
             journal.keepOnlyAfter(Long.MAX_VALUE);
+            backfill(ws, tx, newestBackupHead(ws));
             tx.report(new Damage(Damage.Area.AUDIT_JOURNAL, "journal-mismatch", Message.of("data.item.journal"),
                     Message.of("data.damage.journal.mismatch"), true));
             return Workspace.Recovery.none(AuditJournal.Problem.REPLACED);
@@ -268,6 +272,26 @@ final class WorkspaceOpening {
                     Message.of("data.damage.journal.gap", expected, j.seq()), false));
         }
         return new Workspace.Recovery(chain.size(), head.seq() + 1, lost, problem);
+    }
+
+    /**
+     * Appends to the journal the database's entries after {@code after}, so that the journal holds everything after
+     * the newest backup even when it was started again or missed entries (a kill between commit and journal).
+     */
+    private static void backfill(Workspace ws, Tx tx, long after) throws SQLException, IOException {
+        if (after < 0) {
+            return;
+        }
+        List<AuditEntry> missing = new ArrayList<>();
+        tx.audit.forEachAfter(after, missing::add);
+        for (int from = 0; from < missing.size(); from += 1000) {
+            ws.journal().append(missing.subList(from, Math.min(missing.size(), from + 1000)));
+        }
+    }
+
+    /** The head of the newest usable backup (-1 when there is none: then nothing needs to be journaled again). */
+    private static long newestBackupHead(Workspace ws) {
+        return ws.backups().newest().map(b -> b.auditHead().seq()).orElse(-1L);
     }
 
     /** A database whose trail is behind the newest backup went back in time (truncated, or replaced by a copy). */

@@ -92,7 +92,8 @@ public final class BundleReader {
                     new Period(m.period().start(), m.period().end()), m.timeResolution(), m.geographyLevel(),
                     m.measures(), m.k(), m.roundingBase(), m.purpose(), m.expires());
             return new OpenedBundle(file, v.header(), v.signerKeyId(), v.fingerprint(),
-                    new AggregateDataset(info, content.regions(), content.flows(), content.residents()));
+                    new AggregateDataset(info, content.regions(), content.flows(), content.residents()),
+                    v.statement().payloadSha256());
         }
     }
 

@@ -3,6 +3,7 @@ package org.epiflow.cli;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.audit.AuditReport;
 import org.epiflow.data.audit.AuditVerification;
+import org.epiflow.data.workspace.ExportLog;
 import org.epiflow.data.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +44,7 @@ final class AuditCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             try (AgeIdentity id = options.unlock(); Workspace ws = options.open(id, "audit verify")) {
-                AuditVerification v = ws.openReport().audit();
+                AuditVerification v = ws.audit().verify();
                 if (v.ok()) {
                     out.println("Audit trail OK: " + v.entries() + (v.entries() == 1 ? " entry" : " entries")
                             + " verified (workspace of officer " + ws.officerKeyId() + ")");
@@ -83,8 +84,10 @@ final class AuditCommand implements Runnable {
                 AuditVerification v = ws.audit().verify();
                 AuditReport report = new AuditReport(ws.officerKeyId(), ws.directory().toString(),
                         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), v, ws.audit().entries());
-                report.write(out);
-                Workspace.ExportRecord rec = ws.recordExport(out, "audit-" + format, null);
+                ExportLog.ExportRecord rec = ws.exports().publish(out, "audit-" + format, null, tmp -> {
+                    report.write(tmp);
+                    return null;
+                }).record();
                 spec.commandLine().getOut().println("Wrote " + out + " (" + report.entries().size() + " entries, "
                         + (v.ok() ? "chain OK" : "chain BAD at #" + v.firstBadSeq()) + "; SHA-256 " + rec.sha256()
                         + ")");

@@ -6,87 +6,89 @@ import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.bundle.age.AgeIdentity;
+import org.epiflow.data.AppDirectories;
+import org.epiflow.data.workspace.AuditedBundleOpener;
+import org.epiflow.data.workspace.BundleCatalogue;
+import org.epiflow.data.workspace.ExportLog;
 import org.epiflow.data.workspace.Workspace;
 import org.epiflow.data.workspace.WorkspaceException;
-import org.epiflow.data.workspace.WorkspaceLocation;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.SQLException;
 
 /**
  * The officer's workspace as the command line uses it: every bundle opened or refused, risk run and export made on
- * the command line is recorded in the same audit trail as in the app. If the workspace cannot be opened (another
- * process holds it, say), the command still runs and says that it was not recorded.
+ * the command line is recorded in the same audit trail as in the app, through the same
+ * {@link AuditedBundleOpener}. Fail-closed: if the workspace cannot be opened (another window or command has it,
+ * it is damaged) the command is refused before it does anything, and an export reaches its file name only once it
+ * is recorded ({@link #publish}).
  */
 final class CliWorkspace implements AutoCloseable {
     private final Workspace workspace;
     private final PrintWriter err;
+    private final Texts texts = Texts.inEnglish();
 
     private CliWorkspace(Workspace workspace, PrintWriter err) {
         this.workspace = workspace;
         this.err = err;
     }
 
-    /** Opens (creating if needed) the workspace of this unlocked identity. */
-    static CliWorkspace open(AgeIdentity id, Path identityFile, PrintWriter err) {
-        try {
-            return new CliWorkspace(Workspace.open(Workspace.defaultDirectory(id), id,
-                    Workspace.OpenOptions.defaults().withPurpose("cli").withIdentityFile(identityFile)
-                            .withPending(WorkspaceLocation.workspacesRoot().resolve("pending-unlocks"))), err);
-        } catch (WorkspaceException | RuntimeException e) {
-            err.println("epiflow: note: this run is not recorded in the workspace audit trail: " + e.getMessage());
-            return new CliWorkspace(null, err);
-        }
+    /** Opens (creating if needed) the workspace of this unlocked identity, for the command {@code command}. */
+    static CliWorkspace open(AgeIdentity id, Path identityFile, String command, PrintWriter err)
+            throws WorkspaceException {
+        return new CliWorkspace(Workspace.open(Workspace.defaultDirectory(id), id,
+                Workspace.OpenOptions.command(command).withIdentityFile(identityFile)
+                        .withPending(AppDirectories.pendingUnlocks(AppDirectories.workspacesRoot()))), err);
     }
 
-    /** Opens a bundle with every check, recording the opening or the refusal. */
-    OpenedBundle openBundle(BundleReader reader, Path bundle, AgeIdentity id) throws IOException, BundleException {
+    /** As {@link #open(AgeIdentity, Path, String, PrintWriter)} for a command that does not give its name. */
+    static CliWorkspace open(AgeIdentity id, Path identityFile, PrintWriter err) throws WorkspaceException {
+        return open(id, identityFile, "cli", err);
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    /** Opens a bundle with every check, recording the opening or the refusal before anything is done with it. */
+    OpenedBundle openBundle(BundleReader reader, Path bundle, AgeIdentity id)
+            throws IOException, BundleException, WorkspaceException {
         return openBundle(reader, bundle, BundleCredentials.of(id));
     }
 
     /** As {@link #openBundle(BundleReader, Path, AgeIdentity)}, with credentials that can open passphrase bundles. */
     OpenedBundle openBundle(BundleReader reader, Path bundle, BundleCredentials credentials)
-            throws IOException, BundleException {
-        try (BundleCredentials creds = credentials) {
-            OpenedBundle opened = reader.open(bundle, creds, BundleProgress.NONE);
-            record(() -> workspace.recordBundleOpened(opened));
-            return opened;
-        } catch (BundleException refused) {
-            record(() -> workspace.recordBundleRefused(bundle, refused));
-            throw refused;
+            throws IOException, BundleException, WorkspaceException {
+        AuditedBundleOpener.Opened o = new AuditedBundleOpener(workspace, reader, null)
+                .open(bundle, () -> credentials, BundleProgress.NONE);
+        BundleCatalogue.Recorded r = o.recorded();
+        if (r.conflict()) {
+            note(Message.of("cli.workspace.conflict", o.bundle().data().info().bundleId(), r.conflicts().size()));
         }
+        r.previousFile().ifPresent(p -> note(Message.of("cli.workspace.sameBundle", p)));
+        return o.bundle();
     }
 
-    void riskRun(String model, String parametersJson, String summaryJson, String bundleId) {
-        record(() -> workspace.recordRiskRun(model, parametersJson, summaryJson, bundleId));
+    /** Records a risk run; throws (and the command fails) when the trail cannot record it. */
+    void riskRun(String model, String parametersJson, String summaryJson, String bundleId) throws WorkspaceException {
+        workspace.riskRuns().record(model, parametersJson, summaryJson, bundleId);
     }
 
-    void export(Path file, String format, String bundleId) {
-        record(() -> workspace.recordExport(file, format, bundleId));
+    /** Writes an export through a temporary file, records it, then moves it into place ({@link ExportLog#publish}). */
+    <R, X extends Exception> R publish(Path out, String format, String bundleId, ExportLog.Writer<R, X> writer)
+            throws WorkspaceException, IOException, X {
+        return workspace.exports().publish(out, format, bundleId, writer).result();
     }
 
-    @FunctionalInterface
-    private interface Entry {
-        void write() throws SQLException, IOException;
-    }
-
-    private void record(Entry e) {
-        if (workspace == null) {
-            return;
-        }
-        try {
-            e.write();
-        } catch (SQLException | IOException | RuntimeException failed) {
-            err.println("epiflow: note: could not record this in the workspace audit trail: " + failed.getMessage());
-        }
+    private void note(Message m) {
+        err.println("epiflow: " + texts.format(m));
     }
 
     @Override
     public void close() {
-        if (workspace != null) {
-            workspace.close();
-        }
+        workspace.close();
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 DemoCommand.class,
                 AuditCommand.class,
+                WorkspaceCommand.class,
                 ViewCommand.class,
                 RiskCommand.class,
                 ExportCommand.class,

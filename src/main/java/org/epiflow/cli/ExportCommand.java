@@ -132,17 +132,17 @@ final class ExportCommand implements Callable<Integer> {
         String keyId;
         ExportResult r;
         try (AgeIdentity id = officer.unlock();
-             CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
+             CliWorkspace ws = CliWorkspace.open(id, officer.identity, "export", spec.commandLine().getErr())) {
             keyId = id.keyId();
             opened = ws.openBundle(reader, bundle, officer.credentials(id));
             BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
             Exporter x = new Exporter(ExportSource.of(opened, basemap, keyId), Clock.systemUTC());
             try {
-                r = x.export(o, a, b, out);
+                r = ws.publish(out, f.name().toLowerCase(java.util.Locale.ROOT), opened.header().bundleId(),
+                        tmp -> x.export(o, a, b, tmp));
             } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage(), USAGE);
             }
-            ws.export(out, f.name().toLowerCase(java.util.Locale.ROOT), opened.header().bundleId());
         }
         String what = f.isTable() ? r.pages() + " rows" : r.pages() + (r.pages() == 1 ? " page" : " pages")
                 + (f == ExportFormat.SVG || f == ExportFormat.PDF || f == ExportFormat.PPTX ? ""

@@ -42,7 +42,7 @@ final class InspectCommand implements Callable<Integer> {
         BundleReader reader = new BundleReader(officer.trustStore());
         OpenedBundle opened;
         try (AgeIdentity id = officer.unlock();
-             CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
+             CliWorkspace ws = CliWorkspace.open(id, officer.identity, "inspect", spec.commandLine().getErr())) {
             opened = ws.openBundle(reader, bundle, officer.credentials(id));
         }
         Map<String, Object> summary = summary(opened);

@@ -6,7 +6,7 @@ import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.bundle.age.AgeIdentityFile;
 import org.epiflow.bundle.age.WrongPassphraseException;
 import org.epiflow.data.audit.PendingUnlockFailures;
-import org.epiflow.data.workspace.WorkspaceLocation;
+import org.epiflow.data.AppDirectories;
 import org.epiflow.bundle.minisign.MinisignException;
 import org.epiflow.bundle.minisign.TrustStore;
 import org.epiflow.text.Untrusted;
@@ -59,7 +59,7 @@ final class OfficerOptions {
 
     /** Unlocks the identity; the caller closes (wipes) it. A wrong passphrase is kept for the audit trail. */
     AgeIdentity unlock() throws IOException, CliException {
-        return unlock(identity, passphraseFile, WorkspaceLocation.workspacesRoot().resolve("pending-unlocks"));
+        return unlock(identity, passphraseFile, AppDirectories.pendingUnlocks(AppDirectories.workspacesRoot()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.epiflow.cli;
 
 import org.epiflow.bundle.age.AgeIdentity;
+import org.epiflow.data.workspace.SavedViews;
 import org.epiflow.data.workspace.ViewDefinition;
 import org.epiflow.data.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -44,10 +45,10 @@ final class ViewCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (AgeIdentity id = options.unlock(); Workspace ws = options.open(id, "view export")) {
-                Workspace.SavedView v = ws.view(name).orElse(null);
+                SavedViews.StoredView v = ws.views().find(name).orElse(null);
                 if (v == null) {
                     spec.commandLine().getErr().println("error: no saved view named '" + name + "'. Saved views: "
-                            + ws.views().stream().map(Workspace.SavedView::name).toList());
+                            + ws.views().list().stream().map(SavedViews.StoredView::name).toList());
                     return 1;
                 }
                 String json = ViewDefinition.parse(v.json()).toJson();

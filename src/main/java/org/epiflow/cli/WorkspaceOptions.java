@@ -3,7 +3,7 @@ package org.epiflow.cli;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.workspace.Workspace;
 import org.epiflow.data.workspace.WorkspaceException;
-import org.epiflow.data.workspace.WorkspaceLocation;
+import org.epiflow.data.AppDirectories;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -29,21 +29,26 @@ final class WorkspaceOptions {
     /** Where failed unlocks wait: beside the workspace folder. */
     Path pendingDirectory() {
         return workspace != null ? Workspace.pendingDirectory(workspace)
-                : WorkspaceLocation.workspacesRoot().resolve("pending-unlocks");
+                : AppDirectories.pendingUnlocks(AppDirectories.workspacesRoot());
     }
 
     AgeIdentity unlock() throws IOException, CliException {
         return OfficerOptions.unlock(identity, passphraseFile, pendingDirectory());
     }
 
+    /** The workspace folder these options name. */
+    Path directory(AgeIdentity id) {
+        return workspace != null ? workspace.toAbsolutePath().normalize() : Workspace.defaultDirectory(id);
+    }
+
+    /** How a command opens the existing workspace of this identity. */
+    Workspace.OpenOptions openOptions(String purpose) {
+        return Workspace.OpenOptions.command(purpose).withCreateIfMissing(false).withIdentityFile(identity)
+                .withPending(pendingDirectory());
+    }
+
     /** Opens the existing workspace of this identity; the caller closes it. */
-    Workspace open(AgeIdentity id, String purpose) throws CliException {
-        Path dir = workspace != null ? workspace : Workspace.defaultDirectory(id);
-        try {
-            return Workspace.open(dir, id, Workspace.OpenOptions.defaults().withCreateIfMissing(false)
-                    .withPurpose(purpose).withIdentityFile(identity).withPending(pendingDirectory()));
-        } catch (WorkspaceException e) {
-            throw new CliException(e.getMessage());
-        }
+    Workspace open(AgeIdentity id, String purpose) throws WorkspaceException {
+        return Workspace.open(directory(id), id, openOptions(purpose));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * EpiFlow's per-user application-data folder:
+ * EpiFlow's per-user folders. The application-data folder is
  * <ul>
  *   <li>the system property {@value #HOME_PROPERTY}, when set (tests, portable installs);</li>
  *   <li>Linux and other Unix: {@code $XDG_DATA_HOME/epiflow}, or {@code ~/.local/share/epiflow} when
@@ -21,12 +21,19 @@ import java.util.Set;
  *   <li>Windows: {@code %APPDATA%\EpiFlow} (falling back to {@code ~\AppData\Roaming\EpiFlow});</li>
  *   <li>macOS: {@code ~/Library/Application Support/EpiFlow}.</li>
  * </ul>
- * {@link #ensure()} creates it owner-only (0700 on POSIX file systems).
+ * Inside it, {@code workspaces/<officer key id>/} holds each officer's encrypted workspace and
+ * {@code workspaces/pending-unlocks/} the failed unlock attempts waiting to enter the audit trail; {@code demo/}
+ * holds the demo. Folders are created owner-only (0700) and files made 0600 on POSIX file systems.
  */
 public final class AppDirectories {
     /** System property that overrides the folder. */
     public static final String HOME_PROPERTY = "epiflow.home";
+    /** Name of the folder of workspaces inside the application-data folder. */
+    public static final String WORKSPACES = "workspaces";
+    /** Name of the folder of failed unlock attempts inside {@link #WORKSPACES}. */
+    public static final String PENDING_UNLOCKS = "pending-unlocks";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     private AppDirectories() {
     }
@@ -65,13 +72,36 @@ public final class AppDirectories {
         return createOwnerOnly(dataHome());
     }
 
+    /** {@code <app data>/workspaces}: the parent of every officer's workspace (not created). */
+    public static Path workspacesRoot() {
+        return dataHome().resolve(WORKSPACES);
+    }
+
+    /** The default workspace folder of the officer with this key id (not created). */
+    public static Path workspaceOf(String officerKeyId) {
+        if (officerKeyId == null || !officerKeyId.matches("[0-9a-f]{16}")) {
+            throw new IllegalArgumentException("not an officer key id: " + officerKeyId);
+        }
+        return workspacesRoot().resolve(officerKeyId);
+    }
+
+    /** Where failed unlock attempts wait for the workspaces under {@code workspacesRoot}. */
+    public static Path pendingUnlocks(Path workspacesRoot) {
+        return workspacesRoot.resolve(PENDING_UNLOCKS);
+    }
+
+    /** Where failed unlock attempts wait for a workspace folder: beside it, in {@code pending-unlocks}. */
+    public static Path pendingUnlocksBeside(Path workspaceDir) {
+        Path parent = workspaceDir.toAbsolutePath().getParent();
+        return (parent == null ? workspaceDir : parent).resolve(PENDING_UNLOCKS);
+    }
+
     /**
      * Creates {@code dir} and any missing parents; the folder itself is made owner-only (0700) where the file
      * system is POSIX, also when it already existed. Returns it.
      */
     public static Path createOwnerOnly(Path dir) throws IOException {
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                && dir.getFileSystem() == FileSystems.getDefault();
+        boolean posix = posix(dir);
         if (!Files.isDirectory(dir)) {
             Path parent = dir.toAbsolutePath().getParent();
             if (parent != null) {
@@ -93,5 +123,18 @@ public final class AppDirectories {
             Files.setPosixFilePermissions(dir, OWNER_ONLY);
         }
         return dir;
+    }
+
+    /** Makes an existing file owner-only (0600) where the file system is POSIX. */
+    public static void ownerOnlyFile(Path file) throws IOException {
+        if (posix(file) && Files.exists(file)) {
+            Files.setPosixFilePermissions(file, OWNER_FILE);
+        }
+    }
+
+    /** Whether {@code p} is on the default file system and it has POSIX permissions. */
+    public static boolean posix(Path p) {
+        return p.getFileSystem() == FileSystems.getDefault()
+                && p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

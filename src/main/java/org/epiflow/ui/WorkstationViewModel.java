@@ -82,6 +82,11 @@ public final class WorkstationViewModel {
         this.session = new WorkspaceSession(messages, executor, dialogs, prefs, clock, workspacesRoot,
                 new WorkspaceSession.Views(open, timeline, map, selection));
         session.setLockAction(() -> lock("idle"));
+        session.setUnavailableAction(() -> {
+            String why = session.noticeProperty().get();
+            lock("unavailable");
+            unlock.messageProperty().set(messages.get("session.notUnlocked", why));
+        });
         risk.addRunListener(this::recordRiskRun);
         unlock.setOnFailedUnlock(session::failedUnlock);
         this.export = new org.epiflow.ui.export.ExportViewModel(messages, executor, dialogs, files, map, timeline,

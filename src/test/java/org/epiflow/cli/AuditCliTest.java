@@ -45,9 +45,9 @@ class AuditCliTest {
         ws = dir.resolve("workspaces").resolve("mine");
         try (AgeIdentity id = AgeIdentityFile.read(key, "officer passphrase 密码".toCharArray());
              Workspace w = Workspace.open(ws, id)) {
-            w.recordBundleRefused(dir.resolve("上海-2020.epiflow"), new BundleExpiredException(java.time.LocalDate.of(2020, 2, 1),
+            w.catalogue().recordRefused(dir.resolve("上海-2020.epiflow"), new BundleExpiredException(java.time.LocalDate.of(2020, 2, 1),
                     java.time.LocalDate.of(2024, 6, 1)));
-            w.setIdleLockMinutes(10);
+            w.settings().setIdleLockMinutes(10);
         }
     }
 
@@ -62,10 +62,10 @@ class AuditCliTest {
     void verifyPrintsOkWithTheCount() {
         CliHarness.Run r = run(args("audit", "verify"));
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Audit trail OK: 4 entries verified").contains("head: #4 ");
+        // created, opened, refusal, setting, the backup at close; then this verify's own unlock and open
+        assertThat(r.out()).contains("Audit trail OK: 7 entries verified").contains("head: #7 ");
         CliHarness.Run again = run(args("audit", "verify"));
-        // the first verify's unlock and open are in the trail now
-        assertThat(again.out()).contains("Audit trail OK: 6 entries verified");
+        assertThat(again.out()).contains("Audit trail OK: 9 entries verified");
     }
 
     @Test
@@ -108,14 +108,14 @@ class AuditCliTest {
         List<List<String>> rows = parseCsv(text);
         assertThat(rows.get(0)).containsExactlyElementsOf(AuditReport.CSV_COLUMNS);
         List<List<String>> entries = rows.subList(1, rows.size());
-        assertThat(entries).hasSize(6);
+        assertThat(entries).hasSize(7);
         for (int i = 0; i < entries.size(); i++) {
             assertThat(entries.get(i).get(0)).isEqualTo(Integer.toString(i + 1));
             assertThat(entries.get(i).get(7)).isEqualTo("ok");
             assertThat(entries.get(i).get(6)).hasSize(64);
         }
         assertThat(entries).extracting(e -> e.get(3)).containsExactly("WORKSPACE_CREATED", "WORKSPACE_OPEN",
-                "BUNDLE_REFUSED", "SETTING", "UNLOCK", "WORKSPACE_OPEN");
+                "BUNDLE_REFUSED", "SETTING", "BACKUP", "UNLOCK", "WORKSPACE_OPEN");
         assertThat(entries.get(2).get(4)).contains("上海-2020.epiflow").contains("EXPIRY");
         for (int i = 1; i < entries.size(); i++) {
             assertThat(entries.get(i).get(5)).isEqualTo(entries.get(i - 1).get(6));
@@ -134,7 +134,7 @@ class AuditCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc).replace("\r", "").replace("\n", "");
-            assertThat(text).contains("EpiFlow audit trail 审计记录").contains("Chain verification: OK: 6 entries")
+            assertThat(text).contains("EpiFlow audit trail 审计记录").contains("Chain verification: OK: 7 entries")
                     .contains("WORKSPACE_CREATED").contains("BUNDLE_REFUSED").contains("上海-2020.epiflow")
                     .contains("2020-02-01").contains("#3");
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
@@ -149,7 +149,7 @@ class AuditCliTest {
         CliHarness.Run none = run("audit", "verify", "--identity", key.toString(), "--passphrase-file",
                 pass.toString(), "--workspace", dir.resolve("nowhere").toString());
         assertThat(none.exit()).isEqualTo(1);
-        assertThat(none.err()).contains("there is no workspace");
+        assertThat(none.err()).contains("There is no workspace");
         for (String[] cmd : new String[][] {{"audit", "--help"}, {"audit", "verify", "--help"},
                 {"audit", "export", "--help"}, {"bench", "workspace", "--help"}}) {
             CliHarness.Run h = run(cmd);

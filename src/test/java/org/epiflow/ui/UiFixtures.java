@@ -68,6 +68,10 @@ public final class UiFixtures {
     /** Records dialogs instead of showing them. */
     public static final class RecordingDialogs implements DialogService {
         public final List<String[]> errors = new ArrayList<>();
+        public final List<String[]> infos = new ArrayList<>();
+        public final List<String[]> confirms = new ArrayList<>();
+        /** What {@link #confirm} answers. */
+        public boolean answer = true;
 
         @Override
         public void showError(String title, String header, String message, String details) {
@@ -76,11 +80,13 @@ public final class UiFixtures {
 
         @Override
         public void showInfo(String title, String message) {
+            infos.add(new String[] {title, message});
         }
 
         @Override
         public boolean confirm(String title, String message) {
-            return true;
+            confirms.add(new String[] {title, message});
+            return answer;
         }
 
         /** Answers to passphrase questions, in order (none left: the user cancels). */

@@ -23,4 +23,17 @@ public record AuditEntry(long seq, String time, String officerKeyId, String kind
     public String prevHashHex() {
         return HexFormat.of().formatHex(prevHash);
     }
+
+    /** The head of a trail: the last entry's sequence number and hash (0 and 32 zero bytes when empty). */
+    public record Head(long seq, byte[] hash) {
+        public String hashHex() {
+            return HexFormat.of().formatHex(hash);
+        }
+
+        /** {@code #seq hash}, the form printed for people to write down. */
+        @Override
+        public String toString() {
+            return "#" + seq + " " + hashHex();
+        }
+    }
 }

@@ -31,5 +31,23 @@ public enum AuditKind {
     /** The desktop locked itself (details: why — "manual", "idle" after N minutes, "quit"). */
     LOCK,
     /** A view was saved under a name (details: name, bundle; not the view's contents). */
-    VIEW_SAVED
+    VIEW_SAVED,
+    /** A saved view was deleted (details: view id, name). */
+    VIEW_DELETED,
+    /**
+     * A bundle was opened whose id is already in the catalogue with other content or from another signer (details:
+     * bundle id, this bundle's signer and payload hash, and those it conflicts with).
+     */
+    BUNDLE_CONFLICT,
+    /** Damage was found while reading the workspace (details: which store, which item, what was done). */
+    DAMAGE,
+    /** A backup of the workspace was written (details: backup id, audit head, size). */
+    BACKUP,
+    /**
+     * The workspace was restored from a backup (details: backup id and its audit head, entries brought back from
+     * the journal, the records written after the backup that are not in it, what the damaged database reached).
+     */
+    RESTORE,
+    /** An export was recorded but could not be moved into place, so it was not published (details: file, why). */
+    EXPORT_ABORTED
 }

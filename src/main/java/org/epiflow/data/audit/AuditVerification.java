@@ -1,17 +1,22 @@
 package org.epiflow.data.audit;
 
+import org.epiflow.text.Message;
+
 import java.util.HexFormat;
 
 /**
- * The result of checking the whole audit chain.
+ * The result of checking the audit chain, in full ({@link AuditLog#verify()}) or from the last checkpoint
+ * ({@link AuditLog#verifySinceCheckpoint()}).
  *
- * @param entries     entries read
+ * @param entries     entries read and checked
  * @param firstBadSeq sequence number of the first entry that fails (or where one is missing), or -1 when all pass
- * @param problem     why it fails, in words (null when all pass)
+ * @param problem     why it fails (null when all pass)
  * @param headSeq     sequence number of the last entry
  * @param headHash    hash of the last entry (32 zero bytes for an empty log): write it down to anchor the chain
+ * @param full        whether every entry was checked (false: only those after the last checkpoint)
  */
-public record AuditVerification(long entries, long firstBadSeq, String problem, long headSeq, byte[] headHash) {
+public record AuditVerification(long entries, long firstBadSeq, Message problem, long headSeq, byte[] headHash,
+                                boolean full) {
     public boolean ok() {
         return problem == null;
     }
@@ -20,12 +25,22 @@ public record AuditVerification(long entries, long firstBadSeq, String problem, 
         return HexFormat.of().formatHex(headHash);
     }
 
-    /** One line for people: "OK: 12 entries, head …" or "BAD at entry 7: …". */
-    public String summary() {
+    /** The problem in English (null when all pass), for logs and reports. */
+    public String problemText() {
+        return problem == null ? null : problem.english();
+    }
+
+    /** One line for people: OK with the count and head, or the first bad entry and why. */
+    public Message message() {
         if (ok()) {
-            return "OK: " + entries + (entries == 1 ? " entry" : " entries") + " verified; head #" + headSeq + " "
-                    + headHashHex();
+            return Message.of(full ? "data.audit.summary.ok" : "data.audit.summary.okSince", entries, headSeq,
+                    headHashHex());
         }
-        return "BAD: first bad entry #" + firstBadSeq + ": " + problem;
+        return Message.of("data.audit.summary.bad", firstBadSeq, problem);
+    }
+
+    /** {@link #message()} in English. */
+    public String summary() {
+        return message().english();
     }
 }

@@ -11,6 +11,9 @@ import org.epiflow.bundle.minisign.MinisignSecretKey;
 import org.epiflow.bundle.minisign.ScryptParams;
 import org.epiflow.data.AppDirectories;
 
+import org.epiflow.text.Localized;
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -91,8 +94,8 @@ public final class DemoInstaller {
         }
         for (String name : FILES) {
             if (Files.exists(dir.resolve(name))) {
-                throw new FileAlreadyExistsException(dir.resolve(name).toString(), null,
-                        "the demo folder already has " + name);
+                throw new DemoException(Message.of("data.demo.exists", dir.toString(), name),
+                        new FileAlreadyExistsException(dir.resolve(name).toString()));
             }
         }
         long t0 = System.nanoTime();
@@ -114,7 +117,7 @@ public final class DemoInstaller {
             }
             sealNanos = System.nanoTime() - s0;
         } catch (AgeException | MinisignException | BundleException e) {
-            throw new IOException("could not make the demo keys or bundle: " + e.getMessage(), e);
+            throw new DemoException(Message.of("data.demo.failed", ((Localized) e).message()), e);
         }
         DemoFiles.writeCases(dir.resolve(CASES), scenario);
         DemoFiles.writeTruthCsv(dir.resolve(TRUTH_CSV), scenario);

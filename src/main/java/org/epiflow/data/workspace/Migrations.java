@@ -1,5 +1,7 @@
 package org.epiflow.data.workspace;
 
+import org.epiflow.text.Message;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +22,14 @@ import java.util.TreeMap;
 
 /**
  * Flyway-style schema migrations: {@code migration/V<n>__<description>.sql} next to this class, applied in order,
- * each recorded in {@code schema_version} with the SHA-256 of its script. An applied script whose checksum changed,
- * or a database newer than this build, is refused.
+ * each recorded in {@code schema_version} with the SHA-256 of its script; a version may have a Java step run after
+ * its script and before it is recorded (V4: {@link V4Integrity}). An applied script whose checksum changed, a
+ * record whose version and script name disagree (damage), or a database newer than this build, is refused.
  */
 final class Migrations {
     /** The scripts, in order. Add new ones at the end; never edit a released one. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__cache_and_case_tables.sql",
-            "V3__bundle_files_and_idle_default.sql");
+            "V3__bundle_files_and_idle_default.sql", "V4__record_integrity.sql");
     static final int LATEST = SCRIPTS.size();
 
     /** One applied migration. */
@@ -37,33 +40,35 @@ final class Migrations {
     }
 
     /** Applies every missing migration; returns those applied now. */
-    static List<Applied> migrate(Connection c) throws SQLException, WorkspaceException {
-        return migrate(c, LATEST);
+    static List<Applied> migrate(Connection c, RecordMac mac) throws SQLException, WorkspaceException {
+        return migrate(c, LATEST, mac);
     }
 
     /** Applies missing migrations up to {@code target} (tests build old versions with this). */
-    static List<Applied> migrate(Connection c, int target) throws SQLException, WorkspaceException {
+    static List<Applied> migrate(Connection c, int target, RecordMac mac) throws SQLException, WorkspaceException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT "
                     + "NULL, checksum CHAR(64) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
         }
         Map<Integer, String> applied = new TreeMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, checksum FROM schema_version ORDER BY version")) {
+             ResultSet rs = s.executeQuery("SELECT version, script, checksum FROM schema_version ORDER BY version")) {
             while (rs.next()) {
-                applied.put(rs.getInt(1), rs.getString(2));
+                int v = rs.getInt(1);
+                String name = String.valueOf(rs.getString(2));
+                if (!name.startsWith("V" + v + "__") || applied.containsKey(v)) {
+                    throw schemaDamaged(v);
+                }
+                applied.put(v, rs.getString(3));
             }
         }
         for (Map.Entry<Integer, String> e : applied.entrySet()) {
             if (e.getKey() > LATEST) {
-                throw new WorkspaceException(WorkspaceException.Reason.NEWER_VERSION, "this workspace has schema "
-                        + "version " + e.getKey() + " but this EpiFlow knows only up to " + LATEST
-                        + "; open it with a newer EpiFlow");
+                throw new WorkspaceException(WorkspaceException.Reason.NEWER_VERSION,
+                        Message.of("data.workspace.schema.newer", e.getKey(), LATEST));
             }
-            String expected = checksum(script(e.getKey()));
-            if (!expected.equals(e.getValue())) {
-                throw new WorkspaceException(WorkspaceException.Reason.CORRUPTED, "schema migration V" + e.getKey()
-                        + " recorded in the workspace differs from this EpiFlow's (checksum mismatch)");
+            if (e.getKey() < 1 || !checksum(script(e.getKey())).equals(e.getValue())) {
+                throw schemaDamaged(e.getKey());
             }
         }
         List<Applied> now = new ArrayList<>();
@@ -79,6 +84,9 @@ final class Migrations {
                     for (String statement : statements(sql)) {
                         s.execute(statement);
                     }
+                }
+                if (v == 4) {
+                    V4Integrity.run(c, mac);
                 }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO schema_version (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
@@ -98,6 +106,11 @@ final class Migrations {
             now.add(new Applied(v, SCRIPTS.get(v - 1)));
         }
         return now;
+    }
+
+    private static WorkspaceException schemaDamaged(int version) {
+        return new WorkspaceException(WorkspaceException.Reason.CORRUPTED,
+                Message.of("data.workspace.schema.damaged", version));
     }
 
     /** The highest version recorded, 0 for none. */

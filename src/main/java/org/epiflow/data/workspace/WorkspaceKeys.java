@@ -22,6 +22,9 @@ final class WorkspaceKeys implements AutoCloseable {
     static final String INFO_DB_USER = "epiflow/workspace/v1/h2-user-password";
     static final String INFO_AUDIT_MAC = "epiflow/workspace/v1/audit-hmac-key";
     static final String INFO_KEY_CHECK = "epiflow/workspace/v1/key-check";
+    static final String INFO_RECORD_MAC = "epiflow/workspace/v1/record-hmac-key";
+    static final String INFO_JOURNAL = "epiflow/workspace/v1/audit-journal-aead-key";
+    static final String INFO_BACKUP = "epiflow/workspace/v1/backup-key";
     static final int KEY_BYTES = 32;
     private static final String CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 
@@ -29,19 +32,24 @@ final class WorkspaceKeys implements AutoCloseable {
     private final byte[] dbUser;
     private final byte[] auditMac;
     private final byte[] keyCheck;
+    private final byte[] recordMac;
+    private final byte[] journal;
+    private final byte[] backup;
 
-    private WorkspaceKeys(byte[] dbFile, byte[] dbUser, byte[] auditMac, byte[] keyCheck) {
-        this.dbFile = dbFile;
-        this.dbUser = dbUser;
-        this.auditMac = auditMac;
-        this.keyCheck = keyCheck;
+    private WorkspaceKeys(byte[] ikm, byte[] salt) {
+        this.dbFile = hkdf(ikm, salt, INFO_DB_FILE);
+        this.dbUser = hkdf(ikm, salt, INFO_DB_USER);
+        this.auditMac = hkdf(ikm, salt, INFO_AUDIT_MAC);
+        this.keyCheck = hkdf(ikm, salt, INFO_KEY_CHECK);
+        this.recordMac = hkdf(ikm, salt, INFO_RECORD_MAC);
+        this.journal = hkdf(ikm, salt, INFO_JOURNAL);
+        this.backup = hkdf(ikm, salt, INFO_BACKUP);
     }
 
     static WorkspaceKeys derive(AgeIdentity identity, byte[] salt) {
         byte[] ikm = privateKeyBytes(identity);
         try {
-            return new WorkspaceKeys(hkdf(ikm, salt, INFO_DB_FILE), hkdf(ikm, salt, INFO_DB_USER),
-                    hkdf(ikm, salt, INFO_AUDIT_MAC), hkdf(ikm, salt, INFO_KEY_CHECK));
+            return new WorkspaceKeys(ikm, salt);
         } finally {
             Arrays.fill(ikm, (byte) 0);
         }
@@ -64,6 +72,21 @@ final class WorkspaceKeys implements AutoCloseable {
         return auditMac.clone();
     }
 
+    /** A copy of the key that MACs every stored record (table, row, version, fields); the caller wipes it. */
+    byte[] recordMacKey() {
+        return recordMac.clone();
+    }
+
+    /** A copy of the AES-256-GCM key of the audit journal; the caller wipes it. */
+    byte[] journalKey() {
+        return journal.clone();
+    }
+
+    /** A copy of the key that encrypts and authenticates backups; the caller wipes it. */
+    byte[] backupKey() {
+        return backup.clone();
+    }
+
     /** The public key-check value stored in workspace.meta: proves the right identity without revealing keys. */
     byte[] keyCheck() {
         return keyCheck.clone();
@@ -79,6 +102,9 @@ final class WorkspaceKeys implements AutoCloseable {
         Arrays.fill(dbUser, (byte) 0);
         Arrays.fill(auditMac, (byte) 0);
         Arrays.fill(keyCheck, (byte) 0);
+        Arrays.fill(recordMac, (byte) 0);
+        Arrays.fill(journal, (byte) 0);
+        Arrays.fill(backup, (byte) 0);
     }
 
     /** HKDF-SHA256 (extract then expand) with a 32-byte output. */

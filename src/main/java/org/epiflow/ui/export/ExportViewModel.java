@@ -358,13 +358,13 @@ public final class ExportViewModel {
         status.set(messages.get("export.running", out.getFileName()));
         executor.execute(ctx -> {
             ctx.progress("export", -1);
+            if (services == null) {
+                throw new IllegalStateException("no workspace to record the export in");
+            }
             ExportResult r;
             synchronized (engine) {
-                r = new Exporter(src, clock).export(o, d[0], d[1], out);
-            }
-            ctx.progress("record", 0.9);
-            if (services != null && services.available()) {
-                services.recordExport(out, o.format().extension(), src.bundleId());
+                r = services.publishExport(out, o.format().extension(), src.bundleId(),
+                        tmp -> new Exporter(src, clock).export(o, d[0], d[1], tmp));
             }
             return r;
         }, TaskCallbacks.<ExportResult>of(r -> {
@@ -376,7 +376,8 @@ public final class ExportViewModel {
         }, e -> {
             busy.set(false);
             progress.set(0);
-            fail(messages.get("export.error.failed", out.toAbsolutePath().toString(), String.valueOf(e.getMessage())),
+            fail(messages.get("export.error.failed", out.toAbsolutePath().toString(),
+                    e instanceof org.epiflow.text.Localized l ? messages.format(l) : String.valueOf(e.getMessage())),
                     e);
         }).withProgress((stage, f) -> progress.set(f)));
     }

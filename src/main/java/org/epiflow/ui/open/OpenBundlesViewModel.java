@@ -17,6 +17,7 @@ import org.epiflow.bundle.BundleHeader;
 import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.BundleStage;
 import org.epiflow.bundle.OpenedBundle;
+import org.epiflow.data.workspace.WorkspaceException;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.prefs.AppPreferences;
 import org.epiflow.ui.util.DialogService;
@@ -169,6 +170,11 @@ public final class OpenBundlesViewModel {
                     messages.get("open.refused.header", file.getFileName(), be.check().title()),
                     messages.get("open.refused.body", be, be.check().advice()),
                     messages.format(be.refusal()));
+        } else if (e instanceof WorkspaceException we) {
+            status.set(messages.get("open.notRecorded.short", file.getFileName()));
+            dialogs.showError(messages.get("open.notRecorded.title"), messages.format(we.what()),
+                    messages.get("open.notRecorded.body", we.advice() == null ? "" : messages.format(we.advice())),
+                    null);
         } else if (e instanceof NoSuchFileException) {
             status.set(messages.get("open.missing", file));
             dialogs.showError(messages.get("open.error.title"), messages.get("open.missing", file),

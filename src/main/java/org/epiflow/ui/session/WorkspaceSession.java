@@ -2,25 +2,18 @@ package org.epiflow.ui.session;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.epiflow.bundle.BundleCancelledException;
-import org.epiflow.bundle.BundleException;
 import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.OpenedBundle;
-import org.epiflow.data.DayRange;
-import org.epiflow.data.Direction;
 import org.epiflow.data.audit.AuditVerification;
-import org.epiflow.data.audit.PendingUnlockFailures;
+import org.epiflow.data.workspace.AuditedBundleOpener;
+import org.epiflow.data.workspace.BundleCatalogue;
+import org.epiflow.data.workspace.ExportLog;
+import org.epiflow.data.workspace.SavedViews;
+import org.epiflow.data.workspace.SessionStateStore;
 import org.epiflow.data.workspace.ViewDefinition;
 import org.epiflow.data.workspace.Workspace;
-import org.epiflow.data.workspace.WorkspaceLocation;
-import org.epiflow.map.FastMapRenderer;
-import org.epiflow.map.MapViewport;
-import org.epiflow.model.AggregateDataset;
-import org.epiflow.model.Period;
+import org.epiflow.data.workspace.WorkspaceException;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.MapViewModel;
 import org.epiflow.ui.map.RegionSelection;
@@ -36,68 +29,45 @@ import org.epiflow.ui.util.TaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * The officer's session: opens the encrypted workspace at unlock (off the UI thread, on the workspace's own serial
- * thread), reports its audit check and purges, records every bundle open and refusal, caches opened aggregates and
- * reopens unchanged bundles from that cache, saves and opens views, records locks, and closes the workspace at lock.
- * All workspace calls run one after the other on one thread, so a lock's entry and close come after every record
- * before it and before the next unlock's open.
+ * The officer's session in the desktop: the unlock/lock/idle lifecycle ({@link SessionLifecycle}) opening the
+ * workspace on its own thread ({@link WorkspaceThread}); bundles opened through the same audited opener as the
+ * command line ({@link AuditedBundleOpener}: every open and refusal recorded before the bundle is shown, unchanged
+ * files reopened from the encrypted cache, conflicts shown); the hooks other panels record through
+ * ({@link SessionServices}); saved views; and the session document ({@link SessionStateStore}) for returning to what
+ * was open after a lock or a restart.
  */
 public final class WorkspaceSession implements SessionServices {
-    private static final Logger LOG = Logger.getLogger(WorkspaceSession.class.getName());
-    private static final long WAIT_SECONDS = 120;
-
     /** The view-models a view is captured from and applied to. */
     public record Views(OpenBundlesViewModel open, TimelineViewModel timeline, MapViewModel map,
                         RegionSelection selection) {
     }
+
+    /** Name of the desktop's session document. */
+    public static final String SESSION_DOCUMENT = "desktop";
 
     private final Messages messages;
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final AppPreferences prefs;
     private final Clock clock;
-    private final Path workspacesRoot;
     private final Views views;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "epiflow-workspace");
-        t.setDaemon(true);
-        return t;
-    });
-    private final StringProperty notice = new SimpleStringProperty("");
-    private final IntegerProperty idleMinutes = new SimpleIntegerProperty(Workspace.DEFAULT_IDLE_LOCK_MINUTES);
-    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
-    private final IdleLock idle;
+    private final SessionLifecycle lifecycle;
     private final AtomicInteger cacheHits = new AtomicInteger();
-    private volatile CompletableFuture<Workspace> workspace;
     private volatile List<Path> catalogueRecent = List.of();
-    private volatile AuditVerification auditCheck;
     private ViewDialogs viewDialogs;
     private ViewDefinition restore;
-    private Runnable lockAction = () -> { };
 
     /**
-     * @param workspacesRoot the folder holding officers' workspaces (null: {@link WorkspaceLocation#workspacesRoot()})
+     * @param workspacesRoot the folder holding officers' workspaces (null: {@code AppDirectories.workspacesRoot()})
      * @param clock          time source of the workspace and of the idle lock
      */
     public WorkspaceSession(Messages messages, TaskExecutor executor, DialogService dialogs, AppPreferences prefs,
@@ -107,9 +77,13 @@ public final class WorkspaceSession implements SessionServices {
         this.dialogs = dialogs;
         this.prefs = prefs;
         this.clock = clock;
-        this.workspacesRoot = workspacesRoot;
         this.views = views;
-        this.idle = new IdleLock(clock, idleMinutes::get, () -> workspace != null, () -> lockAction.run());
+        this.lifecycle = new SessionLifecycle(messages, executor, dialogs, clock, workspacesRoot);
+        lifecycle.setOnOpened(ws -> {
+            views.open().setRecentSource(this::recent);
+            executor.execute(ctx -> lifecycle.thread.call(() -> ws.catalogue().recentFiles(AppPreferences.MAX_RECENT)),
+                    TaskCallbacks.<List<Path>>of(r -> catalogueRecent = r, e -> { }));
+        });
     }
 
     /**
@@ -127,104 +101,28 @@ public final class WorkspaceSession implements SessionServices {
 
     /** What locks the workstation (the idle lock calls it with the reason "idle"). */
     public void setLockAction(Runnable lock) {
-        this.lockAction = lock;
+        lifecycle.setLockAction(lock);
+    }
+
+    /** What returns to the lock screen when the workspace cannot be opened (in use elsewhere, damaged). */
+    public void setUnavailableAction(Runnable action) {
+        lifecycle.setUnavailableAction(action);
     }
 
     public void setViewDialogs(ViewDialogs d) {
         this.viewDialogs = d;
     }
 
-    private Path root() {
-        return workspacesRoot != null ? workspacesRoot : WorkspaceLocation.workspacesRoot();
-    }
-
-    private Path pendingDirectory() {
-        return root().resolve("pending-unlocks");
-    }
-
-    // ---- unlock and lock ---------------------------------------------------------------------------------------
+    // ---- unlock and lock -----------------------------------------------------------------------------------
 
     /** A failed unlock: recorded beside the workspaces until the next successful unlock folds it into the trail. */
     public void failedUnlock(Path identityFile, String reason) {
-        thread.execute(() -> {
-            try {
-                new PendingUnlockFailures(pendingDirectory(), clock).record(identityFile, reason);
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot record a failed unlock", e);
-            }
-        });
+        lifecycle.failedUnlock(identityFile, reason);
     }
 
-    /**
-     * The officer unlocked: opens (or creates) the workspace in the background, folding in failed unlocks and
-     * writing {@code UNLOCK}. Bundle opens started meanwhile wait for it.
-     */
+    /** The officer unlocked: opens (or creates) the workspace in the background. */
     public void unlocked(Session s) {
-        CompletableFuture<Workspace> f = new CompletableFuture<>();
-        workspace = f;
-        idle.touch();
-        Path dir = root().resolve(s.keyId());
-        Workspace.OpenOptions options = Workspace.OpenOptions.defaults().withPurpose("desktop")
-                .withIdentityFile(s.identityFile()).withPending(pendingDirectory()).withClock(clock);
-        notice.set(messages.get("session.opening"));
-        thread.execute(() -> {
-            try {
-                Workspace ws = Workspace.open(dir, s.identity(), options);
-                catalogueRecent = ws.recentFiles(AppPreferences.MAX_RECENT);
-                idleMinutesFromWorkspace(ws);
-                f.complete(ws);
-            } catch (Exception | Error e) {
-                f.completeExceptionally(e);
-            }
-        });
-        executor.execute(ctx -> await(f), TaskCallbacks.<Workspace>of(this::opened, e -> {
-            if (workspace == f) {
-                notice.set(messages.get("session.workspaceFailed", String.valueOf(cause(e).getMessage())));
-                dialogs.showError(messages.get("session.workspaceFailed.title"),
-                        messages.get("session.workspaceFailed.header"),
-                        messages.get("session.workspaceFailed.body"), String.valueOf(cause(e).getMessage()));
-            }
-        }));
-    }
-
-    private void idleMinutesFromWorkspace(Workspace ws) throws SQLException {
-        int m = ws.idleLockMinutes();
-        executor.onUiThread(() -> idleMinutes.set(m));
-    }
-
-    private void opened(Workspace ws) {
-        if (workspace == null || workspace.getNow(null) != ws) {
-            return;
-        }
-        ready.set(true);
-        Workspace.OpenReport r = ws.openReport();
-        auditCheck = r.audit();
-        views.open().setRecentSource(this::recent);
-        List<String> lines = new ArrayList<>();
-        if (r.audit().ok()) {
-            notice.set(messages.get("session.auditOk", r.audit().entries()));
-        } else {
-            String bad = messages.get("session.auditBroken", r.audit().firstBadSeq(), r.audit().problem());
-            notice.set(bad);
-            dialogs.showError(messages.get("session.auditBroken.title"), bad,
-                    messages.get("session.auditBroken.body"), String.valueOf(r.audit().problem()));
-        }
-        for (Workspace.PurgedBundle p : r.purged()) {
-            lines.add(messages.get("session.purged", p.bundleId(), p.expires()));
-        }
-        if (!lines.isEmpty()) {
-            dialogs.showInfo(messages.get("session.purged.title"), String.join("\n", lines));
-            if (r.audit().ok()) {
-                notice.set(String.join(" ", lines));
-            }
-        }
-    }
-
-    /** The recent list: bundles in the catalogue, then files from the preferences not in it. */
-    private List<Path> recent() {
-        Set<Path> all = new LinkedHashSet<>(catalogueRecent);
-        all.addAll(prefs.recentBundles());
-        return all.stream().limit(AppPreferences.MAX_RECENT).toList();
+        lifecycle.unlocked(s);
     }
 
     /**
@@ -234,137 +132,84 @@ public final class WorkspaceSession implements SessionServices {
      * @param reason "manual", "idle" or "quit"
      */
     public void locking(String reason) {
-        CompletableFuture<Workspace> f = workspace;
-        if (f == null) {
-            return;
+        if (lifecycle.future() != null) {
+            ViewDefinition v = capture();
+            restore = v.bundle() == null ? null : v;
         }
-        ViewDefinition v = capture();
-        restore = v.bundle() == null ? null : v;
-        workspace = null;
-        ready.set(false);
-        auditCheck = null;
         views.open().setRecentSource(null);
-        int minutes = "idle".equals(reason) ? idleMinutes.get() : 0;
-        thread.execute(() -> {
-            Workspace ws = f.getNow(null);
-            if (ws == null) {
-                try {
-                    ws = f.get(WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-            try {
-                ws.recordLock(reason, minutes);
-            } catch (SQLException e) {
-                LOG.log(Level.WARNING, "cannot record the lock", e);
-            } finally {
-                ws.close();
-            }
-        });
         catalogueRecent = List.of();
-        notice.set("idle".equals(reason) ? messages.get("session.locked.idle", minutes)
-                : messages.get("session.locked.manual"));
+        lifecycle.locking(reason);
     }
 
     /** Waits until every workspace call so far has finished (the workspace is closed if locked). */
     public void flush() {
-        try {
-            thread.submit(() -> { }).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.log(Level.WARNING, "workspace thread did not finish", e);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // already shut down
-        }
+        lifecycle.thread.flush();
     }
 
     /** On quitting (after locking): finishes pending workspace work and stops its thread. */
     public void shutdown() {
-        idle.stop();
-        flush();
-        thread.shutdown();
-        try {
-            thread.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lifecycle.shutdown();
     }
 
-    // ---- bundles -----------------------------------------------------------------------------------------------
+    /** Runs the full check of the workspace now and waits (the app runs it shortly after each unlock). */
+    public void checkNow() {
+        lifecycle.checkNow();
+    }
+
+    // ---- bundles -------------------------------------------------------------------------------------------
 
     /**
-     * The session's bundle opener: reopens from the encrypted cache when the file is unchanged (container and carrier
-     * signature checked again, fingerprint equal to the cached one, not expired), otherwise runs every check and
-     * caches the result; every open and refusal is recorded.
+     * The session's bundle opener ({@link AuditedBundleOpener#openUsingCache}): refused with a
+     * {@link WorkspaceException} when the workspace is not open, so that nothing is shown that is not recorded.
      */
     public BundleOpener opener(Session s) {
-        BundleOpener full = BundleOpener.of(s);
-        CompletableFuture<Workspace> f = workspace;
         return (file, progress) -> {
-            Workspace ws = f == null ? null : awaitQuietly(f);
-            if (ws == null) {
-                return full.open(file, progress);
-            }
-            try {
-                OpenedBundle b = fromCache(ws, s, file, progress);
-                if (b == null) {
-                    b = full.open(file, progress);
-                    OpenedBundle opened = b;
-                    record(() -> {
-                        ws.recordBundleOpened(opened);
-                        try {
-                            ws.cacheDataset(opened.fingerprint(), opened.data());
-                        } catch (IllegalArgumentException expired) {
-                            // not cached
-                        }
-                        catalogueRecent = ws.recentFiles(AppPreferences.MAX_RECENT);
-                        return null;
-                    });
-                } else {
-                    cacheHits.incrementAndGet();
-                    OpenedBundle opened = b;
-                    record(() -> {
-                        ws.recordBundleOpened(opened);
-                        catalogueRecent = ws.recentFiles(AppPreferences.MAX_RECENT);
-                        return null;
-                    });
-                }
-                return b;
-            } catch (BundleCancelledException e) {
-                throw e;
-            } catch (BundleException e) {
-                record(() -> {
-                    ws.recordBundleRefused(file, e);
-                    return null;
-                });
-                throw e;
-            }
+            Workspace ws = lifecycle.current();
+            AuditedBundleOpener.Opened o = new AuditedBundleOpener(ws, new BundleReader(s.trust()), s.trust())
+                    .openUsingCache(file, s::credentials, progress);
+            opened(ws, o);
+            return o.bundle();
         };
     }
 
-    private OpenedBundle fromCache(Workspace ws, Session s, Path file, org.epiflow.bundle.BundleProgress progress)
-            throws IOException, BundleException {
-        BundleReader.Verified v = new BundleReader(s.trust()).verify(file, progress);
-        String id = v.header().bundleId();
-        Optional<AggregateDataset> data;
+    /**
+     * Reopens a bundle of the catalogue from the encrypted cache alone (no file read; see
+     * {@link AuditedBundleOpener#reopen} for what is checked again), recorded like any open; empty when it is not
+     * cached (then open its file). For returning to the bundles of the session document after a lock or restart.
+     */
+    public Optional<OpenedBundle> reopenFromCache(Session s, BundleCatalogue.Key key) throws Exception {
+        Workspace ws = lifecycle.current();
+        Optional<AuditedBundleOpener.Opened> o = lifecycle.thread.call(() ->
+                new AuditedBundleOpener(ws, new BundleReader(s.trust()), s.trust()).reopen(key));
+        o.ifPresent(x -> opened(ws, x));
+        return o.map(AuditedBundleOpener.Opened::bundle);
+    }
+
+    private void opened(Workspace ws, AuditedBundleOpener.Opened o) {
+        if (o.how() != AuditedBundleOpener.How.FILE) {
+            cacheHits.incrementAndGet();
+        }
         try {
-            Optional<String> fp = onWorkspaceThread(() -> ws.cachedFingerprint(id));
-            if (fp.isEmpty() || !fp.get().equals(v.fingerprint())) {
-                return null;
-            }
-            data = onWorkspaceThread(() -> ws.cachedDataset(id));
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot read the cache; opening the file", e);
-            return null;
+            catalogueRecent = ws.catalogue().recentFiles(AppPreferences.MAX_RECENT);
+        } catch (WorkspaceException e) {
+            // the recent list keeps what it had
         }
-        if (data.isEmpty() || !data.get().info().bundleId().equals(id)
-                || LocalDate.now(clock).isAfter(data.get().info().expires())) {
-            return null;
+        BundleCatalogue.Recorded r = o.recorded();
+        String id = o.bundle().data().info().bundleId();
+        if (r.conflict()) {
+            BundleCatalogue.Entry other = r.conflicts().get(0);
+            executor.onUiThread(() -> {
+                String header = messages.get("session.conflict.header", id);
+                lifecycle.notice.set(header);
+                dialogs.showError(messages.get("session.conflict.title"), header,
+                        messages.get("session.conflict.body", other.signer(), other.issuer(), other.k(),
+                                other.firstOpened() == null ? "" : java.util.Date.from(other.firstOpened()),
+                                o.bundle().signerKeyId(), o.bundle().data().info().k()), null);
+            });
+        } else if (r.previousFile().isPresent()) {
+            String was = String.valueOf(Path.of(r.previousFile().get()).getFileName());
+            executor.onUiThread(() -> lifecycle.notice.set(messages.get("session.sameBundle", id, was)));
         }
-        progress.update(org.epiflow.bundle.BundleStage.OPENED, 1.0);
-        return new OpenedBundle(file, v.header(), v.signerKeyId(), v.fingerprint(), data.get());
     }
 
     /** How many bundles were reopened from the cache (for tests and the status line). */
@@ -372,45 +217,65 @@ public final class WorkspaceSession implements SessionServices {
         return cacheHits.get();
     }
 
-    // ---- services for other panels -----------------------------------------------------------------------------
+    /** The recent list: bundles in the catalogue, then files from the preferences not in it. */
+    private List<Path> recent() {
+        Set<Path> all = new LinkedHashSet<>(catalogueRecent);
+        all.addAll(prefs.recentBundles());
+        return all.stream().limit(AppPreferences.MAX_RECENT).toList();
+    }
+
+    // ---- services for other panels -------------------------------------------------------------------------
 
     @Override
     public boolean available() {
-        CompletableFuture<Workspace> f = workspace;
-        return f != null && f.isDone() && !f.isCompletedExceptionally();
-    }
-
-    private Workspace current() {
-        CompletableFuture<Workspace> f = workspace;
-        Workspace ws = f == null ? null : awaitQuietly(f);
-        if (ws == null) {
-            throw new IllegalStateException("the workstation is locked (no workspace open)");
-        }
-        return ws;
+        return lifecycle.available();
     }
 
     @Override
     public long recordRiskRun(String model, String parametersJson, String summaryJson, String bundleId)
-            throws SQLException {
-        Workspace ws = current();
+            throws WorkspaceException {
+        Workspace ws = lifecycle.current();
         try {
-            return onWorkspaceThread(() -> ws.recordRiskRun(model, parametersJson, summaryJson, bundleId));
-        } catch (IOException e) {
-            throw new SQLException(e.getMessage(), e);
+            return lifecycle.thread.call(() -> ws.riskRuns().record(model, parametersJson, summaryJson, bundleId));
+        } catch (WorkspaceException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
     @Override
-    public void recordExport(Path file, String format, String bundleId) throws SQLException, IOException {
-        Workspace ws = current();
-        onWorkspaceThread(() -> ws.recordExport(file, format, bundleId));
+    public <R, X extends Exception> R publishExport(Path target, String format, String bundleId,
+                                                    ExportLog.Writer<R, X> writer)
+            throws WorkspaceException, IOException, X {
+        return lifecycle.current().exports().publish(target, format, bundleId, writer).result();
     }
 
-    // ---- preferences -------------------------------------------------------------------------------------------
+    /** Saves the session document (what is open and shown) in the workspace, in the background. */
+    public void saveSessionDocument(int formatVersion, String json) {
+        if (!available()) {
+            return;
+        }
+        lifecycle.thread.execute(() -> {
+            try {
+                lifecycle.current().sessionState().save(SESSION_DOCUMENT, formatVersion, json);
+            } catch (WorkspaceException e) {
+                executor.onUiThread(() -> lifecycle.notice.set(messages.format(e)));
+            }
+        });
+    }
+
+    /** The session document saved last (waits for the workspace; empty when there is none or it is damaged). */
+    public Optional<SessionStateStore.SessionState> sessionDocument() throws Exception {
+        Workspace ws = lifecycle.current();
+        return lifecycle.thread.call(() -> ws.sessionState().load(SESSION_DOCUMENT));
+    }
+
+    // ---- preferences ---------------------------------------------------------------------------------------
 
     /** Minutes of inactivity before locking (from the workspace settings while unlocked). */
     public IntegerProperty idleMinutesProperty() {
-        return idleMinutes;
+        return lifecycle.idleMinutes;
     }
 
     /** Stores a new idle time in the workspace settings (a {@code SETTING} entry). */
@@ -418,86 +283,29 @@ public final class WorkspaceSession implements SessionServices {
         if (minutes < 1 || minutes > 24 * 60) {
             throw new IllegalArgumentException("idle minutes must be between 1 and 1440");
         }
-        idleMinutes.set(minutes);
-        CompletableFuture<Workspace> f = workspace;
-        if (f != null) {
-            executor.execute(ctx -> onWorkspaceThread(() -> {
-                awaitQuietly(f).setIdleLockMinutes(minutes);
+        lifecycle.idleMinutes.set(minutes);
+        if (available()) {
+            executor.execute(ctx -> lifecycle.thread.call(() -> {
+                lifecycle.current().settings().setIdleLockMinutes(minutes);
                 return null;
-            }), TaskCallbacks.of(x -> { }, e -> notice.set(messages.get("session.error", cause(e).getMessage()))));
+            }), TaskCallbacks.of(x -> { }, e -> lifecycle.notice.set(error(e))));
         }
     }
 
     public IdleLock idle() {
-        return idle;
+        return lifecycle.idle;
     }
 
-    // ---- saved views -------------------------------------------------------------------------------------------
+    // ---- saved views ---------------------------------------------------------------------------------------
 
     /** The current view as a saved-view definition. */
     public ViewDefinition capture() {
-        OpenedBundle b = views.open().currentProperty().get();
-        ViewDefinition.Bundle bundle = null;
-        ViewDefinition.Dates dates = null;
-        if (b != null) {
-            bundle = new ViewDefinition.Bundle(b.data().info().bundleId(), b.fingerprint(),
-                    b.file().toAbsolutePath().normalize().toString());
-            Period p = views.timeline().periodProperty().get();
-            DayRange d = views.timeline().days();
-            if (p != null && d != null) {
-                dates = new ViewDefinition.Dates(views.timeline().modeProperty().get().name(),
-                        views.timeline().granularityProperty().get().name(), p.day(d.first()), p.day(d.last()));
-            }
-        }
-        var f = views.map().filters();
-        MapViewport vp = views.map().viewportProperty().get();
-        ViewDefinition.Extent extent = vp == null ? null : new ViewDefinition.Extent(
-                ViewDefinition.Extent.ALBERS_CHINA, vp.centerX(), vp.centerY(), vp.metresPerPixel(), vp.width(),
-                vp.height());
-        String code = views.selection().code();
-        return new ViewDefinition(ViewDefinition.FORMAT, ViewDefinition.VERSION, bundle, dates,
-                new ViewDefinition.Filters(f.topNProperty().get(), f.minVolumeProperty().get(),
-                        f.directionProperty().get().name(), f.lockScaleProperty().get()),
-                new ViewDefinition.Layers(f.provincesProperty().get()), extent,
-                code == null || code.isEmpty() ? List.of() : List.of(code));
+        return ViewCapture.capture(views);
     }
 
     /** Shows a view: filters, layers, dates, extent, selection (the bundle must be the current one). */
     public void apply(ViewDefinition v) {
-        var f = views.map().filters();
-        f.provincesProperty().set(v.layers().provinces());
-        f.topNProperty().set(v.filters().topN());
-        f.minVolumeProperty().set(v.filters().minVolume());
-        f.directionProperty().set(Direction.valueOf(v.filters().direction()));
-        TimelineViewModel t = views.timeline();
-        Period p = t.periodProperty().get();
-        if (v.dates() != null && p != null) {
-            t.playingProperty().set(false);
-            t.modeProperty().set(TimelineViewModel.Mode.valueOf(v.dates().mode()));
-            t.granularityProperty().set(TimelineViewModel.Granularity.valueOf(v.dates().granularity()));
-            int last = Math.max(0, p.days() - 1);
-            int s = (int) Math.max(0, Math.min(last, ChronoUnit.DAYS.between(p.start(), v.dates().start())));
-            int e = (int) Math.max(0, Math.min(last, ChronoUnit.DAYS.between(p.start(), v.dates().end())));
-            t.endProperty().set(Math.max(e, s));
-            t.startProperty().set(s);
-            t.endProperty().set(Math.max(e, s));
-        }
-        if (v.extent() != null) {
-            MapViewport cur = views.map().viewportProperty().get();
-            int w = cur != null ? cur.width() : Math.max(1, v.extent().width());
-            int h = cur != null ? cur.height() : Math.max(1, v.extent().height());
-            double mpp = Math.max(MapViewport.MIN_METRES_PER_PIXEL, Math.min(MapViewport.MAX_METRES_PER_PIXEL,
-                    v.extent().metresPerPixel()));
-            views.map().viewportProperty().set(new MapViewport(w, h, v.extent().centerX(), v.extent().centerY(),
-                    mpp));
-        }
-        if (v.selectedRegions().isEmpty()) {
-            views.selection().clear();
-        } else {
-            views.selection().select(v.selectedRegions().get(0));
-        }
-        f.lockScaleProperty().set(v.filters().lockScale());
-        views.map().requestRender(FastMapRenderer.Quality.FULL);
+        ViewCapture.apply(views, v);
     }
 
     /** View → Save view…: asks a name and stores the current view in the workspace. */
@@ -513,11 +321,10 @@ public final class WorkspaceSession implements SessionServices {
 
     /** Stores a view under a name ({@code VIEW_SAVED} entry). */
     public void saveView(String name, ViewDefinition v) {
-        Workspace ws = current();
         String json = v.toJson();
-        executor.execute(ctx -> onWorkspaceThread(() -> ws.saveView(name, json)), TaskCallbacks.<Long>of(
-                id -> notice.set(messages.get("view.saved", name)),
-                e -> notice.set(messages.get("session.error", cause(e).getMessage()))));
+        executor.execute(ctx -> lifecycle.thread.call(() -> lifecycle.current().views().save(name, json)),
+                TaskCallbacks.<Long>of(id -> lifecycle.notice.set(messages.get("view.saved", name)),
+                        e -> lifecycle.notice.set(error(e))));
     }
 
     /** View → Open view…: lists the saved views, and shows the one chosen. */
@@ -525,15 +332,16 @@ public final class WorkspaceSession implements SessionServices {
         if (viewDialogs == null || !available()) {
             return;
         }
-        Workspace ws = current();
-        executor.execute(ctx -> onWorkspaceThread(ws::views), TaskCallbacks.<List<Workspace.SavedView>>of(list -> {
-            if (list.isEmpty()) {
-                dialogs.showInfo(messages.get("view.open.title"), messages.get("view.open.none"));
-                return;
-            }
-            viewDialogs.choose(list.stream().map(Workspace.SavedView::name).toList()).flatMap(n -> list.stream()
-                    .filter(sv -> sv.name().equals(n)).findFirst()).ifPresent(sv -> openView(sv.json()));
-        }, e -> notice.set(messages.get("session.error", cause(e).getMessage()))));
+        executor.execute(ctx -> lifecycle.thread.call(() -> lifecycle.current().views().list()),
+                TaskCallbacks.<List<SavedViews.StoredView>>of(list -> {
+                    if (list.isEmpty()) {
+                        dialogs.showInfo(messages.get("view.open.title"), messages.get("view.open.none"));
+                        return;
+                    }
+                    viewDialogs.choose(list.stream().map(SavedViews.StoredView::name).toList())
+                            .flatMap(n -> list.stream().filter(sv -> sv.name().equals(n)).findFirst())
+                            .ifPresent(sv -> openView(sv.json()));
+                }, e -> lifecycle.notice.set(error(e))));
     }
 
     /** Shows a saved view: opens its bundle (from the cache when unchanged) if needed, then applies it. */
@@ -577,78 +385,26 @@ public final class WorkspaceSession implements SessionServices {
         return restore;
     }
 
-    // ---- state -------------------------------------------------------------------------------------------------
+    // ---- state ---------------------------------------------------------------------------------------------
 
-    /** One line about the workspace (audit check, purges, errors) for the status area. */
+    /** One line about the workspace (audit check, purges, damage, errors) for the status area. */
     public StringProperty noticeProperty() {
-        return notice;
+        return lifecycle.notice;
     }
 
     /** True while the workspace is open. */
     public ReadOnlyBooleanProperty readyProperty() {
-        return ready.getReadOnlyProperty();
+        return lifecycle.ready.getReadOnlyProperty();
     }
 
     /** The audit check at the last open (null while locked). */
     public AuditVerification auditCheck() {
-        return auditCheck;
+        return lifecycle.auditCheck();
     }
 
-    // ---- helpers -----------------------------------------------------------------------------------------------
-
-    private <T> T onWorkspaceThread(Callable<T> work) throws SQLException, IOException {
-        try {
-            return thread.submit(work).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IOException("the workspace did not answer in time", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof SQLException s) {
-                throw s;
-            }
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(c);
-        }
-    }
-
-    /** Records something; a failure (e.g. locked meanwhile) is logged and shown, not thrown. */
-    private void record(Callable<Void> work) {
-        try {
-            onWorkspaceThread(work);
-        } catch (SQLException | IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot record in the workspace", e);
-            executor.onUiThread(() -> notice.set(messages.get("session.error", String.valueOf(e.getMessage()))));
-        }
-    }
-
-    private static Workspace await(CompletableFuture<Workspace> f) throws Exception {
-        try {
-            return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : e;
-        }
-    }
-
-    private static Workspace awaitQuietly(CompletableFuture<Workspace> f) {
-        try {
-            return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException e) {
-            return null;
-        }
-    }
-
-    private static Throwable cause(Throwable e) {
-        return e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    private String error(Throwable e) {
+        Throwable c = SessionLifecycle.cause(e);
+        return c instanceof WorkspaceException w ? messages.format(w)
+                : messages.get("session.error", String.valueOf(c.getMessage()));
     }
 }

@@ -19,4 +19,9 @@ public interface DialogService {
                                                      String cancel) {
         return java.util.Optional.empty();
     }
+
+    /** Asks, with buttons that say what they do ("Restore", "Not now"); true for {@code yes}. */
+    default boolean confirm(String title, String message, String yes, String no) {
+        return confirm(title, message);
+    }
 }

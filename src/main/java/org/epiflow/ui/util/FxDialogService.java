@@ -45,6 +45,15 @@ public final class FxDialogService implements DialogService {
         return PassphraseDialog.ask(owner.get(), title, header, label, ok, cancel);
     }
 
+    @Override
+    public boolean confirm(String title, String message, String yes, String no) {
+        ButtonType y = new ButtonType(yes, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType n = new ButtonType(no, javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
+        a.getButtonTypes().setAll(y, n);
+        return a.showAndWait().filter(b -> b == y).isPresent();
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert a = new Alert(type, message);
         a.setTitle(title);
@@ -53,6 +62,10 @@ public final class FxDialogService implements DialogService {
         Window w = owner.get();
         if (w != null) {
             a.initOwner(w);
+            if (w.getScene() != null && w.getScene().getRoot() != null) {
+                // the owner's root names the bundled CJK font: without it Chinese shows as boxes in dialogs
+                a.getDialogPane().setStyle(w.getScene().getRoot().getStyle());
+            }
         }
         return a;
     }

@@ -2,6 +2,7 @@ package org.epiflow.data.audit;
 
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.workspace.Workspace;
+import org.epiflow.data.workspace.WorkspaceException;
 import org.epiflow.data.workspace.WorkspaceTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Edits, deletions, insertions and reorderings made through a raw connection with the right database key. */
 class AuditChainTest {
@@ -36,8 +38,14 @@ class AuditChainTest {
             for (int i = 0; i < 8; i++) {
                 ws.audit().append(AuditKind.EXPORT, Map.of("file", "map-" + i + ".png", "sha256", "ab".repeat(32)));
             }
-            total = ws.audit().size();
             assertThat(ws.audit().verify().ok()).isTrue();
+        }
+        // the close wrote a backup, and its BACKUP entry
+        try (Connection c = WorkspaceTesting.rawConnection(dir, officer);
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log")) {
+            rs.next();
+            total = rs.getLong(1);
+            c.createStatement().execute("SHUTDOWN");
         }
     }
 
@@ -46,13 +54,10 @@ class AuditChainTest {
         officer.close();
     }
 
+    /** The full check after reopening (the open itself checks only since the last checkpoint). */
     AuditVerification reopen() throws Exception {
         try (Workspace ws = Workspace.open(dir, officer)) {
-            AuditVerification atOpen = ws.openReport().audit();
-            AuditVerification now = ws.audit().verify();
-            assertThat(now.ok()).isEqualTo(atOpen.ok());
-            assertThat(now.firstBadSeq()).isEqualTo(atOpen.firstBadSeq());
-            return atOpen;
+            return ws.audit().verify();
         }
     }
 
@@ -73,9 +78,10 @@ class AuditChainTest {
     void untouchedChainVerifiesAndOpenIsRecorded() throws Exception {
         AuditVerification v = reopen();
         assertThat(v.ok()).isTrue();
-        assertThat(v.entries()).isEqualTo(total);
-        assertThat(v.headSeq()).isEqualTo(total);
-        assertThat(v.summary()).startsWith("OK: " + total + " entries");
+        // every entry so far, and this open's own
+        assertThat(v.entries()).isEqualTo(total + 1);
+        assertThat(v.headSeq()).isEqualTo(total + 1);
+        assertThat(v.summary()).startsWith("OK: " + (total + 1) + " entries");
     }
 
     @Test
@@ -84,7 +90,7 @@ class AuditChainTest {
         AuditVerification v = reopen();
         assertThat(v.ok()).isFalse();
         assertThat(v.firstBadSeq()).isEqualTo(6);
-        assertThat(v.problem()).contains("does not match its hash");
+        assertThat(v.problemText()).contains("does not match its hash");
         assertThat(v.summary()).contains("#6");
     }
 
@@ -116,7 +122,7 @@ class AuditChainTest {
         }
         AuditVerification v = reopen();
         assertThat(v.firstBadSeq()).isEqualTo(5);
-        assertThat(v.problem()).contains("MAC does not verify");
+        assertThat(v.problemText()).contains("MAC does not verify");
     }
 
     @Test
@@ -124,15 +130,47 @@ class AuditChainTest {
         sql("DELETE FROM audit_log WHERE seq = 5");
         AuditVerification v = reopen();
         assertThat(v.firstBadSeq()).isEqualTo(5);
-        assertThat(v.problem()).contains("#5 is missing");
+        assertThat(v.problemText()).contains("#5 is missing");
     }
 
     @Test
-    void deletionAtTheEndIsNamed() throws Exception {
+    void deletionAtTheEndIsBroughtBackFromTheJournalAndRecorded() throws Exception {
+        try (Workspace ws = Workspace.open(dir, officer, Workspace.OpenOptions.defaults().withBackupOnClose(null))) {
+            ws.audit().append(AuditKind.EXPORT, Map.of("file", "late-1.png"));
+            ws.audit().append(AuditKind.EXPORT, Map.of("file", "late-2.png"));
+        }
+        sql("DELETE FROM audit_log WHERE seq >= ?", total + 2);
+        try (Workspace ws = Workspace.open(dir, officer)) {
+            assertThat(ws.openReport().recovery().entries()).isEqualTo(2);
+            assertThat(ws.openReport().recovery().firstSeq()).isEqualTo(total + 2);
+            assertThat(ws.audit().verify().ok()).isTrue();
+            List<AuditEntry> all = ws.audit().entries();
+            assertThat(all.get(all.size() - 1).details()).contains("\"recoveredFromJournal\":2");
+            assertThat(all).filteredOn(e -> e.kind().equals("EXPORT") && e.details().contains("late-2.png")).hasSize(1);
+        }
+    }
+
+    @Test
+    void deletionAtTheEndBehindTheNewestBackupIsRefusedAtOpen() throws Exception {
         sql("DELETE FROM audit_log WHERE seq >= ?", total - 1);
+        assertThatThrownBy(() -> Workspace.open(dir, officer)).isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("lost its last audit entries")
+                .hasMessageContaining("ends at entry #" + (total - 2))
+                .hasMessageContaining("epiflow workspace restore --latest");
+    }
+
+    @Test
+    void deletionAtTheEndWithTheJournalAndBackupsGoneIsNamed() throws Exception {
+        sql("DELETE FROM audit_log WHERE seq >= ?", total - 1);
+        Files.delete(dir.resolve(AuditJournal.FILE));
+        try (var s = Files.list(dir.resolve("backups"))) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
         AuditVerification v = reopen();
         assertThat(v.firstBadSeq()).isEqualTo(total - 1);
-        assertThat(v.problem()).contains("deleted from the end");
+        assertThat(v.problemText()).contains("#" + (total - 1) + " to #" + total + " are missing (deleted)");
     }
 
     @Test
@@ -140,7 +178,7 @@ class AuditChainTest {
         sql("DELETE FROM audit_head");
         AuditVerification v = reopen();
         assertThat(v.ok()).isFalse();
-        assertThat(v.problem()).contains("head record is missing");
+        assertThat(v.problemText()).contains("head record is missing");
     }
 
     @Test
@@ -167,7 +205,7 @@ class AuditChainTest {
         }
         AuditVerification v = reopen();
         assertThat(v.firstBadSeq()).isEqualTo(total + 1);
-        assertThat(v.problem()).contains("MAC");
+        assertThat(v.problemText()).contains("MAC");
     }
 
     @Test
@@ -192,18 +230,49 @@ class AuditChainTest {
         }
         AuditVerification v = reopen();
         assertThat(v.firstBadSeq()).isEqualTo(4);
-        assertThat(v.problem()).contains("edited or reordered");
+        assertThat(v.problemText()).contains("edited or reordered");
     }
 
     @Test
-    void entriesAppendedAfterABreakStillReportTheFirstBadOne() throws Exception {
+    void aBreakFoundByACheckStaysReportedAfterTheEvidenceIsRemoved() throws Exception {
+        String original;
+        try (Connection c = WorkspaceTesting.rawConnection(dir, officer);
+             var rs = c.createStatement().executeQuery("SELECT details FROM audit_log WHERE seq = 3")) {
+            rs.next();
+            original = rs.getString(1);
+        }
         sql("UPDATE audit_log SET details = '{}' WHERE seq = 3");
-        reopen();
-        reopen();
         try (Workspace ws = Workspace.open(dir, officer)) {
-            assertThat(ws.openReport().audit().firstBadSeq()).isEqualTo(3);
+            var report = ws.check();
+            assertThat(report.audit().firstBadSeq()).isEqualTo(3);
             List<AuditEntry> all = ws.audit().entries();
-            assertThat(all.get(all.size() - 1).details()).contains("\"auditCheck\":\"BAD\"").contains("\"firstBadSeq\":3");
+            assertThat(all).filteredOn(e -> e.kind().equals("DAMAGE")).singleElement()
+                    .satisfies(e -> assertThat(e.details()).contains("\"auditCheck\":\"BAD\"")
+                            .contains("\"firstBadSeq\":3"));
+        }
+        sql("UPDATE audit_log SET details = ? WHERE seq = 3", original);
+        AuditVerification v = reopen();
+        assertThat(v.ok()).isFalse();
+        assertThat(v.firstBadSeq()).isEqualTo(3);
+        assertThat(v.problemText()).contains("found the chain broken here");
+    }
+
+    @Test
+    void theOpenChecksOnlySinceTheLastCheckpointButTheFullCheckSeesEverything() throws Exception {
+        sql("UPDATE audit_log SET details = '{}' WHERE seq = 4");
+        try (Workspace ws = Workspace.open(dir, officer)) {
+            assertThat(ws.openReport().audit().full()).isFalse();
+            assertThat(ws.openReport().audit().ok()).isTrue();
+            assertThat(ws.audit().verify().firstBadSeq()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aChangedCheckpointedEntryIsNamedAtOpen() throws Exception {
+        sql("UPDATE audit_log SET details = '{}' WHERE seq = ?", total);
+        try (Workspace ws = Workspace.open(dir, officer)) {
+            assertThat(ws.openReport().audit().ok()).isFalse();
+            assertThat(ws.openReport().audit().firstBadSeq()).isEqualTo(total);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.epiflow.data.workspace;
 
+import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.bundle.TestDatasets;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.audit.AuditEntry;
@@ -35,19 +36,35 @@ class CacheTest {
         return Clock.fixed(Instant.parse(day + "T09:00:00Z"), ZoneOffset.UTC);
     }
 
+    /** A bundle as opened, with a payload hash derived from its id and fingerprint. */
+    static OpenedBundle opened(Path file, String fingerprint, AggregateDataset data) {
+        return new OpenedBundle(file, null, "0123456789abcdef", fingerprint, data,
+                ExportLog.sha256Hex((data.info().bundleId() + fingerprint).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Records the open and caches it, as the audited opener does. */
+    static BundleCatalogue.Key cache(Workspace ws, OpenedBundle b) throws Exception {
+        ws.catalogue().recordOpened(b, "file");
+        ws.cache().put(b);
+        return BundleCatalogue.Key.of(b);
+    }
+
     @Test
     void roundTripKeepsEveryColumn() throws Exception {
         AggregateDataset data = TestDatasets.dataset(5, 10, LocalDate.of(2099, 12, 31), 3);
         try (AgeIdentity officer = AgeIdentity.generate()) {
             Path dir = tmp.resolve("ws");
+            BundleCatalogue.Key key;
             try (Workspace ws = Workspace.open(dir, officer)) {
-                ws.cacheDataset("fp", data);
+                key = cache(ws, opened(tmp.resolve("b.epiflow"), "fp", data));
             }
             try (Workspace ws = Workspace.open(dir, officer)) {
-                assertThat(ws.cachedBundles()).containsExactly(TestDatasets.BUNDLE_ID);
-                AggregateDataset back = ws.cachedDataset(TestDatasets.BUNDLE_ID).orElseThrow();
+                assertThat(ws.cache().keys()).containsExactly(key);
+                AggregateDataset back = ws.cache().get(key).orElseThrow().data();
                 assertSame(data, back);
-                assertThat(ws.cachedDataset("nope")).isEmpty();
+                assertThat(ws.cache().get(new BundleCatalogue.Key(key.signer(), "nope", key.payloadSha256())))
+                        .isEmpty();
+                assertThat(ws.damage()).isEmpty();
             }
         }
     }
@@ -58,14 +75,14 @@ class CacheTest {
         try (AgeIdentity officer = AgeIdentity.generate()) {
             Path dir = tmp.resolve("ws");
             Workspace.OpenOptions before = Workspace.OpenOptions.defaults().withClock(at("2030-06-30"));
+            OpenedBundle b = opened(tmp.resolve("b.epiflow"), "fp", data);
+            BundleCatalogue.Key key;
             try (Workspace ws = Workspace.open(dir, officer, before)) {
-                ws.recordBundleOpened(new org.epiflow.bundle.OpenedBundle(tmp.resolve("b.epiflow"), null, "signer",
-                        "fp", data));
-                ws.cacheDataset("fp", data);
+                key = cache(ws, b);
             }
             try (Workspace ws = Workspace.open(dir, officer, before)) {
                 assertThat(ws.openReport().purged()).isEmpty();
-                assertThat(ws.cachedDataset(TestDatasets.BUNDLE_ID)).isPresent();
+                assertThat(ws.cache().get(key)).isPresent();
             }
             Workspace.OpenOptions after = Workspace.OpenOptions.defaults().withClock(at("2030-07-01"));
             try (Workspace ws = Workspace.open(dir, officer, after)) {
@@ -73,14 +90,14 @@ class CacheTest {
                     assertThat(p.bundleId()).isEqualTo(TestDatasets.BUNDLE_ID);
                     assertThat(p.expires()).isEqualTo(LocalDate.of(2030, 6, 30));
                 });
-                assertThat(ws.cachedBundles()).isEmpty();
-                assertThat(ws.cachedDataset(TestDatasets.BUNDLE_ID)).isEmpty();
-                assertThat(ws.catalogue()).singleElement().satisfies(c -> assertThat(c.purgedAt()).isNotNull());
+                assertThat(ws.cache().keys()).isEmpty();
+                assertThat(ws.cache().get(key)).isEmpty();
+                assertThat(ws.catalogue().entries()).singleElement().satisfies(c -> assertThat(c.purgedAt()).isNotNull());
                 List<AuditEntry> purges = ws.audit().entries().stream().filter(e -> e.kind().equals("PURGE")).toList();
                 assertThat(purges).singleElement().satisfies(e -> assertThat(e.details())
                         .contains(TestDatasets.BUNDLE_ID).contains("2030-06-30"));
                 assertThat(ws.audit().verify().ok()).isTrue();
-                assertThatThrownBy(() -> ws.cacheDataset("fp", data)).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> ws.cache().put(b)).isInstanceOf(IllegalArgumentException.class)
                         .hasMessageContaining("expired");
             }
             try (Workspace ws = Workspace.open(dir, officer, after)) {
@@ -103,12 +120,15 @@ class CacheTest {
         List<Path> tempBefore = listTemp(tempDir);
         try (AgeIdentity officer = AgeIdentity.generate()) {
             Path dir = tmp.resolve("ws");
+            BundleCatalogue.Key key;
             try (Workspace ws = Workspace.open(dir, officer)) {
-                ws.cacheDataset("fp-" + canary, data);
-                ws.saveView(canary + "-view", "{\"note\":\"" + canary + "\"}");
-                ws.importCaseTable(canary, "cases.csv", ("region,cases\n" + canary + ",5\n")
+                key = cache(ws, opened(tmp.resolve(canary + ".epiflow"), "fp-" + canary, data));
+                ws.views().save(canary + "-view", "{\"note\":\"" + canary + "\"}");
+                ws.caseTables().importCsv(canary, "cases.csv", ("region,cases\n" + canary + ",5\n")
                         .getBytes(StandardCharsets.UTF_8));
-                assertThat(ws.cachedDataset(canary + "-bundle")).isPresent();
+                ws.sessionState().save("desktop", 1, "{\"note\":\"" + canary + "\"}");
+                ws.backups().write();
+                assertThat(ws.cache().get(key)).isPresent();
                 assertThat(hits(dir, canary)).as("while open").isEmpty();
                 List<Path> newTemp = new ArrayList<>(listTemp(tempDir));
                 newTemp.removeAll(tempBefore);
@@ -117,7 +137,7 @@ class CacheTest {
                 }
             }
             try (Workspace ws = Workspace.open(dir, officer)) {
-                assertThat(ws.cachedDataset(canary + "-bundle").orElseThrow().regions().get(0).name())
+                assertThat(ws.cache().get(key).orElseThrow().data().regions().get(0).name())
                         .isEqualTo(canary);
             }
             assertThat(hits(dir, canary)).as("workspace folder").isEmpty();

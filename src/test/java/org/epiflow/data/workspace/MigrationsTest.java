@@ -33,8 +33,9 @@ class MigrationsTest {
             try (Connection c = WorkspaceTesting.rawConnection(dir, officer)) {
                 assertThat(versions(c)).containsExactlyElementsOf(
                         java.util.stream.IntStream.rangeClosed(1, Migrations.LATEST).boxed().toList());
-                assertThat(tables(c)).contains("BUNDLES", "SAVED_VIEWS", "RISK_RUNS", "EXPORTS", "SETTINGS",
-                        "AUDIT_LOG", "AUDIT_HEAD", "DATASET_CACHE", "CASE_TABLES", "SCHEMA_VERSION");
+                assertThat(tables(c)).contains("BUNDLE_CATALOGUE", "SAVED_VIEWS", "RISK_RUNS", "EXPORTS", "SETTINGS",
+                        "AUDIT_LOG", "AUDIT_HEAD", "DATASET_CACHE", "CASE_TABLES", "SCHEMA_VERSION", "RECORD_DIGESTS",
+                        "AUDIT_CHECKPOINTS", "SESSION_STATE").doesNotContain("BUNDLES");
             }
         }
     }
@@ -58,11 +59,14 @@ class MigrationsTest {
                     assertThat(ws.openReport().migrated()).containsExactlyElementsOf(
                             Migrations.SCRIPTS.subList(from, Migrations.LATEST));
                     assertThat(ws.schemaVersion()).isEqualTo(Migrations.LATEST);
-                    assertThat(ws.catalogue()).singleElement().satisfies(e -> {
+                    assertThat(ws.catalogue().entries()).singleElement().satisfies(e -> {
                         assertThat(e.bundleId()).isEqualTo("old-bundle");
+                        assertThat(e.key().payloadSha256()).isEqualTo(BundleCatalogue.UNKNOWN_PAYLOAD);
                         assertThat(e.purgedAt()).isNull();
                     });
-                    assertThat(ws.cachedBundles()).isEmpty();
+                    assertThat(ws.cache().keys()).isEmpty();
+                    assertThat(ws.settings().idleLockMinutes()).isEqualTo(10);
+                    assertThat(ws.check().ok()).as("every old row was sealed by the migration").isTrue();
                     assertThat(ws.audit().entries()).extracting(AuditEntry::kind)
                             .containsExactly("WORKSPACE_CREATED", "BUNDLE_OPEN", "MIGRATION", "WORKSPACE_OPEN");
                     assertThat(ws.audit().verify().ok()).isTrue();
@@ -81,7 +85,7 @@ class MigrationsTest {
                         + "', CURRENT_TIMESTAMP)");
             }
             assertThatThrownBy(() -> Workspace.open(dir, officer)).isInstanceOf(WorkspaceException.class)
-                    .hasMessageContaining("newer EpiFlow");
+                    .hasMessageContaining("newer version of EpiFlow");
         }
     }
 

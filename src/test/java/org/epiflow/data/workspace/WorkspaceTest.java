@@ -5,6 +5,7 @@ import org.epiflow.bundle.BundleExpiredException;
 import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.bundle.TestDatasets;
 import org.epiflow.bundle.age.AgeIdentity;
+import org.epiflow.data.AppDirectories;
 import org.epiflow.data.audit.AuditEntry;
 import org.epiflow.model.AggregateDataset;
 import org.junit.jupiter.api.AfterEach;
@@ -50,39 +51,45 @@ class WorkspaceTest {
             assertThat(ws.openReport().schemaVersion()).isEqualTo(Migrations.LATEST);
             assertThat(ws.openReport().audit().ok()).isTrue();
             assertThat(ws.officerKeyId()).isEqualTo(officer.keyId());
-            ws.setIdleLockMinutes(7);
+            ws.settings().setIdleLockMinutes(7);
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString())
                         .isEqualTo("rw-------");
             }
         }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("backups"))))
+                .isEqualTo("rwx------");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("workspace.lock", "workspace.meta", "workspace.mv.db");
+                    .containsExactly("audit.journal", "backups", "workspace.lock", "workspace.meta", "workspace.mv.db");
         }
         String meta = Files.readString(dir.resolve("workspace.meta"));
         assertThat(meta).contains("officerKeyId=" + officer.keyId()).contains("salt=").contains("keyCheck=");
         try (Workspace ws = Workspace.open(dir, officer)) {
             assertThat(ws.openReport().created()).isFalse();
             assertThat(ws.openReport().audit().ok()).isTrue();
-            assertThat(ws.idleLockMinutes()).isEqualTo(7);
+            assertThat(ws.settings().idleLockMinutes()).isEqualTo(7);
             List<AuditEntry> entries = ws.audit().entries();
             assertThat(entries).extracting(AuditEntry::kind).containsExactly("WORKSPACE_CREATED", "WORKSPACE_OPEN",
-                    "SETTING", "WORKSPACE_OPEN");
+                    "SETTING", "BACKUP", "WORKSPACE_OPEN");
         }
     }
 
     @Test
     void databaseIsNotReadableWithoutTheKey() throws Exception {
         try (Workspace ws = Workspace.open(dir, officer)) {
-            ws.saveView("canary-view", "{\"layers\":[\"canary-layer-xyz\"]}");
+            ws.views().save("canary-view", "{\"layers\":[\"canary-layer-xyz\"]}");
         }
         byte[] raw = Files.readAllBytes(dir.resolve("workspace.mv.db"));
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         assertThat(text).doesNotContain("canary-layer-xyz").doesNotContain("SAVED_VIEWS").doesNotContain("H:2");
+        for (Path f : List.of(dir.resolve("audit.journal"), WorkspaceBackupsTestAccess.newest(dir))) {
+            String t = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertThat(t).as(f.toString()).doesNotContain("canary").doesNotContain("VIEW_SAVED");
+        }
     }
 
     @Test
@@ -102,12 +109,28 @@ class WorkspaceTest {
     void anotherOfficersKeyFileSwappedInIsRefusedByTheKeyCheck() throws Exception {
         Workspace.open(dir, officer).close();
         try (AgeIdentity other = AgeIdentity.generate()) {
-            // an attacker edits the key id in the key file to the other officer's: the key check still refuses
+            // an attacker rewrites the key file for the other officer, checksum and all: the key check refuses
+            WorkspaceMeta meta = WorkspaceMeta.read(dir);
+            new WorkspaceMeta(WorkspaceMeta.FORMAT, other.keyId(), meta.salt(), meta.keyCheck(), meta.created())
+                    .write(dir, WorkspaceMeta.FILE);
+            assertThatThrownBy(() -> Workspace.open(dir, other))
+                    .isInstanceOf(WorkspaceException.class)
+                    .hasMessageContaining("cannot be decrypted with the identity unlocked");
+        }
+    }
+
+    @Test
+    void aHandEditedKeyFileIsDamagedNotAnotherOfficers() throws Exception {
+        Workspace.open(dir, officer).close();
+        try (AgeIdentity other = AgeIdentity.generate()) {
             Path meta = dir.resolve("workspace.meta");
             Files.writeString(meta, Files.readString(meta).replace(officer.keyId(), other.keyId()));
             assertThatThrownBy(() -> Workspace.open(dir, other))
                     .isInstanceOf(WorkspaceException.class)
-                    .hasMessageContaining("cannot be decrypted with the identity unlocked");
+                    .hasMessageContaining("key file")
+                    .hasMessageContaining("is damaged")
+                    .satisfies(e -> assertThat(((WorkspaceException) e).reason())
+                            .isEqualTo(WorkspaceException.Reason.CORRUPTED));
         }
     }
 
@@ -116,7 +139,7 @@ class WorkspaceTest {
         try (Workspace ws = Workspace.open(dir, officer)) {
             assertThatThrownBy(() -> Workspace.open(dir, officer))
                     .isInstanceOf(WorkspaceException.class)
-                    .hasMessageContaining("open in another EpiFlow")
+                    .hasMessageContaining("open in another EpiFlow window (process " + ProcessHandle.current().pid())
                     .satisfies(e -> assertThat(((WorkspaceException) e).reason())
                             .isEqualTo(WorkspaceException.Reason.LOCKED));
             assertThat(ws.audit().verify().ok()).isTrue();
@@ -127,7 +150,7 @@ class WorkspaceTest {
     @Test
     void damagedDatabaseSaysSoAndHowToRecover() throws Exception {
         try (Workspace ws = Workspace.open(dir, officer)) {
-            ws.saveView("v", "{}");
+            ws.views().save("v", "{}");
         }
         Path db = dir.resolve("workspace.mv.db");
         try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
@@ -150,7 +173,8 @@ class WorkspaceTest {
         Files.delete(dir.resolve("workspace.meta"));
         assertThatThrownBy(() -> Workspace.open(dir, officer))
                 .isInstanceOf(WorkspaceException.class)
-                .hasMessageContaining("lost its key file");
+                .hasMessageContaining("lost its key file")
+                .hasMessageContaining("epiflow workspace restore --latest");
         assertThat(dir.resolve("workspace.mv.db")).exists();
     }
 
@@ -180,35 +204,35 @@ class WorkspaceTest {
         Path export = tmp.resolve("map.png");
         Files.write(export, new byte[] {1, 2, 3});
         try (Workspace ws = Workspace.open(dir, officer)) {
-            ws.recordBundleOpened(opened);
-            ws.recordBundleOpened(opened);
-            ws.recordBundleRefused(tmp.resolve("old.epiflow"),
+            ws.catalogue().recordOpened(opened, "file");
+            ws.catalogue().recordOpened(opened, "file");
+            ws.catalogue().recordRefused(tmp.resolve("old.epiflow"),
                     new BundleExpiredException(LocalDate.of(2020, 1, 1), LocalDate.of(2024, 6, 1)));
-            long view = ws.saveView("Wuhan outflow", "{\"layers\":[\"flows\"],\"extent\":[110,20,120,35]}");
-            assertThat(ws.saveView("Wuhan outflow", "{\"layers\":[]}")).isEqualTo(view);
-            long run = ws.recordRiskRun("gravity", "{\"beta\":0.3}", "{\"top\":\"420100\"}", TestDatasets.BUNDLE_ID);
-            Workspace.ExportRecord rec = ws.recordExport(export, "png", TestDatasets.BUNDLE_ID);
-            long cases = ws.importCaseTable("cases", "cases.csv",
+            long view = ws.views().save("Wuhan outflow", "{\"layers\":[\"flows\"],\"extent\":[110,20,120,35]}");
+            assertThat(ws.views().save("Wuhan outflow", "{\"layers\":[]}")).isEqualTo(view);
+            long run = ws.riskRuns().record("gravity", "{\"beta\":0.3}", "{\"top\":\"420100\"}", TestDatasets.BUNDLE_ID);
+            ExportLog.ExportRecord rec = ws.exports().record(export, "png", TestDatasets.BUNDLE_ID);
+            long cases = ws.caseTables().importCsv("cases", "cases.csv",
                     "date,region,cases\n2020-01-10,420100,41\n2020-01-11,420100,50\n".getBytes(StandardCharsets.UTF_8));
-            assertThatThrownBy(() -> ws.saveView("bad", "[1,2]")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> ws.views().save("bad", "[1,2]")).isInstanceOf(IllegalArgumentException.class);
 
-            assertThat(ws.catalogue()).singleElement().satisfies(c -> {
+            assertThat(ws.catalogue().entries()).singleElement().satisfies(c -> {
                 assertThat(c.bundleId()).isEqualTo(TestDatasets.BUNDLE_ID);
                 assertThat(c.openCount()).isEqualTo(2);
                 assertThat(c.k()).isEqualTo(10);
                 assertThat(c.fingerprint()).isEqualTo("fp-1");
                 assertThat(c.signer()).isEqualTo("0123456789abcdef");
             });
-            assertThat(ws.views()).singleElement().satisfies(v -> assertThat(v.json()).isEqualTo("{\"layers\":[]}"));
-            assertThat(ws.riskRuns()).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(run));
+            assertThat(ws.views().list()).singleElement().satisfies(v -> assertThat(v.json()).isEqualTo("{\"layers\":[]}"));
+            assertThat(ws.riskRuns().list()).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(run));
             assertThat(rec.sha256()).isEqualTo(HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(new byte[] {1, 2, 3})));
-            assertThat(ws.exports()).singleElement().satisfies(e -> assertThat(e.sha256()).isEqualTo(rec.sha256()));
-            assertThat(ws.caseTables()).singleElement().satisfies(t -> {
+            assertThat(ws.exports().list()).singleElement().satisfies(e -> assertThat(e.sha256()).isEqualTo(rec.sha256()));
+            assertThat(ws.caseTables().list()).singleElement().satisfies(t -> {
                 assertThat(t.columns()).containsExactly("date", "region", "cases");
                 assertThat(t.rowCount()).isEqualTo(2);
             });
-            assertThat(new String(ws.caseTableContent(cases).orElseThrow(), StandardCharsets.UTF_8)).contains("41");
+            assertThat(new String(ws.caseTables().content(cases).orElseThrow(), StandardCharsets.UTF_8)).contains("41");
             List<AuditEntry> entries = ws.audit().entries();
             assertThat(entries).extracting(AuditEntry::kind).contains("BUNDLE_OPEN", "BUNDLE_REFUSED", "RISK_RUN",
                     "EXPORT", "CASE_IMPORT");
@@ -217,6 +241,8 @@ class WorkspaceTest {
             assertThat(entries).filteredOn(e -> e.kind().equals("BUNDLE_REFUSED")).singleElement()
                     .satisfies(e -> assertThat(e.details()).contains(BundleCheck.EXPIRY.name()).contains("2020-01-01"));
             assertThat(ws.audit().verify().ok()).isTrue();
+            assertThat(ws.check().ok()).isTrue();
+            assertThat(ws.damage()).isEmpty();
         }
     }
 
@@ -249,15 +275,16 @@ class WorkspaceTest {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("os.name", "Linux");
         p.setProperty("user.home", "/home/ana");
-        assertThat(WorkspaceLocation.dataHome(p, java.util.Map.of()))
+        assertThat(AppDirectories.dataHome(p, java.util.Map.of()))
                 .isEqualTo(Path.of("/home/ana/.local/share/epiflow"));
-        assertThat(WorkspaceLocation.dataHome(p, java.util.Map.of("XDG_DATA_HOME", "/data")))
+        assertThat(AppDirectories.dataHome(p, java.util.Map.of("XDG_DATA_HOME", "/data")))
                 .isEqualTo(Path.of("/data/epiflow"));
         p.setProperty("os.name", "Windows 11");
-        assertThat(WorkspaceLocation.dataHome(p, java.util.Map.of("APPDATA", "C:\\Users\\ana\\AppData\\Roaming")))
+        assertThat(AppDirectories.dataHome(p, java.util.Map.of("APPDATA", "C:\\Users\\ana\\AppData\\Roaming")))
                 .isEqualTo(Path.of("C:\\Users\\ana\\AppData\\Roaming").resolve("EpiFlow"));
-        p.setProperty(WorkspaceLocation.HOME_PROPERTY, tmp.toString());
-        assertThat(WorkspaceLocation.dataHome(p, java.util.Map.of())).isEqualTo(tmp.toAbsolutePath());
-        assertThat(WorkspaceLocation.forOfficer(officer.keyId()).getFileName().toString()).isEqualTo(officer.keyId());
+        p.setProperty(AppDirectories.HOME_PROPERTY, tmp.toString());
+        assertThat(AppDirectories.dataHome(p, java.util.Map.of())).isEqualTo(tmp.toAbsolutePath());
+        assertThat(AppDirectories.workspaceOf(officer.keyId()).getFileName().toString()).isEqualTo(officer.keyId());
+        assertThat(Workspace.pendingDirectory(dir)).isEqualTo(dir.toAbsolutePath().getParent().resolve("pending-unlocks"));
     }
 }

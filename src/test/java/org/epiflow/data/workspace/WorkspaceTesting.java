@@ -18,7 +18,7 @@ public final class WorkspaceTesting {
     public static Connection rawConnection(Path dir, AgeIdentity identity) throws Exception {
         WorkspaceMeta meta = WorkspaceMeta.read(dir.toAbsolutePath());
         try (WorkspaceKeys keys = WorkspaceKeys.derive(identity, meta.salt())) {
-            return Workspace.connect(dir.toAbsolutePath(), keys, true);
+            return WorkspaceOpening.connect(dir.toAbsolutePath(), keys, true);
         }
     }
 
@@ -36,7 +36,7 @@ public final class WorkspaceTesting {
      */
     public static void createAtVersion(Path dir, AgeIdentity identity, int version) throws Exception {
         Path d = dir.toAbsolutePath();
-        WorkspaceLocation.createOwnerOnlyDirectory(d);
+        org.epiflow.data.AppDirectories.createOwnerOnly(d);
         byte[] salt = new byte[32];
         new java.security.SecureRandom().nextBytes(salt);
         byte[] check;
@@ -46,8 +46,8 @@ public final class WorkspaceTesting {
         new WorkspaceMeta(WorkspaceMeta.FORMAT, identity.keyId(), salt, check, "2024-01-01T00:00:00Z")
                 .write(d, WorkspaceMeta.FILE);
         try (WorkspaceKeys keys = WorkspaceKeys.derive(identity, salt);
-             Connection c = Workspace.connect(d, keys, false)) {
-            Migrations.migrate(c, version);
+             Connection c = WorkspaceOpening.connect(d, keys, false)) {
+            Migrations.migrate(c, version, new RecordMac(keys.recordMacKey()));
             try (var s = c.createStatement()) {
                 s.execute("INSERT INTO bundles (bundle_id, issuer, period_start, period_end, k, fingerprint, signer, "
                         + "expires, first_opened, last_opened) VALUES ('old-bundle', 'Old Carrier', DATE '2020-01-01', "
@@ -60,6 +60,14 @@ public final class WorkspaceTesting {
             try (var s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             }
+        }
+    }
+
+    /** The record MAC of a workspace (to forge "valid" rows in tamper tests). */
+    static RecordMac recordMac(Path dir, AgeIdentity identity) throws Exception {
+        WorkspaceMeta meta = WorkspaceMeta.read(dir.toAbsolutePath());
+        try (WorkspaceKeys keys = WorkspaceKeys.derive(identity, meta.salt())) {
+            return new RecordMac(keys.recordMacKey());
         }
     }
 

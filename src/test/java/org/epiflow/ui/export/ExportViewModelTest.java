@@ -15,6 +15,7 @@ import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.MapRenderWorker;
 import org.epiflow.ui.map.MapViewModel;
 import org.epiflow.ui.map.RegionSelection;
+import org.epiflow.data.workspace.ExportLog;
 import org.epiflow.ui.session.SessionServices;
 import org.epiflow.ui.time.TimelineViewModel;
 import org.epiflow.ui.util.CurrentThreadTaskExecutor;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,8 +69,13 @@ class ExportViewModelTest {
         }
 
         @Override
-        public void recordExport(Path file, String format, String bundleId) {
-            exports.add(new Object[] {file, format, bundleId, Files.exists(file)});
+        public <R, X extends Exception> R publishExport(Path target, String format, String bundleId,
+                                                        ExportLog.Writer<R, X> writer) throws IOException, X {
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".part");
+            R r = writer.write(tmp);
+            exports.add(new Object[] {target, format, bundleId, Files.exists(tmp)});
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return r;
         }
     }
 

@@ -5,7 +5,14 @@ import org.epiflow.bundle.age.AgeIdentityFile;
 import org.epiflow.data.Direction;
 import org.epiflow.data.audit.AuditEntry;
 import org.epiflow.data.workspace.ViewDefinition;
+import org.epiflow.bundle.BundleSealer;
+import org.epiflow.bundle.SealRecipients;
+import org.epiflow.bundle.TestDatasets;
+import org.epiflow.bundle.minisign.MinisignSecretKey;
+import org.epiflow.data.workspace.LockHolder;
 import org.epiflow.data.workspace.Workspace;
+import org.epiflow.data.workspace.WorkspaceException;
+import org.epiflow.model.AggregateDataset;
 import org.epiflow.ui.MutableClock;
 import org.epiflow.ui.UiFixtures;
 import org.epiflow.ui.WorkstationViewModel;
@@ -27,6 +34,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The session wired into the workstation, synchronously: unlock, record, cache, lock, reopen, views, idle. */
 class WorkspaceSessionTest {
@@ -199,5 +207,145 @@ class WorkspaceSessionTest {
         unlock(UiFixtures.PASSPHRASE);
         assertThat(vm.session().idleMinutesProperty().get()).isEqualTo(3);
         assertThat(vm.open().currentProperty().get()).isNotNull();
+    }
+
+    private Path workspaceDir() throws Exception {
+        try (AgeIdentity id = AgeIdentityFile.read(fx.identity, UiFixtures.PASSPHRASE.toCharArray())) {
+            return root.resolve(id.keyId());
+        }
+    }
+
+    @Test
+    void aWorkspaceOpenInAnotherWindowIsNamedAndTheWorkstationLocksAgain() throws Exception {
+        unlock(UiFixtures.PASSPHRASE);
+        vm.lock();
+        vm.session().flush();
+        Process other = LockHolder.start(workspaceDir(), fx.identity, UiFixtures.PASSPHRASE, "window");
+        try {
+            unlock(UiFixtures.PASSPHRASE);
+            assertThat(dialogs.errors).anySatisfy(e -> {
+                assertThat(e[0]).isEqualTo("Workspace in use");
+                assertThat(e[1]).contains("The workspace is open in another EpiFlow window (process " + other.pid());
+                assertThat(e[2]).contains("Close EpiFlow in that window").contains("could not be recorded");
+            });
+            assertThat(vm.unlock().session()).as("back to the lock screen").isNull();
+            assertThat(vm.session().available()).isFalse();
+        } finally {
+            LockHolder.stop(other);
+        }
+        unlock(UiFixtures.PASSPHRASE);
+        assertThat(vm.session().available()).isTrue();
+    }
+
+    @Test
+    void aDamagedWorkspaceOffersTheNewestBackupAndRestoresIt() throws Exception {
+        unlock(UiFixtures.PASSPHRASE);
+        vm.open().open(fx.bundle);
+        vm.session().saveView("before", vm.session().capture());
+        vm.lock();
+        vm.session().flush();
+        Files.write(workspaceDir().resolve("workspace.mv.db"), new byte[8192]);
+        dialogs.answer = false;
+        unlock(UiFixtures.PASSPHRASE);
+        assertThat(dialogs.confirms).singleElement().satisfies(c -> {
+            assertThat(c[0]).isEqualTo("Workspace damaged");
+            assertThat(c[1]).contains("is damaged").contains("Restore the backup of").contains("damaged");
+        });
+        assertThat(vm.unlock().session()).isNull();
+        assertThat(vm.session().noticeProperty().get()).contains("Not restored");
+        dialogs.answer = true;
+        unlock(UiFixtures.PASSPHRASE);
+        vm.session().flush();
+        assertThat(dialogs.errors).as("errors").isEmpty();
+        assertThat(dialogs.infos).anySatisfy(i -> {
+            assertThat(i[0]).isEqualTo("Workspace restored");
+            assertThat(i[1]).contains("was checked and restored").contains("The damaged database is kept as");
+        });
+        assertThat(vm.session().available()).isTrue();
+        vm.open().open(fx.bundle);
+        assertThat(vm.open().currentProperty().get()).isNotNull();
+        vm.lock();
+        assertThat(kinds()).contains("RESTORE", "VIEW_SAVED");
+    }
+
+    @Test
+    void damageFoundWhileOpenIsShownAndTheRestoreOffered() throws Exception {
+        unlock(UiFixtures.PASSPHRASE);
+        vm.session().saveView("brief", vm.session().capture());
+        vm.lock();
+        vm.session().flush();
+        try (AgeIdentity id = AgeIdentityFile.read(fx.identity, UiFixtures.PASSPHRASE.toCharArray());
+             var c = org.epiflow.data.workspace.WorkspaceTesting.rawConnection(workspaceDir(), id);
+             var st = c.createStatement()) {
+            st.execute("UPDATE saved_views SET definition = '{\"x\":1}'");
+            st.execute("SHUTDOWN");
+        }
+        dialogs.answer = false;
+        unlock(UiFixtures.PASSPHRASE);
+        vm.session().checkNow();
+        assertThat(dialogs.confirms).anySatisfy(c -> assertThat(c[1]).contains("saved view \u201cbrief\u201d")
+                .contains("You can keep working"));
+        assertThat(vm.session().noticeProperty().get()).contains("saved view \u201cbrief\u201d");
+        assertThat(vm.session().available()).isTrue();
+    }
+
+    @Test
+    void exportsAndRiskRunsAreRefusedWhenTheWorkspaceIsNotOpen() throws Exception {
+        unlock(UiFixtures.PASSPHRASE);
+        vm.lock();
+        Path out = dir.resolve("map.png");
+        assertThatThrownBy(() -> vm.services().publishExport(out, "png", "b", tmp -> {
+            Files.writeString(tmp, "x");
+            return null;
+        })).isInstanceOf(WorkspaceException.class);
+        assertThat(out).doesNotExist();
+        assertThatThrownBy(() -> vm.services().recordRiskRun("importation", "{}", "{}", "b"))
+                .isInstanceOf(WorkspaceException.class);
+    }
+
+    @Test
+    void aBundleIdOpenedBeforeWithOtherContentIsShownAsAConflict() throws Exception {
+        Path trust = dir.resolve("two-carriers.pub");
+        Path other = dir.resolve("same-id.epiflow");
+        try (AgeIdentity id = AgeIdentityFile.read(fx.identity, UiFixtures.PASSPHRASE.toCharArray());
+             MinisignSecretKey carrier = MinisignSecretKey.generate();
+             SealRecipients to = SealRecipients.officers(List.of(id.recipient()))) {
+            AggregateDataset k1 = TestDatasets.dataset(21, 1, java.time.LocalDate.now().plusYears(1), 8);
+            BundleSealer.seal(k1, to, carrier, other);
+            Files.writeString(trust, Files.readString(fx.trustStore) + "\n" + carrier.publicKey().toFileText());
+        }
+        vm.unlock().trustStoreProperty().set(trust);
+        unlock(UiFixtures.PASSPHRASE);
+        vm.open().open(fx.bundle);
+        vm.open().open(other);
+        assertThat(dialogs.errors).anySatisfy(e -> {
+            assertThat(e[0]).isEqualTo("Bundle id conflict");
+            assertThat(e[1]).contains(fx.data.info().bundleId());
+            assertThat(e[2]).contains("k = 10").contains("k = 1").contains("recorded in the audit trail");
+        });
+        vm.lock();
+        assertThat(kinds()).contains("BUNDLE_CONFLICT");
+    }
+
+    @Test
+    void theSessionDocumentAndTheCacheReturnToWhatWasOpenWithoutTheFile() throws Exception {
+        unlock(UiFixtures.PASSPHRASE);
+        vm.open().open(fx.bundle);
+        var shown = vm.open().currentProperty().get();
+        var key = org.epiflow.data.workspace.BundleCatalogue.Key.of(shown);
+        vm.session().saveSessionDocument(1, "{\"open\":[\"" + key + "\"]}");
+        vm.lock();
+        Files.delete(fx.bundle);
+        unlock(UiFixtures.PASSPHRASE);
+        var doc = vm.session().sessionDocument().orElseThrow();
+        assertThat(doc.json()).contains(key.toString());
+        var s = vm.unlock().session();
+        String k = new com.fasterxml.jackson.databind.ObjectMapper().readTree(doc.json()).path("open").get(0).asText();
+        var back = vm.session().reopenFromCache(s, org.epiflow.data.workspace.BundleCatalogue.Key.parse(k))
+                .orElseThrow();
+        assertThat(back.data().info().bundleId()).isEqualTo(fx.data.info().bundleId());
+        assertThat(back.payloadSha256()).isEqualTo(shown.payloadSha256());
+        vm.lock();
+        assertThat(kinds()).filteredOn(x -> x.equals("BUNDLE_OPEN")).hasSizeGreaterThanOrEqualTo(2);
     }
 }

@@ -53,8 +53,10 @@ public final class PreferencesDialog extends Dialog<PreferencesDialog.Choice> {
             grid.addRow(2, new Label(m.get("prefs.idleLock")), idle);
         }
         getDialogPane().setContent(grid);
-        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        setResultConverter(b -> b == ButtonType.OK ? new Choice(lang.getValue(), th.getValue(),
+        ButtonType ok = org.epiflow.ui.util.Dialogs.ok(m);
+        getDialogPane().getButtonTypes().setAll(ok, org.epiflow.ui.util.Dialogs.cancel(m));
+        org.epiflow.ui.util.Dialogs.style(getDialogPane(), owner);
+        setResultConverter(b -> b == ok ? new Choice(lang.getValue(), th.getValue(),
                 idleLockMinutes == null ? null : idle.getValue()) : null);
     }
 

@@ -4,6 +4,8 @@ import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.audit.AuditReport;
 import org.epiflow.data.audit.AuditVerification;
 import org.epiflow.data.workspace.Workspace;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,19 +44,18 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            Texts t = EpiflowCommand.texts(spec);
             try (AgeIdentity id = options.unlock(); Workspace ws = options.open(id, "audit verify")) {
                 AuditVerification v = ws.openReport().audit();
                 if (v.ok()) {
-                    out.println("Audit trail OK: " + v.entries() + (v.entries() == 1 ? " entry" : " entries")
-                            + " verified (workspace of officer " + ws.officerKeyId() + ")");
-                    out.println("  head: #" + v.headSeq() + " " + v.headHashHex());
+                    out.println(t.get("cli.audit.ok", v.entries(), ws.officerKeyId()));
+                    out.println(t.get("cli.audit.head", String.valueOf(v.headSeq()), v.headHashHex()));
                     return 0;
                 }
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("Audit trail BAD: first bad entry #" + v.firstBadSeq() + ": " + v.problem());
-                err.println("  " + v.entries() + " entries read (workspace of officer " + ws.officerKeyId() + ", "
-                        + ws.directory() + ")");
-                err.println("  Keep the workspace folder as it is and report this to your supervisor.");
+                err.println(t.get("cli.audit.bad", String.valueOf(v.firstBadSeq()), v.problem()));
+                err.println(t.get("cli.audit.badRead", v.entries(), ws.officerKeyId(), ws.directory()));
+                err.println(t.get("cli.audit.badAdvice"));
                 return ExitCodes.AUDIT_BAD;
             }
         }
@@ -77,7 +78,7 @@ final class AuditCommand implements Runnable {
         public Integer call() throws Exception {
             String format = AuditReport.formatOf(out);
             if (format == null) {
-                throw new CliException("--out must end in .csv or .pdf: " + out, 2);
+                throw new CliException(Message.of("cli.audit.outType", out), 2);
             }
             try (AgeIdentity id = options.unlock(); Workspace ws = options.open(id, "audit export")) {
                 AuditVerification v = ws.audit().verify();
@@ -85,9 +86,10 @@ final class AuditCommand implements Runnable {
                         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), v, ws.audit().entries());
                 report.write(out);
                 Workspace.ExportRecord rec = ws.recordExport(out, "audit-" + format, null);
-                spec.commandLine().getOut().println("Wrote " + out + " (" + report.entries().size() + " entries, "
-                        + (v.ok() ? "chain OK" : "chain BAD at #" + v.firstBadSeq()) + "; SHA-256 " + rec.sha256()
-                        + ")");
+                Texts t = EpiflowCommand.texts(spec);
+                spec.commandLine().getOut().println(t.get("cli.audit.wrote", out, report.entries().size(),
+                        v.ok() ? t.get("cli.audit.chainOk") : t.get("cli.audit.chainBad",
+                                String.valueOf(v.firstBadSeq())), rec.sha256()));
                 return v.ok() ? 0 : ExitCodes.AUDIT_BAD;
             }
         }

@@ -14,10 +14,11 @@ final class CarrierKeys {
     private CarrierKeys() {
     }
 
-    static MinisignSecretKey load(Path file, Path passphraseFile) throws IOException, CliException,
+    static MinisignSecretKey load(org.epiflow.text.Texts texts, Path file, Path passphraseFile) throws IOException,
+            CliException,
             MinisignException {
         if (!Files.exists(file)) {
-            throw new CliException("no signing key at " + file);
+            throw new CliException(org.epiflow.text.Message.of("cli.signKey.missing", file));
         }
         String text = Files.readString(file);
         try {
@@ -25,7 +26,8 @@ final class CarrierKeys {
         } catch (WrongPassphraseException encrypted) {
             // encrypted: ask for its passphrase below
         }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase of the signing key " + file.getFileName(), false);
+        char[] pass = Secrets.passphrase(texts, passphraseFile,
+                org.epiflow.text.Message.of("cli.prompt.signKey", file.getFileName()), false);
         try {
             return MinisignSecretKey.parse(text, pass);
         } finally {

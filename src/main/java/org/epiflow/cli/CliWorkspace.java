@@ -23,21 +23,28 @@ import java.sql.SQLException;
 final class CliWorkspace implements AutoCloseable {
     private final Workspace workspace;
     private final PrintWriter err;
+    private final org.epiflow.text.Texts texts;
 
-    private CliWorkspace(Workspace workspace, PrintWriter err) {
+    private CliWorkspace(Workspace workspace, PrintWriter err, org.epiflow.text.Texts texts) {
         this.workspace = workspace;
         this.err = err;
+        this.texts = texts;
+    }
+
+    /** Opens (creating if needed) the workspace of this unlocked identity; notes go to the command's error stream. */
+    static CliWorkspace open(picocli.CommandLine.Model.CommandSpec spec, AgeIdentity id, Path identityFile) {
+        return open(id, identityFile, spec.commandLine().getErr(), EpiflowCommand.texts(spec));
     }
 
     /** Opens (creating if needed) the workspace of this unlocked identity. */
-    static CliWorkspace open(AgeIdentity id, Path identityFile, PrintWriter err) {
+    static CliWorkspace open(AgeIdentity id, Path identityFile, PrintWriter err, org.epiflow.text.Texts texts) {
         try {
             return new CliWorkspace(Workspace.open(Workspace.defaultDirectory(id), id,
                     Workspace.OpenOptions.defaults().withPurpose("cli").withIdentityFile(identityFile)
-                            .withPending(WorkspaceLocation.workspacesRoot().resolve("pending-unlocks"))), err);
+                            .withPending(WorkspaceLocation.workspacesRoot().resolve("pending-unlocks"))), err, texts);
         } catch (WorkspaceException | RuntimeException e) {
-            err.println("epiflow: note: this run is not recorded in the workspace audit trail: " + e.getMessage());
-            return new CliWorkspace(null, err);
+            err.println("epiflow: " + texts.get("cli.workspace.notRecorded", ExitCodes.reason(e)));
+            return new CliWorkspace(null, err, texts);
         }
     }
 
@@ -73,7 +80,7 @@ final class CliWorkspace implements AutoCloseable {
         try {
             e.write();
         } catch (SQLException | IOException | RuntimeException failed) {
-            err.println("epiflow: note: could not record this in the workspace audit trail: " + failed.getMessage());
+            err.println("epiflow: " + texts.get("cli.workspace.recordFailed", ExitCodes.reason(failed)));
         }
     }
 

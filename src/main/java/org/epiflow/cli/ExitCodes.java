@@ -2,16 +2,20 @@ package org.epiflow.cli;
 
 import org.epiflow.bundle.BundleException;
 import org.epiflow.bundle.MinimisationException;
+import org.epiflow.text.Localized;
+import org.epiflow.text.Problems;
+import org.epiflow.text.Texts;
+import org.epiflow.text.Untrusted;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 
 /**
- * Turns failures into one clear line on standard error and an exit code: 1 error, 2 usage, 3 bundle refused by a
- * check (the check's name is printed), 4 input refused by minimisation, 5 the audit trail failed verification.
+ * Turns failures into clear lines on standard error, in the run's language, and an exit code: 1 error, 2 usage, 3
+ * bundle refused by a check (the check's name is printed), 4 input refused by minimisation, 5 the audit trail failed
+ * verification. Any failure that carries its own message ({@link Localized}) is printed in words of the run's
+ * language; the exit codes never depend on the language.
  */
 final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     static final int REFUSED = 3;
@@ -20,45 +24,74 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        Texts t = EpiflowCommand.texts(cmd.getCommandSpec());
         PrintWriter err = cmd.getErr();
-        if (ex instanceof BundleException b) {
-            err.println("epiflow: " + b.userMessage());
-            err.flush();
-            return REFUSED;
-        }
-        if (ex instanceof MinimisationException m) {
-            err.println("epiflow: cannot seal: " + m.getMessage());
-            err.flush();
-            return MINIMISATION;
-        }
-        if (ex instanceof CliException c) {
-            err.println("epiflow: " + c.getMessage());
-            err.flush();
-            return c.exitCode();
-        }
-        if (ex instanceof org.epiflow.bench.BenchException e) {
-            err.println("epiflow: " + e.getMessage());
-            err.flush();
+        try {
+            if (ex instanceof BundleException b) {
+                err.println(line(t.get("cli.refused", t.get("cli.check." + b.check().name() + ".title"),
+                        finding(b, t), t.get("cli.check." + b.check().name() + ".advice"))));
+                return REFUSED;
+            }
+            if (ex instanceof MinimisationException m) {
+                err.println(line(t.get("cli.seal.refused", finding(m, t))));
+                return MINIMISATION;
+            }
+            if (ex instanceof CliException c) {
+                err.println(line(t.format(c)));
+                return c.exitCode();
+            }
+            Localized own = Problems.localized(ex);
+            if (own != null) {
+                err.println(line(t.format(own)));
+                return 1;
+            }
+            Throwable u = Problems.unwrap(ex);
+            if (u instanceof IOException || u instanceof OutOfMemoryError
+                    || ex instanceof org.epiflow.bench.BenchException) {
+                err.println(line(finding(ex, t)));
+                return 1;
+            }
+            err.println(line(t.get("cli.internal", String.valueOf(ex))));
+            ex.printStackTrace(err);
             return 1;
-        }
-        if (ex instanceof NoSuchFileException e) {
-            err.println("epiflow: no such file: " + e.getFile());
+        } finally {
             err.flush();
-            return 1;
         }
-        if (ex instanceof AccessDeniedException e) {
-            err.println("epiflow: permission denied: " + e.getFile());
-            err.flush();
-            return 1;
+    }
+
+    private static String line(String text) {
+        return "epiflow: " + text;
+    }
+
+    /**
+     * A lower layer's failure as an argument of a {@link org.epiflow.text.Message}: its own message when it has one,
+     * plain words for file system failures, else its (English) words.
+     */
+    static Object reason(Throwable e) {
+        Localized l = Problems.localized(e);
+        if (l != null) {
+            return l.message();
         }
-        if (ex instanceof IOException e) {
-            err.println("epiflow: " + e.getMessage());
-            err.flush();
-            return 1;
+        Throwable u = Problems.unwrap(e);
+        if (u instanceof IOException || u instanceof OutOfMemoryError) {
+            return Problems.of(u);
         }
-        err.println("epiflow: internal error: " + ex);
-        ex.printStackTrace(err);
-        err.flush();
-        return 1;
+        return String.valueOf(e.getMessage());
+    }
+
+    /**
+     * What was found, in the run's language: the failure's own message when it has one; plain words for file
+     * system failures; else its (English) words as they are, escaped.
+     */
+    static String finding(Throwable e, Texts t) {
+        Localized l = Problems.localized(e);
+        if (l != null) {
+            return t.format(l);
+        }
+        Throwable u = Problems.unwrap(e);
+        if (u instanceof IOException || u instanceof OutOfMemoryError) {
+            return t.format(Problems.of(u));
+        }
+        return Untrusted.escape(String.valueOf(e.getMessage()));
     }
 }

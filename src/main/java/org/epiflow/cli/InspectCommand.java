@@ -41,7 +41,7 @@ final class InspectCommand implements Callable<Integer> {
         BundleReader reader = new BundleReader(officer.trustStore());
         OpenedBundle opened;
         try (AgeIdentity id = officer.unlock();
-             CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
+             CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             opened = ws.openBundle(reader, bundle, id);
         }
         Map<String, Object> summary = summary(opened);
@@ -50,9 +50,33 @@ final class InspectCommand implements Callable<Integer> {
             out.println(new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         } else {
-            summary.forEach((k, v) -> out.printf("%-18s %s%n", k + ":", v));
+            org.epiflow.text.Texts t = EpiflowCommand.texts(spec);
+            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            summary.forEach((k, v) -> rows.add(new String[] {t.get("cli.inspect." + k), value(t, k, v, opened)}));
+            Columns.print(out, "", 19, rows);
         }
         return 0;
+    }
+
+    /** A summary value in the run's language: known codes (day, prefecture, trips…) in words, the rest as is. */
+    private static String value(org.epiflow.text.Texts t, String field, Object v, OpenedBundle b) {
+        if (v instanceof java.util.Collection<?> c) {
+            return t.get("cli.inspect.list", String.join(t.get("cli.inspect.listSeparator"),
+                    c.stream().map(x -> code(t, String.valueOf(x))).toList()));
+        }
+        if (field.equals("period")) {
+            var p = b.data().info().period();
+            return t.get("cli.inspect.periodValue", p.start().toString(), p.end().toString());
+        }
+        if (field.equals("timeResolution") || field.equals("geographyLevel") || field.equals("purpose")) {
+            return code(t, String.valueOf(v));
+        }
+        return t.get("cli.value", String.valueOf(v));
+    }
+
+    private static String code(org.epiflow.text.Texts t, String code) {
+        String key = "cli.inspect.code." + code;
+        return t.has(key) ? t.get(key) : t.get("cli.value", code);
     }
 
     static Map<String, Object> summary(OpenedBundle b) {

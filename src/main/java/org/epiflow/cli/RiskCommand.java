@@ -15,6 +15,7 @@ import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.Period;
+import org.epiflow.text.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,7 +148,7 @@ final class RiskCommand implements Callable<Integer> {
         BundleReader reader = new BundleReader(officer.trustStore());
         RiskResult result;
         try (AgeIdentity id = officer.unlock();
-             CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
+             CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             data = ws.openBundle(reader, bundle, id).data();
             result = run(data);
             var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
@@ -169,8 +170,11 @@ final class RiskCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
         }
         var top = result.rows().isEmpty() ? null : result.rows().get(0);
-        spec.commandLine().getOut().printf("%s: %d regions written to %s%s%n", result.model(), result.rows().size(),
-                out, top == null ? "" : "; most exposed: " + top.code() + " " + top.name());
+        var t = EpiflowCommand.texts(spec);
+        spec.commandLine().getOut().println(top == null
+                ? t.get("cli.risk.done", result.model(), result.rows().size(), out)
+                : t.get("cli.risk.doneTop", result.model(), result.rows().size(), out, top.code(),
+                        t.chinese() ? top.name() : nameEn(data, top.code(), top.name())));
         return 0;
     }
 
@@ -181,7 +185,7 @@ final class RiskCommand implements Callable<Integer> {
             try {
                 table = new CaseCsvReader(period, data.regions(), cumulative).read(cases);
             } catch (CaseImportException e) {
-                throw new CliException(e.getMessage());
+                throw CliException.of(e, 1);
             }
         }
         int last = period.days() - 1;
@@ -189,14 +193,14 @@ final class RiskCommand implements Callable<Integer> {
                 : table != null && table.lastReportedDay() >= 0 ? table.lastReportedDay() : last;
         int fromDay = from != null ? day(period, from, "--from") : 0;
         if (fromDay > asOfDay) {
-            throw new CliException("--from " + period.day(fromDay) + " is after the as-of day " + period.day(asOfDay),
-                    2);
+            throw new CliException(Message.of("cli.risk.fromAfterAsOf", period.day(fromDay).toString(),
+                    period.day(asOfDay).toString()), 2);
         }
         List<Seeds.Seed> seeds;
         try {
             seeds = Seeds.parse(infected, data.regions());
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), 2);
+            throw CliException.of(e, 2);
         }
         int[] src = sources(data, table, asOfDay);
         try {
@@ -208,14 +212,14 @@ final class RiskCommand implements Callable<Integer> {
                         yield ImportationRisk.fromSeeds(data, seeds, p);
                     }
                     if (table == null) {
-                        throw new CliException("importation needs --cases or --infected CODE=N", 2);
+                        throw new CliException(Message.of("cli.risk.importationNeeds"), 2);
                     }
                     yield ImportationRisk.fromCases(data, table, p);
                 }
                 case EFFECTIVE_DISTANCE -> EffectiveDistance.compute(data, need(src), fromDay, asOfDay, table);
                 case OBSERVED_EXPECTED -> {
                     if (table == null) {
-                        throw new CliException("observed-expected needs --cases", 2);
+                        throw new CliException(Message.of("cli.risk.observedNeeds"), 2);
                     }
                     yield ObservedExpected.compute(data, table, need(src), fromDay, asOfDay, level);
                 }
@@ -226,7 +230,7 @@ final class RiskCommand implements Callable<Integer> {
                             : (int) (reductionFrom.toEpochDay() - period.start().toEpochDay()));
                     int startDay = start != null ? day(period, start, "--start") : 0;
                     if (seeds.isEmpty() && table == null) {
-                        throw new CliException("seir needs --cases (with --source or a first case) or --infected", 2);
+                        throw new CliException(Message.of("cli.risk.seirNeeds"), 2);
                     }
                     yield SeirForecast.compute(data, table, new SeirForecast.Settings(p, startDay,
                             Math.max(asOfDay, startDay), horizonDays, seeds.isEmpty() ? need(src) : src, seeds,
@@ -234,14 +238,20 @@ final class RiskCommand implements Callable<Integer> {
                 }
             };
         } catch (IllegalArgumentException e) {
-            throw new CliException(model.label() + ": " + e.getMessage());
+            throw new CliException(Message.of("cli.risk.failed", model.label(), ExitCodes.reason(e)));
         }
+    }
+
+    /** The English name of a region (the result rows carry the Chinese one), falling back to it. */
+    private static String nameEn(AggregateDataset data, String code, String fallback) {
+        int i = data.regions().indexOf(code);
+        String en = i < 0 ? null : data.regions().get(i).nameEn();
+        return en == null || en.isBlank() ? fallback : en;
     }
 
     private int[] need(int[] src) throws CliException {
         if (src.length == 0) {
-            throw new CliException(model.label() + " needs --source CODE (or --cases, to use the region(s) with the "
-                    + "earliest case)", 2);
+            throw new CliException(Message.of("cli.risk.needsSource", model.label()), 2);
         }
         return src;
     }
@@ -252,7 +262,7 @@ final class RiskCommand implements Callable<Integer> {
             for (int i = 0; i < out.length; i++) {
                 out[i] = data.regions().indexOf(sources.get(i));
                 if (out[i] < 0) {
-                    throw new CliException("--source " + sources.get(i) + ": no such region in the bundle", 2);
+                    throw new CliException(Message.of("cli.risk.noSuchSource", sources.get(i)), 2);
                 }
             }
             return out;
@@ -278,7 +288,8 @@ final class RiskCommand implements Callable<Integer> {
 
     private static int day(Period period, LocalDate date, String option) throws CliException {
         if (!period.contains(date)) {
-            throw new CliException(option + " " + date + " is outside the bundle's period " + period, 2);
+            throw new CliException(Message.of("cli.risk.outsidePeriod", option, date.toString(),
+                    period.start().toString(), period.day(period.days() - 1).toString()), 2);
         }
         return (int) (date.toEpochDay() - period.start().toEpochDay());
     }

@@ -7,6 +7,7 @@ import org.epiflow.bundle.SealRecipients;
 import org.epiflow.bundle.minisign.MinisignSecretKey;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.BundleInfo;
+import org.epiflow.text.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,15 +86,13 @@ final class SealCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (passphraseRecipient && !to.isEmpty()) {
-            throw new CliException("--passphrase-recipient cannot be combined with --to: the age format allows a "
-                    + "passphrase only as the sole recipient. Seal two bundles instead.", 2);
+            throw new CliException(Message.of("cli.seal.passphraseAndTo"), 2);
         }
         if (!passphraseRecipient && to.isEmpty()) {
-            throw new CliException("say who may open the bundle: --to age1… (one per officer) or "
-                    + "--passphrase-recipient", 2);
+            throw new CliException(Message.of("cli.seal.noRecipient"), 2);
         }
         if (expires.isBefore(LocalDate.now())) {
-            throw new CliException("--expires " + expires + " is in the past", 2);
+            throw new CliException(Message.of("cli.seal.expired", expires.toString()), 2);
         }
         PrintWriter err = spec.commandLine().getErr();
         Minimiser.Result min = Minimiser.minimise(regions, flows, residents, k, rounding);
@@ -104,11 +103,11 @@ final class SealCommand implements Callable<Integer> {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), min.period(), "day", geography, measures, k, rounding,
                 BundleManifest.PURPOSE, expires);
         AggregateDataset data = new AggregateDataset(info, min.regions(), min.flows(), min.residents());
-        try (MinisignSecretKey key = CarrierKeys.load(signKey, signPassphraseFile);
+        try (MinisignSecretKey key = CarrierKeys.load(EpiflowCommand.texts(spec), signKey, signPassphraseFile);
              SealRecipients recipients = recipients()) {
             BundleSealer.Sealed sealed = BundleSealer.seal(data, recipients, key, out);
-            err.println("Sealed " + out + ": bundle " + info.bundleId() + ", " + min.period() + ", "
-                    + data.flows().rowCount() + " flow cells, fingerprint " + sealed.fingerprint());
+            err.println(EpiflowCommand.texts(spec).get("cli.seal.done", out, info.bundleId(),
+                    String.valueOf(min.period()), data.flows().rowCount(), sealed.fingerprint()));
         }
         return 0;
     }
@@ -118,14 +117,15 @@ final class SealCommand implements Callable<Integer> {
             try {
                 return SealRecipients.officers(to);
             } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage(), 2);
+                throw CliException.of(e, 2);
             }
         }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for the bundle", true);
+        char[] pass = Secrets.passphrase(EpiflowCommand.texts(spec), passphraseFile,
+                Message.of("cli.prompt.bundle"), true);
         try {
             return SealRecipients.passphrase(pass, workFactor);
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), 2);
+            throw CliException.of(e, 2);
         } finally {
             Arrays.fill(pass, '\0');
         }

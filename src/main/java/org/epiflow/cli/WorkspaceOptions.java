@@ -15,6 +15,9 @@ import java.nio.file.Path;
  * next successful unlock).
  */
 final class WorkspaceOptions {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     @Option(names = "--identity", required = true, description = "the officer's passphrase-protected identity file")
     Path identity;
 
@@ -33,7 +36,7 @@ final class WorkspaceOptions {
     }
 
     AgeIdentity unlock() throws IOException, CliException {
-        return OfficerOptions.unlock(identity, passphraseFile, pendingDirectory());
+        return OfficerOptions.unlock(EpiflowCommand.texts(mixee), identity, passphraseFile, pendingDirectory());
     }
 
     /** Opens the existing workspace of this identity; the caller closes it. */
@@ -43,7 +46,7 @@ final class WorkspaceOptions {
             return Workspace.open(dir, id, Workspace.OpenOptions.defaults().withCreateIfMissing(false)
                     .withPurpose(purpose).withIdentityFile(identity).withPending(pendingDirectory()));
         } catch (WorkspaceException e) {
-            throw new CliException(e.getMessage());
+            throw CliException.of(e, 1);
         }
     }
 }

@@ -84,7 +84,7 @@ public final class WorkspaceSession implements SessionServices {
         t.setDaemon(true);
         return t;
     });
-    private final StringProperty notice = new SimpleStringProperty("");
+    private final org.epiflow.ui.i18n.LocalText notice;
     private final IntegerProperty idleMinutes = new SimpleIntegerProperty(Workspace.DEFAULT_IDLE_LOCK_MINUTES);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     private final IdleLock idle;
@@ -103,6 +103,7 @@ public final class WorkspaceSession implements SessionServices {
     public WorkspaceSession(Messages messages, TaskExecutor executor, DialogService dialogs, AppPreferences prefs,
                             Clock clock, Path workspacesRoot, Views views) {
         this.messages = messages;
+        this.notice = messages.text();
         this.executor = executor;
         this.dialogs = dialogs;
         this.prefs = prefs;
@@ -166,7 +167,7 @@ public final class WorkspaceSession implements SessionServices {
         Path dir = root().resolve(s.keyId());
         Workspace.OpenOptions options = Workspace.OpenOptions.defaults().withPurpose("desktop")
                 .withIdentityFile(s.identityFile()).withPending(pendingDirectory()).withClock(clock);
-        notice.set(messages.get("session.opening"));
+        notice.show("session.opening");
         thread.execute(() -> {
             try {
                 Workspace ws = Workspace.open(dir, s.identity(), options);
@@ -179,10 +180,10 @@ public final class WorkspaceSession implements SessionServices {
         });
         executor.execute(ctx -> await(f), TaskCallbacks.<Workspace>of(this::opened, e -> {
             if (workspace == f) {
-                notice.set(messages.get("session.workspaceFailed", String.valueOf(cause(e).getMessage())));
+                notice.show("session.workspaceFailed", org.epiflow.text.Problems.of(cause(e)));
                 dialogs.showError(messages.get("session.workspaceFailed.title"),
                         messages.get("session.workspaceFailed.header"),
-                        messages.get("session.workspaceFailed.body"), String.valueOf(cause(e).getMessage()));
+                        messages.get("session.workspaceFailed.body"), messages.describe(cause(e)));
             }
         }));
     }
@@ -202,10 +203,10 @@ public final class WorkspaceSession implements SessionServices {
         views.open().setRecentSource(this::recent);
         List<String> lines = new ArrayList<>();
         if (r.audit().ok()) {
-            notice.set(messages.get("session.auditOk", r.audit().entries()));
+            notice.show("session.auditOk", r.audit().entries());
         } else {
             String bad = messages.get("session.auditBroken", r.audit().firstBadSeq(), r.audit().problem());
-            notice.set(bad);
+            notice.show("session.auditBroken", r.audit().firstBadSeq(), r.audit().problem());
             dialogs.showError(messages.get("session.auditBroken.title"), bad,
                     messages.get("session.auditBroken.body"), String.valueOf(r.audit().problem()));
         }
@@ -263,8 +264,11 @@ public final class WorkspaceSession implements SessionServices {
             }
         });
         catalogueRecent = List.of();
-        notice.set("idle".equals(reason) ? messages.get("session.locked.idle", minutes)
-                : messages.get("session.locked.manual"));
+        if ("idle".equals(reason)) {
+            notice.show("session.locked.idle", minutes);
+        } else {
+            notice.show("session.locked.manual");
+        }
     }
 
     /** Waits until every workspace call so far has finished (the workspace is closed if locked). */
@@ -424,7 +428,7 @@ public final class WorkspaceSession implements SessionServices {
             executor.execute(ctx -> onWorkspaceThread(() -> {
                 awaitQuietly(f).setIdleLockMinutes(minutes);
                 return null;
-            }), TaskCallbacks.of(x -> { }, e -> notice.set(messages.get("session.error", cause(e).getMessage()))));
+            }), TaskCallbacks.of(x -> { }, e -> notice.show("session.error", org.epiflow.text.Problems.of(cause(e)))));
         }
     }
 
@@ -516,8 +520,8 @@ public final class WorkspaceSession implements SessionServices {
         Workspace ws = current();
         String json = v.toJson();
         executor.execute(ctx -> onWorkspaceThread(() -> ws.saveView(name, json)), TaskCallbacks.<Long>of(
-                id -> notice.set(messages.get("view.saved", name)),
-                e -> notice.set(messages.get("session.error", cause(e).getMessage()))));
+                id -> notice.show("view.saved", name),
+                e -> notice.show("session.error", org.epiflow.text.Problems.of(cause(e)))));
     }
 
     /** View → Open view…: lists the saved views, and shows the one chosen. */
@@ -533,7 +537,7 @@ public final class WorkspaceSession implements SessionServices {
             }
             viewDialogs.choose(list.stream().map(Workspace.SavedView::name).toList()).flatMap(n -> list.stream()
                     .filter(sv -> sv.name().equals(n)).findFirst()).ifPresent(sv -> openView(sv.json()));
-        }, e -> notice.set(messages.get("session.error", cause(e).getMessage()))));
+        }, e -> notice.show("session.error", org.epiflow.text.Problems.of(cause(e)))));
     }
 
     /** Shows a saved view: opens its bundle (from the cache when unchanged) if needed, then applies it. */
@@ -542,8 +546,8 @@ public final class WorkspaceSession implements SessionServices {
         try {
             v = ViewDefinition.parse(json);
         } catch (IllegalArgumentException e) {
-            dialogs.showError(messages.get("view.open.title"), messages.get("view.open.invalid"), e.getMessage(),
-                    null);
+            dialogs.showError(messages.get("view.open.title"), messages.get("view.open.invalid"),
+                    messages.describe(e), null);
             return;
         }
         if (v.bundle() == null) {
@@ -565,7 +569,7 @@ public final class WorkspaceSession implements SessionServices {
         Path file = v.bundle().file() == null ? null : Path.of(v.bundle().file());
         if (file == null || !Files.isRegularFile(file)) {
             dialogs.showError(messages.get("view.open.title"), messages.get("view.open.missing",
-                    v.bundle().id()), String.valueOf(file), null);
+                    v.bundle().id()), messages.get("view.open.missing.file", String.valueOf(file)), null);
             return;
         }
         restore = v;
@@ -625,7 +629,7 @@ public final class WorkspaceSession implements SessionServices {
             onWorkspaceThread(work);
         } catch (SQLException | IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot record in the workspace", e);
-            executor.onUiThread(() -> notice.set(messages.get("session.error", String.valueOf(e.getMessage()))));
+            executor.onUiThread(() -> notice.show("session.error", org.epiflow.text.Problems.of(e)));
         }
     }
 

@@ -14,10 +14,10 @@ public final class StatusBarView extends StatusBar {
     public StatusBarView(StatusViewModel vm, javafx.beans.value.ObservableValue<String> message,
                          javafx.beans.value.ObservableNumberValue progress, Messages m, Runnable lock) {
         setId("statusBar");
-        textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        textProperty().bind(m.bind(() -> {
             String msg = message.getValue();
             return msg == null || msg.isEmpty() ? vm.officerProperty().get()
-                    : vm.officerProperty().get() + "  ·  " + msg;
+                    : m.get("status.line", vm.officerProperty().get(), msg);
         }, message, vm.officerProperty()));
         progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> progress.doubleValue() < 0 ? 0 : progress.doubleValue(), progress));

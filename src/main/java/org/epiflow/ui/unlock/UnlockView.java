@@ -76,7 +76,13 @@ public final class UnlockView extends StackPane {
         message.setId("unlockMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        message.getStyleClass().add("unlock-message");
+        // a failure is a warning; a state ("Unlocking…", "The workstation is locked") is plain text
+        Runnable style = () -> {
+            message.getStyleClass().removeAll("unlock-message", "unlock-state");
+            message.getStyleClass().add(vm.messageIsProblemProperty().get() ? "unlock-message" : "unlock-state");
+        };
+        style.run();
+        vm.messageIsProblemProperty().addListener((o, a, b) -> style.run());
         Label hint = new Label();
         hint.setId("demoHint");
         hint.setWrapText(true);

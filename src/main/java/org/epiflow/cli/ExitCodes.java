@@ -63,20 +63,9 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         return "epiflow: " + text;
     }
 
-    /**
-     * A lower layer's failure as an argument of a {@link org.epiflow.text.Message}: its own message when it has one,
-     * plain words for file system failures, else its (English) words.
-     */
+    /** A lower layer's failure as an argument of a {@link org.epiflow.text.Message}: see {@link Problems#reason}. */
     static Object reason(Throwable e) {
-        Localized l = Problems.localized(e);
-        if (l != null) {
-            return l.message();
-        }
-        Throwable u = Problems.unwrap(e);
-        if (u instanceof IOException || u instanceof OutOfMemoryError) {
-            return Problems.of(u);
-        }
-        return String.valueOf(e.getMessage());
+        return Problems.reason(e);
     }
 
     /**

@@ -73,6 +73,24 @@ public final class Problems {
         return Message.of("common.error.unexpected", detail(t));
     }
 
+    /**
+     * What a lower layer found wrong, as the argument of a sentence of one's own ("These settings cannot be used:
+     * {0}"): its own message when it has one, plain words for file system failures, else its words as they are
+     * (an English sentence from a layer that does not give messages yet).
+     */
+    public static Message reason(Throwable failure) {
+        Localized own = localized(failure);
+        if (own != null) {
+            return own.message();
+        }
+        Throwable t = unwrap(failure);
+        if (t == null || t instanceof IOException || t instanceof OutOfMemoryError || t.getMessage() == null
+                || t.getMessage().isBlank()) {
+            return of(t);
+        }
+        return Message.of("common.text", t.getMessage());
+    }
+
     /** The first {@link Localized} failure in the cause chain, or null. */
     public static Localized localized(Throwable failure) {
         int depth = 0;

@@ -32,6 +32,7 @@ public final class EpiFlowApp extends Application {
         Messages m = Messages.of(prefs.language().resolve(AppLanguage.system()));
         AppLanguage.applyDefault(m);
         vm = create(stage, prefs, m);
+        vm.export().setDesktop(new org.epiflow.ui.util.SystemDesktop());
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         show(stage, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         stage.setOnCloseRequest(e -> vm.shutdown());
@@ -60,6 +61,7 @@ public final class EpiFlowApp extends Application {
 
     /** Switches the language now: texts of the view-models follow, the window is rebuilt around the same state. */
     static void switchLanguage(WorkstationViewModel vm, java.util.Locale locale) {
+        vm.timeline().playingProperty().set(false);
         vm.messages().setLocale(locale);
         AppLanguage.applyDefault(vm.messages());
     }

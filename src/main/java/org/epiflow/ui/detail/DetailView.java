@@ -53,6 +53,17 @@ public final class DetailView extends VBox {
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
         y.setLabel(m.get("detail.tripsAxis"));
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : Figures.axis(n.doubleValue(), m.locale());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return null;
+            }
+        });
         LineChart<String, Number> chart = new LineChart<>(x, y);
         chart.setId("detailChart");
         chart.setCreateSymbols(false);

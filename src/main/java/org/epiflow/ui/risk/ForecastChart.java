@@ -4,7 +4,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import org.epiflow.analytics.classify.Legend;
 
 /**
  * A small fan chart of one region's SEIR forecast: 90 % band (light), 50 % band (darker), median line, observed
@@ -12,9 +11,16 @@ import org.epiflow.analytics.classify.Legend;
  */
 public final class ForecastChart extends Region {
     private final Canvas canvas = new Canvas();
+    private final java.util.Locale locale;
     private ForecastSeries series;
 
     public ForecastChart() {
+        this(java.util.Locale.ENGLISH);
+    }
+
+    /** @param locale the language of the axis numbers (in Chinese: 万 and 亿, as the map legends) */
+    public ForecastChart(java.util.Locale locale) {
+        this.locale = locale;
         setId("forecastChart");
         getChildren().add(canvas);
         setMinHeight(180);
@@ -60,7 +66,7 @@ public final class ForecastChart extends Region {
         g.strokeLine(left, top + ph, left + pw, top + ph);
         g.setFill(Color.gray(0.35));
         g.setFont(javafx.scene.text.Font.font(10));
-        g.fillText(Legend.format(max), 2, top + 8);
+        g.fillText(org.epiflow.ui.i18n.Figures.axis(max, locale), 2, top + 8);
         g.fillText("0", left - 12, top + ph);
         g.fillText(s.date(0).toString(), left, h - 6);
         String end = s.date(n - 1).toString();

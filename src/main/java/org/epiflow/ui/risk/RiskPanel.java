@@ -282,7 +282,7 @@ public final class RiskPanel extends ScrollPane {
         table.getColumns().add(value);
         table.getColumns().add(column("risk.ranking.drivers", RankingRow::drivers, 220));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
-            if (!syncing && r != null) {
+            if (!syncing && r != null && org.epiflow.ui.util.Shown.isShown(table)) {
                 vm.selectRow(r);
             }
         });
@@ -311,7 +311,7 @@ public final class RiskPanel extends ScrollPane {
     }
 
     private Node forecast() {
-        ForecastChart chart = new ForecastChart();
+        ForecastChart chart = new ForecastChart(m.locale());
         Label title = new Label();
         title.setId("forecastTitle");
         title.setWrapText(true);

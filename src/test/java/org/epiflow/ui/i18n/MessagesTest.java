@@ -62,7 +62,7 @@ class MessagesTest {
 
     @Test
     void everyKeyTheCodeUsesExists() throws Exception {
-        Pattern call = Pattern.compile("\\.get\\(\"([a-zA-Z0-9_.]+)\"");
+        Pattern call = Pattern.compile("\\.(?:get|show)\\(\"([a-zA-Z0-9_.]+)\"");
         Set<String> missing = new TreeSet<>();
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java/org/epiflow/ui"))) {
             for (var f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

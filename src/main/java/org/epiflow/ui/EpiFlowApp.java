@@ -48,6 +48,13 @@ public final class EpiFlowApp extends Application {
         window = new MainWindow(vm, () -> preferences(stage), () -> {
             vm.shutdown();
             Platform.exit();
+        }, () -> {
+            org.epiflow.ui.prefs.LanguageChoice next = vm.messages().chinese()
+                    ? org.epiflow.ui.prefs.LanguageChoice.ENGLISH : org.epiflow.ui.prefs.LanguageChoice.CHINESE;
+            vm.prefs().setLanguage(next);
+            switchLanguage(vm, next.resolve(AppLanguage.system()));
+            Scene old = stage.getScene();
+            show(stage, old.getWidth(), old.getHeight());
         });
         Scene scene = new Scene(window.root(), width, height);
         window.root().setStyle(AppFonts.rootStyle());

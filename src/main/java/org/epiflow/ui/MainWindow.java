@@ -67,6 +67,13 @@ public final class MainWindow {
     private final MapCanvas map;
 
     public MainWindow(WorkstationViewModel vm, Runnable preferences, Runnable quit) {
+        this(vm, preferences, quit, null);
+    }
+
+    /**
+     * @param otherLanguage switches to the other language (the link on the unlock card), or null for no link
+     */
+    public MainWindow(WorkstationViewModel vm, Runnable preferences, Runnable quit, Runnable otherLanguage) {
         this.vm = vm;
         Messages m = vm.messages();
         Actions actions = new Actions() {
@@ -117,7 +124,7 @@ public final class MainWindow {
         main.setBottom(new VBox(new TimelineView(vm.timeline(), m), new StatusBarView(vm.status(),
                 vm.open().statusProperty(), vm.open().progressProperty(), m, vm::lock)));
 
-        UnlockView unlock = new UnlockView(vm.unlock(), m);
+        UnlockView unlock = new UnlockView(vm.unlock(), m, otherLanguage);
         unlock.visibleProperty().bind(vm.lockedProperty());
         main.disableProperty().bind(vm.lockedProperty());
         main.visibleProperty().bind(vm.lockedProperty().not());   // locked: nothing of the data stays on screen

@@ -142,6 +142,9 @@ public final class ExportViewModel {
         settings.restore(this);
         followLanguage(language.get());
         language.addListener((o, a, l) -> followLanguage(l));
+        // Chinese first: when the user switches the app's language, pages follow (they may still choose another)
+        messages.localeProperty().addListener((o, a, l) -> language.set(messages.chinese() ? Language.ZH
+                : Language.EN));
     }
 
     /** How "Open folder" and "Open file" reach the desktop (the app gives the real one; tests a recorder). */

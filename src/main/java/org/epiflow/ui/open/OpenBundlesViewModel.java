@@ -146,7 +146,7 @@ public final class OpenBundlesViewModel {
         } else if (e instanceof BundleException be) {
             status.show("open.refusedShort", file.getFileName());
             String check = OpenStages.checkTitle(messages, be.check());
-            String finding = messages.describe(be);
+            String finding = messages.format(org.epiflow.text.Problems.reason(be));
             String advice = OpenStages.checkAdvice(messages, be.check());
             dialogs.showError(messages.get("open.refused.title"),
                     messages.get("open.refused.header", file.getFileName(), check),

@@ -27,6 +27,9 @@ public final class StatusBarView extends StatusBar {
         Label state = new Label();
         state.setId("statusLock");
         state.textProperty().bind(vm.lockStateProperty());
+        state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // "已解锁" must not slide under the button
+        state.setPadding(new javafx.geometry.Insets(0, 8, 0, 4));
+        bundle.setMinWidth(0);
         Button lockButton = new Button(m.get("status.lockButton"));
         lockButton.setId("lockButton");
         lockButton.setTooltip(new Tooltip(m.get("status.lockTip")));

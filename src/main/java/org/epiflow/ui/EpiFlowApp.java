@@ -44,8 +44,7 @@ public final class EpiFlowApp extends Application {
 
     /** Builds the window from the view-models into a new scene of the given size (keeping the old one's layout). */
     private void show(Stage stage, double width, double height) {
-        MainWindow.Layout layout = window == null ? null : window.layout();
-        window = new MainWindow(vm, () -> preferences(stage), () -> {
+        window = showWindow(stage, vm, window, width, height, () -> preferences(stage), () -> {
             vm.shutdown();
             Platform.exit();
         }, () -> {
@@ -56,14 +55,25 @@ public final class EpiFlowApp extends Application {
             Scene old = stage.getScene();
             show(stage, old.getWidth(), old.getHeight());
         });
-        Scene scene = new Scene(window.root(), width, height);
-        window.root().setStyle(AppFonts.rootStyle());
+    }
+
+    /**
+     * Builds a window from the view-models into a new scene on {@code stage}, arranged as {@code previous} was (a
+     * rebuild after a change of language), and returns it.
+     */
+    static MainWindow showWindow(Stage stage, WorkstationViewModel vm, MainWindow previous, double width,
+                                 double height, Runnable preferences, Runnable quit, Runnable otherLanguage) {
+        MainWindow.Layout layout = previous == null ? null : previous.layout();
+        MainWindow w = new MainWindow(vm, preferences, quit, otherLanguage);
+        Scene scene = new Scene(w.root(), width, height);
+        w.root().setStyle(AppFonts.rootStyle());
         ThemeStyles.apply(scene, vm.prefs().theme());
         if (layout != null) {
-            window.restore(layout);
+            w.restore(layout);
         }
         stage.setTitle(vm.messages().get("app.title"));
         stage.setScene(scene);
+        return w;
     }
 
     /** Switches the language now: texts of the view-models follow, the window is rebuilt around the same state. */

@@ -36,6 +36,11 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String header, String message, String details) {
+        errorDialog(title, header, message, details).showAndWait();
+    }
+
+    /** The error dialog {@link #showError} shows (details collapsed behind a link). */
+    public Dialog<ButtonType> errorDialog(String title, String header, String message, String details) {
         Dialog<ButtonType> d = dialog(Alert.AlertType.ERROR, title, header, message, List.of(Dialogs.ok(messages)));
         if (details != null && !details.isBlank()) {
             TextArea area = new TextArea(details);
@@ -45,7 +50,7 @@ public final class FxDialogService implements DialogService {
             area.setPrefRowCount(8);
             d.getDialogPane().setExpandableContent(area);
         }
-        d.showAndWait();
+        return d;
     }
 
     @Override
@@ -55,14 +60,20 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public int showInfo(String title, String message, List<String> actions) {
+        Dialog<ButtonType> d = infoDialog(title, message, actions);
+        List<ButtonType> buttons = d.getDialogPane().getButtonTypes();
+        Optional<ButtonType> chosen = d.showAndWait();
+        return chosen.map(buttons::indexOf).filter(i -> i < actions.size()).orElse(-1);
+    }
+
+    /** The information dialog with actions (and a Close button after them) that {@link #showInfo} shows. */
+    public Dialog<ButtonType> infoDialog(String title, String message, List<String> actions) {
         List<ButtonType> buttons = new ArrayList<>();
         for (String a : actions) {
             buttons.add(Dialogs.action(a));
         }
         buttons.add(Dialogs.close(messages));
-        Optional<ButtonType> chosen = dialog(Alert.AlertType.INFORMATION, title, null, message, buttons)
-                .showAndWait();
-        return chosen.map(buttons::indexOf).filter(i -> i < actions.size()).orElse(-1);
+        return dialog(Alert.AlertType.INFORMATION, title, null, message, buttons);
     }
 
     @Override

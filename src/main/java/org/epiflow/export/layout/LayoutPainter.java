@@ -71,17 +71,12 @@ public final class LayoutPainter {
 
     /** The map frame: scene layers clipped to the frame, scale bar, north arrow, border. */
     static void paintFrame(PageCanvas c, PrintLayout l, MapPage p) {
-        MapScene s = p.scene();
+        MapScene s = p.heatmap() != null && p.scene().heatmap() == null
+                ? p.scene().toBuilder().heatmap(p.heatmap()).build() : p.scene();
         MapViewport v = s.viewport();
         double u = l.unit();
         c.beginFrame(l.frameX(), l.frameY(), l.frameW(), l.frameH());
-        s.paintBasemap(c);
-        if (p.heatmap() != null) {
-            p.heatmap().paint(s, c);
-        }
-        s.paintFlows(c);
-        s.paintSymbols(c);
-        s.paintLabels(c, LayoutMetrics.get());
+        s.paintLayers(c);
         c.beginLayer("scalebar");
         paintScaleBar(c, l, p, v, u);
         paintNorthArrow(c, v, u, p.language());

@@ -17,21 +17,10 @@ import org.epiflow.model.RegionTable;
 import org.epiflow.ui.export.ExportDialog;
 import org.epiflow.ui.help.PreferencesDialog;
 import org.epiflow.ui.i18n.Messages;
-import org.epiflow.ui.prefs.AppPreferences;
 import org.epiflow.ui.time.TimelineViewModel;
-import org.epiflow.ui.unlock.DemoFinder;
-import org.epiflow.ui.unlock.IdentityUnlocker;
-import org.epiflow.ui.util.FileChooserService;
-import org.epiflow.ui.util.FxDialogService;
-import org.epiflow.ui.util.FxTaskExecutor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.w3c.dom.NodeList;
 
@@ -39,12 +28,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -60,34 +47,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * boundary file that cannot be imported, the "exported" dialog, the file choosers' titles, the locked screen. Then
  * switches the language of a working session and checks that the work is all still there and every word changed.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(WorkstationExtension.class)
+@WorkstationWindow(fxDialogs = true)
 class LanguageWalkthroughFxTest {
-    static {
-        System.setProperty("headless.geometry", "1920x1200-32");
-    }
-
-    @TempDir
-    static Path dir;
-    static DemoInstaller.Installed demo;
-    static Path damaged;
-    static Path badBoundaries;
-    static final List<AppPreferences> PREFS = new ArrayList<>();
-
+    Workstation w;
     Stage stage;
     WorkstationViewModel vm;
-    MainWindow window;
-    final RecordingFiles files = new RecordingFiles();
+    Path damaged;
+    Path badBoundaries;
     final Set<Window> handled = new HashSet<>();
     final List<String> problems = new ArrayList<>();
+    /**
+     * The refusal's finding while the bundle layer still words it in English (a {@code BundleException} that is not
+     * yet {@link org.epiflow.text.Localized}): shown as found, so allowed here. Once the bundle layer gives messages
+     * this list is empty and the Chinese words of the finding are checked like everything else.
+     */
+    final List<String> pendingElsewhere = new ArrayList<>();
 
-    @BeforeAll
-    static void makeDemo() throws Exception {
-        demo = DemoInstaller.create(dir.resolve("demo"), DemoScenario.DEFAULT_SEED,
-                DemoInstaller.DEFAULT_PASSPHRASE.toCharArray(), 10);
-        byte[] all = Files.readAllBytes(demo.bundle());
-        damaged = dir.resolve("damaged.epiflow");
+    private void open(Workstation ws) throws Exception {
+        this.w = ws;
+        this.stage = ws.stage();
+        this.vm = ws.vm();
+        byte[] all = Files.readAllBytes(ws.demo().bundle());
+        damaged = ws.dir().resolve("damaged.epiflow");
         Files.write(damaged, java.util.Arrays.copyOf(all, 4096));
-        badBoundaries = dir.resolve("bureau.geojson");
+        badBoundaries = ws.dir().resolve("bureau.geojson");
         Files.writeString(badBoundaries, """
                 {"type":"FeatureCollection","features":[
                  {"type":"Feature","properties":{"adcode":"420100"},"geometry":{"type":"Polygon",
@@ -95,69 +79,37 @@ class LanguageWalkthroughFxTest {
                  {"type":"Feature","properties":{"adcode":"420100"},"geometry":{"type":"Polygon",
                   "coordinates":[[[116,30],[117,30],[117,31],[116,30]]]}}]}
                 """, StandardCharsets.UTF_8);
-        findingsNotYetMessages();
-    }
-
-    /**
-     * The refusal's finding while the bundle layer still words it in English (a {@code BundleException} that is not
-     * yet {@link org.epiflow.text.Localized}): shown as found, so allowed here. Once the bundle layer gives messages
-     * this list is empty and the Chinese words of the finding are checked like everything else.
-     */
-    static final List<String> PENDING_ELSEWHERE = new ArrayList<>();
-
-    private static void findingsNotYetMessages() throws Exception {
-        try (var id = org.epiflow.bundle.age.AgeIdentityFile.read(demo.officerKey(),
+        try (var id = org.epiflow.bundle.age.AgeIdentityFile.read(ws.demo().officerKey(),
                 DemoInstaller.DEFAULT_PASSPHRASE.toCharArray());
              var creds = org.epiflow.bundle.BundleCredentials.of(id)) {
-            new org.epiflow.bundle.BundleReader(org.epiflow.bundle.minisign.TrustStore.load(demo.trustStore()))
+            new org.epiflow.bundle.BundleReader(org.epiflow.bundle.minisign.TrustStore.load(ws.demo().trustStore()))
                     .open(damaged, creds, org.epiflow.bundle.BundleProgress.NONE);
         } catch (org.epiflow.bundle.BundleException e) {
             if (!(e instanceof org.epiflow.text.Localized)) {
-                PENDING_ELSEWHERE.add(e.getMessage());
+                pendingElsewhere.add(e.getMessage());
             }
         }
     }
 
-    @AfterAll
-    static void dropPrefs() throws Exception {
-        for (AppPreferences p : PREFS) {
-            p.node().removeNode();
-        }
-    }
-
-    @Start
-    void start(Stage s) {
-        this.stage = s;
-    }
-
-    private void open(FxRobot robot, Locale lang) throws Exception {
-        robot.interact(() -> {
-            Messages m = Messages.of(lang);
-            AppPreferences prefs = new AppPreferences(UiFixtures.prefsNode());
-            PREFS.add(prefs);
-            vm = new WorkstationViewModel(m, prefs, new FxTaskExecutor(), new FxDialogService(() -> stage, m), files,
-                    IdentityUnlocker.files(), Clock.systemUTC(), dir.resolve("workspaces-" + lang));
-            window = EpiFlowApp.showWindow(stage, vm, null, 1280, 800, () -> { }, () -> { }, () -> { });
-            stage.show();
-            vm.loadBasemap();
-            vm.unlock().offerDemo(() -> Optional.of(new DemoFinder.DemoFiles(demo.officerKey(), demo.trustStore(),
-                    demo.bundle(), DemoInstaller.DEFAULT_PASSPHRASE)), vm.open()::open);
-        });
+    @Test
+    @WorkstationWindow(language = "zh", fxDialogs = true)
+    void everyScreenAndDialogInChinese(Workstation ws) throws Exception {
+        open(ws);
+        walk(ws.robot(), Locale.SIMPLIFIED_CHINESE);
     }
 
     @Test
-    void everyScreenAndDialogInChinese(FxRobot robot) throws Exception {
-        walk(robot, Locale.SIMPLIFIED_CHINESE);
+    @WorkstationWindow(language = "en", fxDialogs = true)
+    void everyScreenAndDialogInEnglish(Workstation ws) throws Exception {
+        open(ws);
+        walk(ws.robot(), Locale.ENGLISH);
     }
 
     @Test
-    void everyScreenAndDialogInEnglish(FxRobot robot) throws Exception {
-        walk(robot, Locale.ENGLISH);
-    }
-
-    @Test
-    void switchingTheLanguageKeepsTheWorkAndChangesEveryWord(FxRobot robot) throws Exception {
-        open(robot, Locale.SIMPLIFIED_CHINESE);
+    @WorkstationWindow(language = "zh", fxDialogs = true)
+    void switchingTheLanguageKeepsTheWorkAndChangesEveryWord(Workstation ws) throws Exception {
+        open(ws);
+        FxRobot robot = ws.robot();
         waitFor(() -> vm.map().basemapProperty().get() != null && !vm.unlock().hintProperty().get().isEmpty());
         robot.interact(() -> {
             vm.unlock().passphraseProperty().set(DemoInstaller.DEFAULT_PASSPHRASE);
@@ -173,7 +125,7 @@ class LanguageWalkthroughFxTest {
             vm.timeline().startProperty().set(18);
             vm.timeline().endProperty().set(24);
             vm.map().filters().topNProperty().set(50);
-            vm.risk().importCases(demo.dir().resolve(DemoInstaller.CASES));
+            vm.risk().importCases(w.demo().dir().resolve(DemoInstaller.CASES));
         });
         waitFor(() -> vm.risk().casesProperty().get() != null);
         robot.interact(() -> vm.risk().run());
@@ -186,10 +138,7 @@ class LanguageWalkthroughFxTest {
         scanWindow("before the switch");
 
         for (Locale next : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
-            robot.interact(() -> {
-                EpiFlowApp.switchLanguage(vm, next);
-                window = EpiFlowApp.showWindow(stage, vm, window, 1280, 800, () -> { }, () -> { }, () -> { });
-            });
+            ws.switchLanguage(next);
             waitRendered();
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(vm.messages().locale()).isEqualTo(Messages.isChinese(next) ? Messages.CHINESE
@@ -221,7 +170,6 @@ class LanguageWalkthroughFxTest {
     }
 
     private void walk(FxRobot robot, Locale lang) throws Exception {
-        open(robot, lang);
         waitFor(() -> !vm.unlock().hintProperty().get().isEmpty() && vm.map().basemapProperty().get() != null);
         scanWindow("unlock card");
 
@@ -254,7 +202,7 @@ class LanguageWalkthroughFxTest {
         robot.interact(() -> vm.risk().run());   // no case data yet: a mistake to explain
         waitFor(() -> !vm.risk().errors().isEmpty());
         scanWindow("risk: nothing to run on");
-        robot.interact(() -> vm.risk().importCases(demo.dir().resolve(DemoInstaller.CASES)));
+        robot.interact(() -> vm.risk().importCases(w.demo().dir().resolve(DemoInstaller.CASES)));
         waitFor(() -> vm.risk().casesProperty().get() != null);
         assertThat(vm.risk().errors()).as("a message answered by the import disappears").isEmpty();
         robot.interact(() -> vm.risk().run());
@@ -298,6 +246,7 @@ class LanguageWalkthroughFxTest {
         robot.interact(() -> vm.boundaries().loadOfficial(badBoundaries));
         closeDialog(robot, scanDialog("boundaries refused"));
 
+        w.files().titles.clear();
         robot.interact(() -> {
             vm.open().chooseAndOpen();
             vm.boundaries().chooseAndLoad();
@@ -305,7 +254,7 @@ class LanguageWalkthroughFxTest {
             vm.unlock().chooseIdentityFile();
             vm.unlock().chooseTrustStore();
         });
-        files.titles.forEach(t -> check(t, "file chooser"));
+        List.copyOf(w.files().titles).forEach(t -> check(t, "file chooser"));
 
         robot.interact(() -> vm.lock());
         waitFor(() -> vm.unlock().session() == null);
@@ -323,7 +272,7 @@ class LanguageWalkthroughFxTest {
         scan(export.getScene().getRoot(), "export dialog");
         check(vm.export().markingProperty().get(), "handling marking");
 
-        Path svg = dir.resolve("page-" + vm.messages().locale() + ".svg");
+        Path svg = w.dir().resolve("page-" + vm.messages().locale() + ".svg");
         robot.interact(() -> {
             vm.export().formatProperty().set(org.epiflow.export.ExportFormat.SVG);
             vm.export().export(svg);
@@ -356,14 +305,16 @@ class LanguageWalkthroughFxTest {
         data.add("EpiFlow Demo Carrier (synthetic data)");
         data.add(DemoScenario.ISSUER);
         data.add(DemoInstaller.DEFAULT_PASSPHRASE);
-        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-            if (p.getFileName() != null) {
-                data.add(p.getFileName().toString());
+        for (Path root : List.of(w.dir().toAbsolutePath(), w.demo().dir().toAbsolutePath())) {
+            for (Path p = root; p != null; p = p.getParent()) {
+                if (p.getFileName() != null) {
+                    data.add(p.getFileName().toString());
+                }
             }
         }
         data.addAll(List.of("demo.epiflow", "damaged.epiflow", "bureau.geojson", "officer.key", "carrier.pub",
                 "demo", "workspaces", "adcode", "page"));
-        data.addAll(PENDING_ELSEWHERE);
+        data.addAll(pendingElsewhere);
         Messages m = vm.messages();
         data.addAll(List.of(m.get("export.marking.preset.zh"), m.get("export.marking.preset.zh.internal"),
                 m.get("export.marking.preset.en"), m.get("export.marking.preset.en.restricted"),
@@ -433,22 +384,4 @@ class LanguageWalkthroughFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Answers no file, and records the choosers' titles and filter names. */
-    static final class RecordingFiles implements FileChooserService {
-        final List<String> titles = new ArrayList<>();
-
-        @Override
-        public Optional<Path> openFile(String title, Path initial, String filterName, String... extensions) {
-            titles.add(title);
-            titles.add(filterName);
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> saveFile(String title, Path initial, String filterName, String... extensions) {
-            titles.add(title);
-            titles.add(filterName);
-            return Optional.empty();
-        }
-    }
 }

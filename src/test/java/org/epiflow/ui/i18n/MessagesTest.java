@@ -55,6 +55,17 @@ class MessagesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void noApostropheIsLost(String lang) {
+        Messages m = lang.equals("en") ? EN : ZH;
+        for (String key : m.keys()) {
+            // MessageFormat takes a lone ' as a quote and drops it: "the bureau's" would read "the bureaus"
+            assertThat(m.pattern(key).replace("''", "")).as(key).doesNotContain("'");
+        }
+        assertThat(EN.get("boundaries.choose")).isEqualTo("Choose the bureau's official boundary file");
+    }
+
     @Test
     void missingKeyIsVisible() {
         assertThat(EN.get("no.such.key")).isEqualTo("!no.such.key!");

@@ -67,6 +67,14 @@ class MessagesTest {
     }
 
     @Test
+    void chineseSpeaksAboutDataNotSpreadsheets() {
+        for (String key : ZH.keys()) {
+            // "单元格" is a spreadsheet cell; a published figure is a 记录 (record) or a 数字 (figure)
+            assertThat(ZH.pattern(key)).as(key).doesNotContain("单元格");
+        }
+    }
+
+    @Test
     void missingKeyIsVisible() {
         assertThat(EN.get("no.such.key")).isEqualTo("!no.such.key!");
     }

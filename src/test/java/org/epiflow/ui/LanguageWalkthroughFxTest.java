@@ -108,6 +108,15 @@ class LanguageWalkthroughFxTest {
     @Test
     @WorkstationWindow(language = "zh", fxDialogs = true)
     void switchingTheLanguageKeepsTheWorkAndChangesEveryWord(Workstation ws) throws Exception {
+        Locale jvm = Locale.getDefault();   // the app sets the JVM's default locale: put it back for other tests
+        try {
+            switchAndCheck(ws);
+        } finally {
+            Locale.setDefault(jvm);
+        }
+    }
+
+    private void switchAndCheck(Workstation ws) throws Exception {
         open(ws);
         FxRobot robot = ws.robot();
         waitFor(() -> vm.map().basemapProperty().get() != null && !vm.unlock().hintProperty().get().isEmpty());

@@ -222,6 +222,7 @@ public final class MainWindow {
         boundaryWarning.textProperty().bind(vm.boundaries().warningProperty());
         boundaryWarning.setWrapText(true);
         boundaryWarning.getStyleClass().add("boundary-warning");
+        boundaryWarning.setPadding(new Insets(4, 8, 8, 10));
         boundaryWarning.managedProperty().bind(boundaryWarning.textProperty().isNotEmpty());
         boundaryWarning.visibleProperty().bind(boundaryWarning.textProperty().isNotEmpty());
         ScrollPane controls = new ScrollPane(new VBox(8, new FlowControlsView(vm.map(), m), boundaryWarning));

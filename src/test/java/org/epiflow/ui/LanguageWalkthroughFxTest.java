@@ -370,6 +370,9 @@ class LanguageWalkthroughFxTest {
         handled.add(found[0]);
         DialogPane pane = (DialogPane) found[0].getScene().getRoot().lookup(".dialog-pane");
         scan(pane, where);
+        for (String c : SceneTexts.cutOff(pane)) {
+            problems.add(where + ": cut off: " + c);
+        }
         check(((Stage) found[0]).getTitle(), where + " title");
         return pane;
     }

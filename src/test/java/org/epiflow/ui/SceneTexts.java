@@ -225,6 +225,26 @@ final class SceneTexts {
 
     // ---- the checks ------------------------------------------------------------------------------------------
 
+    /** Labels under {@code root} whose text is cut off ("…") as laid out: in a dialog every word must show. */
+    static List<String> cutOff(Node root) {
+        List<String> out = new ArrayList<>();
+        cutOff(root, out);
+        return out;
+    }
+
+    private static void cutOff(Node n, List<String> out) {
+        if (n instanceof Text t && n.getParent() instanceof Labeled l && l.getText() != null
+                && !l.getText().equals(t.getText())
+                && (t.getText().endsWith("…") || t.getText().endsWith("..."))) {
+            out.add(l.getText() + " shown as " + t.getText());
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                cutOff(c, out);
+            }
+        }
+    }
+
     /** Texts shown under {@code root} that are not explained by the catalogues (data is not checked). */
     List<String> unexplained(Node root) {
         List<String> out = new ArrayList<>();

@@ -43,6 +43,7 @@ public final class PreferencesDialog extends Dialog<PreferencesDialog.Choice> {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
+        grid.setPadding(new javafx.geometry.Insets(14, 18, 6, 18));
         grid.addRow(0, new Label(m.get("prefs.language")), lang);
         grid.addRow(1, new Label(m.get("prefs.theme")), th);
         javafx.scene.control.Spinner<Integer> idle = new javafx.scene.control.Spinner<>(1, 24 * 60,

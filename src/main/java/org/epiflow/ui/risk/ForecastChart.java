@@ -65,7 +65,8 @@ public final class ForecastChart extends Region {
         g.strokeLine(left, top, left, top + ph);
         g.strokeLine(left, top + ph, left + pw, top + ph);
         g.setFill(Color.gray(0.35));
-        g.setFont(javafx.scene.text.Font.font(10));
+        String family = org.epiflow.ui.AppFonts.load();   // the CJK font: "万" on the axis is not a box
+        g.setFont(family == null ? javafx.scene.text.Font.font(10) : javafx.scene.text.Font.font(family, 10));
         g.fillText(org.epiflow.ui.i18n.Figures.axis(max, locale), 2, top + 8);
         g.fillText("0", left - 12, top + ph);
         g.fillText(s.date(0).toString(), left, h - 6);

@@ -95,7 +95,9 @@ public final class FxDialogService implements DialogService {
         Label text = new Label(message);
         text.setId("dialogMessage");
         text.setWrapText(true);
+        text.setPrefWidth(520);
         text.setMaxWidth(560);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // all its lines, never "…"
         pane.setContent(text);
         pane.getButtonTypes().setAll(buttons);
         pane.setMinWidth(480);

@@ -36,6 +36,17 @@ final class CliWorkspace implements AutoCloseable {
         return open(id, identityFile, spec.commandLine().getErr(), EpiflowCommand.texts(spec));
     }
 
+    /**
+     * Opens the workspace, notes in the system's language.
+     *
+     * @deprecated use {@link #open(picocli.CommandLine.Model.CommandSpec, AgeIdentity, Path)}: notes in the run's
+     *             language ({@code --lang})
+     */
+    @Deprecated
+    static CliWorkspace open(AgeIdentity id, Path identityFile, PrintWriter err) {
+        return open(id, identityFile, err, org.epiflow.text.Texts.of(java.util.Locale.getDefault()));
+    }
+
     /** Opens (creating if needed) the workspace of this unlocked identity. */
     static CliWorkspace open(AgeIdentity id, Path identityFile, PrintWriter err, org.epiflow.text.Texts texts) {
         try {

@@ -79,9 +79,8 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     private static String expected(ArgSpec a, Texts t) {
         Class<?> type = a.type();
-        if (type == RiskModelName.class) {
-            return t.get("cli.usage.oneOf", Arrays.stream(RiskModelName.values()).map(RiskModelName::label)
-                    .collect(Collectors.joining(", ")));
+        if (type == org.epiflow.analytics.RiskModel.class) {
+            return t.get("cli.usage.oneOf", org.epiflow.analytics.RiskModel.ids());
         }
         if (type.isEnum()) {
             List<String> names = Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();

@@ -38,6 +38,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             }
             if (ex instanceof CliException c) {
                 err.println(line(t.format(c)));
+                problemsOf(c, t, err);
                 return c.exitCode();
             }
             Localized own = Problems.localized(ex);
@@ -58,6 +59,23 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             err.flush();
         }
     }
+
+    /** A refused case file: every problem on a line of its own (line, column, value), up to {@value #SHOWN}. */
+    private static void problemsOf(Throwable e, Texts t, PrintWriter err) {
+        Throwable cause = e.getCause();
+        if (cause instanceof org.epiflow.analytics.cases.CaseImportException ce && ce.problems().size() > 1) {
+            var all = ce.problems();
+            for (int i = 0; i < Math.min(SHOWN, all.size()); i++) {
+                err.println("  " + t.format(all.get(i).located()));
+            }
+            if (all.size() > SHOWN) {
+                err.println("  " + t.get("cli.problems.more", all.size() - SHOWN));
+            }
+        }
+    }
+
+    /** Problems of a file listed one by one at most. */
+    static final int SHOWN = 20;
 
     private static String line(String text) {
         return "epiflow: " + text;

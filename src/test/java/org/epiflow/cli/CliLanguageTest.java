@@ -129,6 +129,23 @@ class CliLanguageTest {
     }
 
     @Test
+    void aRefusedCaseFileIsListedInChineseProblemByProblem() throws Exception {
+        Path bad = write(dir, "bad.csv", "date,region,cases\n2020-13-01,110100,3\n2020-01-01,999999,4\n"
+                + "2020-01-02,310100,-2\n");
+        String[] args = {"risk", "--bundle", dir.resolve("b.epiflow").toString(), "--identity",
+                dir.resolve("officer.key").toString(), "--passphrase-file", officerPass.toString(), "--trust",
+                dir.resolve("carrier.pub").toString(), "--model", "importation", "--cases", bad.toString(), "--out",
+                dir.resolve("r.csv").toString()};
+        CliHarness.Run zh = run(concat(args, "--lang", "zh"));
+        CliHarness.Run en = run(concat(args, "--lang", "en"));
+        assertThat(zh.exit()).isEqualTo(en.exit()).isEqualTo(1);
+        assertThat(zh.err()).contains("无法从 bad.csv 读取病例", "第 2 行，date 列：“2020-13-01”不是日期",
+                "第 3 行，region 列：未知地区“999999”", "第 4 行，cases 列", "-2");
+        assertThat(en.err()).contains("Line 2, column date", "2020-13-01").doesNotContainPattern(CJK);
+        assertThat(Files.exists(dir.resolve("r.csv"))).isFalse();
+    }
+
+    @Test
     void usageMistakesAreToldInChinese() {
         CliHarness.Run missing = run("inspect", dir.resolve("b.epiflow").toString(), "--lang", "zh");
         assertThat(missing.exit()).isEqualTo(2);
@@ -194,9 +211,9 @@ class CliLanguageTest {
             assertThat(err.toString()).isEqualTo("epiflow: " + (lang.equals("zh") ? "文件 cases.csv 不存在。"
                     : "The file cases.csv does not exist.") + System.lineSeparator());
         }
-        CliException c = new CliException(Message.of("cli.risk.noSuchSource", "999999"), 2);
-        assertThat(c.getMessage()).isEqualTo("--source 999999: no such region in the bundle");
-        assertThat(Texts.inChinese().format(c)).isEqualTo("--source 999999：数据包中没有这个地区");
+        CliException c = new CliException(Message.of("cli.export.directionNeedsRegion"), 2);
+        assertThat(c.getMessage()).isEqualTo("--direction needs --region");
+        assertThat(Texts.inChinese().format(c)).isEqualTo("--direction 需要同时给出 --region");
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.epiflow.data.audit.AuditReport;
 import org.epiflow.data.audit.AuditVerification;
 import org.epiflow.data.workspace.ExportLog;
 import org.epiflow.data.workspace.Workspace;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,19 +45,18 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            Texts t = EpiflowCommand.texts(spec);
             try (AgeIdentity id = options.unlock(); Workspace ws = options.open(id, "audit verify")) {
                 AuditVerification v = ws.audit().verify();
                 if (v.ok()) {
-                    out.println("Audit trail OK: " + v.entries() + (v.entries() == 1 ? " entry" : " entries")
-                            + " verified (workspace of officer " + ws.officerKeyId() + ")");
-                    out.println("  head: #" + v.headSeq() + " " + v.headHashHex());
+                    out.println(t.get("cli.audit.ok", v.entries(), ws.officerKeyId()));
+                    out.println(t.get("cli.audit.head", String.valueOf(v.headSeq()), v.headHashHex()));
                     return 0;
                 }
                 PrintWriter err = spec.commandLine().getErr();
-                err.println("Audit trail BAD: first bad entry #" + v.firstBadSeq() + ": " + v.problem());
-                err.println("  " + v.entries() + " entries read (workspace of officer " + ws.officerKeyId() + ", "
-                        + ws.directory() + ")");
-                err.println("  Keep the workspace folder as it is and report this to your supervisor.");
+                err.println(t.get("cli.audit.bad", String.valueOf(v.firstBadSeq()), v.problem()));
+                err.println(t.get("cli.audit.badRead", v.entries(), ws.officerKeyId(), ws.directory()));
+                err.println(t.get("cli.audit.badAdvice"));
                 return ExitCodes.AUDIT_BAD;
             }
         }
@@ -78,7 +79,7 @@ final class AuditCommand implements Runnable {
         public Integer call() throws Exception {
             String format = AuditReport.formatOf(out);
             if (format == null) {
-                throw new CliException("--out must end in .csv or .pdf: " + out, 2);
+                throw new CliException(Message.of("cli.audit.outType", out), 2);
             }
             try (AgeIdentity id = options.unlock(); Workspace ws = options.open(id, "audit export")) {
                 AuditVerification v = ws.audit().verify();
@@ -88,9 +89,10 @@ final class AuditCommand implements Runnable {
                     report.write(tmp);
                     return null;
                 }).record();
-                spec.commandLine().getOut().println("Wrote " + out + " (" + report.entries().size() + " entries, "
-                        + (v.ok() ? "chain OK" : "chain BAD at #" + v.firstBadSeq()) + "; SHA-256 " + rec.sha256()
-                        + ")");
+                Texts t = EpiflowCommand.texts(spec);
+                spec.commandLine().getOut().println(t.get("cli.audit.wrote", out, report.entries().size(),
+                        v.ok() ? t.get("cli.audit.chainOk") : t.get("cli.audit.chainBad",
+                                String.valueOf(v.firstBadSeq())), rec.sha256()));
                 return v.ok() ? 0 : ExitCodes.AUDIT_BAD;
             }
         }

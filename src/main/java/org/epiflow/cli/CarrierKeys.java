@@ -14,16 +14,17 @@ final class CarrierKeys {
     private CarrierKeys() {
     }
 
-    static MinisignSecretKey load(Path file, Path passphraseFile) throws IOException, CliException,
+    static MinisignSecretKey load(org.epiflow.text.Texts texts, Path file, Path passphraseFile) throws IOException,
+            CliException,
             MinisignException {
-        return load(file, passphraseFile, "--sign-passphrase-file");
+        return load(texts, file, passphraseFile, "--sign-passphrase-file");
     }
 
-    /** As {@link #load(Path, Path)}; {@code flag} names the option that gives the passphrase file. */
-    static MinisignSecretKey load(Path file, Path passphraseFile, String flag) throws IOException, CliException,
-            MinisignException {
+    /** As {@link #load(org.epiflow.text.Texts, Path, Path)}; {@code flag} names the option that gives the file. */
+    static MinisignSecretKey load(org.epiflow.text.Texts texts, Path file, Path passphraseFile, String flag)
+            throws IOException, CliException, MinisignException {
         if (!Files.exists(file)) {
-            throw new CliException("no signing key at " + file);
+            throw new CliException(org.epiflow.text.Message.of("cli.signKey.missing", file));
         }
         String text = Files.readString(file);
         try {
@@ -31,8 +32,8 @@ final class CarrierKeys {
         } catch (WrongPassphraseException encrypted) {
             // encrypted: ask for its passphrase below
         }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase of the signing key " + file.getFileName(), false,
-                flag);
+        char[] pass = Secrets.passphrase(texts, passphraseFile,
+                org.epiflow.text.Message.of("cli.prompt.signKey", file.getFileName()), false, flag);
         try {
             return MinisignSecretKey.parse(text, pass);
         } finally {

@@ -29,24 +29,29 @@ import java.nio.file.Path;
 final class CliWorkspace implements AutoCloseable {
     private final Workspace workspace;
     private final PrintWriter err;
-    private final Texts texts = Texts.inEnglish();
+    private final Texts texts;
 
-    private CliWorkspace(Workspace workspace, PrintWriter err) {
+    private CliWorkspace(Workspace workspace, PrintWriter err, Texts texts) {
         this.workspace = workspace;
         this.err = err;
+        this.texts = texts;
+    }
+
+    /**
+     * Opens (creating if needed) the workspace of this unlocked identity for the command {@code spec} names; notes
+     * go to its error stream in the run's language ({@code --lang}).
+     */
+    static CliWorkspace open(picocli.CommandLine.Model.CommandSpec spec, AgeIdentity id, Path identityFile)
+            throws WorkspaceException {
+        return open(id, identityFile, spec.name(), spec.commandLine().getErr(), EpiflowCommand.texts(spec));
     }
 
     /** Opens (creating if needed) the workspace of this unlocked identity, for the command {@code command}. */
-    static CliWorkspace open(AgeIdentity id, Path identityFile, String command, PrintWriter err)
+    static CliWorkspace open(AgeIdentity id, Path identityFile, String command, PrintWriter err, Texts texts)
             throws WorkspaceException {
         return new CliWorkspace(Workspace.open(Workspace.defaultDirectory(id), id,
                 Workspace.OpenOptions.command(command).withIdentityFile(identityFile)
-                        .withPending(AppDirectories.pendingUnlocks(AppDirectories.workspacesRoot()))), err);
-    }
-
-    /** As {@link #open(AgeIdentity, Path, String, PrintWriter)} for a command that does not give its name. */
-    static CliWorkspace open(AgeIdentity id, Path identityFile, PrintWriter err) throws WorkspaceException {
-        return open(id, identityFile, "cli", err);
+                        .withPending(AppDirectories.pendingUnlocks(AppDirectories.workspacesRoot()))), err, texts);
     }
 
     Workspace workspace() {

@@ -5,6 +5,8 @@ import org.epiflow.data.demo.DemoCalendar;
 import org.epiflow.data.demo.DemoFigures;
 import org.epiflow.data.demo.DemoInstaller;
 import org.epiflow.data.demo.DemoScenario;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -54,20 +57,20 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (workFactor < 10 || workFactor > 20) {
-            throw new CliException("--work-factor must be between 10 and 20", 2);
+            throw new CliException(Message.of("cli.workFactor.range"), 2);
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new CliException(out + " exists and is not a folder", 2);
+            throw new CliException(Message.of("cli.demo.notFolder", out), 2);
         }
         if (Files.isDirectory(out) && !isEmpty(out)) {
             if (!force) {
-                throw new CliException(out + " is not empty; choose an empty folder or add --force to replace "
-                        + "the demo files in it", 2);
+                throw new CliException(Message.of("cli.demo.notEmpty", out), 2);
             }
             DemoInstaller.clear(out);
         }
         char[] pass = passphraseFile == null ? DemoInstaller.DEFAULT_PASSPHRASE.toCharArray()
-                : Secrets.passphrase(passphraseFile, "Passphrase for officer.key", true);
+                : Secrets.passphrase(EpiflowCommand.texts(spec), passphraseFile,
+                        Message.of("cli.prompt.demoOfficer"), true);
         DemoInstaller.Installed in;
         try {
             in = DemoInstaller.create(out, seed, pass, workFactor);
@@ -86,28 +89,32 @@ final class DemoCommand implements Callable<Integer> {
 
     private void print(DemoInstaller.Installed in, boolean defaultPassphrase) {
         PrintWriter w = spec.commandLine().getOut();
+        Texts t = EpiflowCommand.texts(spec);
         DemoFigures f = in.scenario().figures();
-        w.printf("Wrote the demo scenario (synthetic data, seed %d) to %s:%n", in.scenario().seed(), in.dir());
+        w.println(t.get("cli.demo.wrote", in.scenario().seed(), in.dir()));
         for (String name : DemoInstaller.FILES) {
             w.printf("  %s%n", name);
         }
-        w.printf("Regions          %,d%n", f.regions());
-        w.printf("Days             %,d (%s to %s; festival %s, restrictions from %s)%n", f.days(),
-                DemoCalendar.START, DemoCalendar.END, DemoCalendar.FESTIVAL, DemoCalendar.RESTRICTIONS);
-        w.printf("Flow cells       %,d published, %,d suppressed below k = %d%n", f.publishedCells(),
-                f.suppressedCells(), DemoScenario.K);
-        w.printf("Trips            %,d published (%,d withheld in suppressed cells)%n", f.publishedTrips(),
-                f.suppressedTrips());
-        w.printf("Reported cases   %,d (true infections: %,d, in truth.csv)%n", f.reportedCases(), f.infections());
-        w.printf("Seed city        %s (%s)%n", f.seedRegionName(), f.seedRegionCode());
-        w.printf("Bundle           %,d bytes; generated in %,d ms, sealed in %,d ms%n", in.bundleBytes(),
-                in.generateMillis(), in.sealMillis());
-        w.printf("Officer          %s%n", in.officerRecipient());
-        w.printf("Carrier key id   %s%n", in.carrierKeyId());
-        w.printf("officer.key passphrase: %s%n", defaultPassphrase ? DemoInstaller.DEFAULT_PASSPHRASE
-                : "the one in " + passphraseFile);
-        w.printf("Open it: epiflow inspect --identity %s --trust %s %s%n", in.officerKey(), in.trustStore(),
-                in.bundle());
+        Columns.print(w, "", 17, List.of(
+                new String[] {t.get("cli.demo.regions"), t.get("cli.demo.regions.value", f.regions())},
+                new String[] {t.get("cli.demo.days"), t.get("cli.demo.days.value", f.days(),
+                        DemoCalendar.START.toString(), DemoCalendar.END.toString(),
+                        DemoCalendar.FESTIVAL.toString(), DemoCalendar.RESTRICTIONS.toString())},
+                new String[] {t.get("cli.demo.cells"), t.get("cli.demo.cells.value", f.publishedCells(),
+                        f.suppressedCells(), DemoScenario.K)},
+                new String[] {t.get("cli.demo.trips"), t.get("cli.demo.trips.value", f.publishedTrips(),
+                        f.suppressedTrips())},
+                new String[] {t.get("cli.demo.cases"), t.get("cli.demo.cases.value", f.reportedCases(),
+                        f.infections())},
+                new String[] {t.get("cli.demo.seedCity"), t.get("cli.demo.seedCity.value", f.seedRegionName(),
+                        f.seedRegionCode())},
+                new String[] {t.get("cli.demo.bundle"), t.get("cli.demo.bundle.value", in.bundleBytes(),
+                        in.generateMillis(), in.sealMillis())},
+                new String[] {t.get("cli.demo.officer"), in.officerRecipient().toString()},
+                new String[] {t.get("cli.demo.carrierKey"), String.valueOf(in.carrierKeyId())}));
+        w.println(defaultPassphrase ? t.get("cli.demo.passphrase", DemoInstaller.DEFAULT_PASSPHRASE)
+                : t.get("cli.demo.passphraseFile", passphraseFile));
+        w.println(t.get("cli.demo.openIt", in.officerKey(), in.trustStore(), in.bundle()));
         w.flush();
     }
 }

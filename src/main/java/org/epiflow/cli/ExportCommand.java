@@ -16,6 +16,8 @@ import org.epiflow.export.SavedView;
 import org.epiflow.map.BasemapGeometry;
 import org.epiflow.map.Language;
 import org.epiflow.map.geo.BasemapLoader;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,9 +93,6 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--marking", description = "handling marking, e.g. \"内部资料 仅限疫情防控使用\"")
     String marking;
 
-    @Option(names = "--lang", defaultValue = "zh", description = "zh or en (default ${DEFAULT-VALUE})")
-    String lang;
-
     @Option(names = "--top", description = "the N largest flows (default 5000; 0 = all)")
     Integer top;
 
@@ -125,14 +124,14 @@ final class ExportCommand implements Callable<Integer> {
         LocalDate a = date != null ? date : from, b = date != null ? date : to;
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new CliException("no folder " + parent + " for --out");
+            throw new CliException(Message.of("cli.export.noFolder", String.valueOf(parent)));
         }
         BundleReader reader = new BundleReader(officer.trustStore());
         OpenedBundle opened;
         String keyId;
         ExportResult r;
         try (AgeIdentity id = officer.unlock();
-             CliWorkspace ws = CliWorkspace.open(id, officer.identity, "export", spec.commandLine().getErr())) {
+             CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             keyId = id.keyId();
             opened = ws.openBundle(reader, bundle, officer.credentials(id));
             BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
@@ -141,71 +140,70 @@ final class ExportCommand implements Callable<Integer> {
                 r = ws.publish(out, f.name().toLowerCase(java.util.Locale.ROOT), opened.header().bundleId(),
                         tmp -> x.export(o, a, b, tmp));
             } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage(), USAGE);
+                throw CliException.of(e, USAGE);
             }
         }
-        String what = f.isTable() ? r.pages() + " rows" : r.pages() + (r.pages() == 1 ? " page" : " pages")
+        Texts t = EpiflowCommand.texts(spec);
+        String what = f.isTable() ? t.get("cli.export.rows", r.pages()) : t.get("cli.export.pages", r.pages())
                 + (f == ExportFormat.SVG || f == ExportFormat.PDF || f == ExportFormat.PPTX ? ""
-                : ", " + Exporter.layout(o).page().describe());
-        spec.commandLine().getOut().printf("wrote %s (%s, %s) in %d ms; bundle %s, fingerprint %s%n", out,
-                f, what, r.millis(), r.trace().bundleId(), r.trace().fingerprint());
+                : t.get("cli.export.listSeparator") + page(Exporter.layout(o).page(), t));
+        spec.commandLine().getOut().println(t.get("cli.export.done", out, f.toString(), what, r.millis(),
+                r.trace().bundleId(), r.trace().fingerprint()));
         return 0;
     }
 
     /** Checks the combination of options and builds the export options. */
     ExportOptions options(ExportFormat f) throws CliException {
         if (date != null && (from != null || to != null)) {
-            throw new CliException("give either --date or --from and --to, not both", USAGE);
+            throw new CliException(Message.of("cli.export.dateAndRange"), USAGE);
         }
         if (date == null && (from == null || to == null)) {
-            throw new CliException(from == null && to == null ? "give --date, or --from and --to"
-                    : "--from and --to go together", USAGE);
+            throw new CliException(Message.of(from == null && to == null ? "cli.export.needDate"
+                    : "cli.export.fromToTogether"), USAGE);
         }
         if ((width == null) != (height == null)) {
-            throw new CliException("--width and --height go together", USAGE);
+            throw new CliException(Message.of("cli.export.widthHeightTogether"), USAGE);
         }
         if (width != null && paper != null) {
-            throw new CliException("give either --width/--height or --paper, not both", USAGE);
+            throw new CliException(Message.of("cli.export.sizeAndPaper"), USAGE);
         }
         if (landscape && paper == null) {
-            throw new CliException("--landscape applies to --paper A4 or A3", USAGE);
+            throw new CliException(Message.of("cli.export.landscapeNeedsPaper"), USAGE);
         }
         String ext = out.getFileName().toString();
         int dot = ext.lastIndexOf('.');
         if (dot > 0 && !ext.substring(dot + 1).equalsIgnoreCase(f.extension())) {
-            throw new CliException("--out " + out.getFileName() + " does not end in ." + f.extension()
-                    + " for --format " + f.extension(), USAGE);
+            throw new CliException(Message.of("cli.export.extension", String.valueOf(out.getFileName()),
+                    f.extension()), USAGE);
         }
         if (f.isTable()) {
             for (Object[] opt : new Object[][] {{"--layers", layers}, {"--view", view}, {"--width", width},
                     {"--paper", paper}, {"--dpi", dpi}, {"--delay", delay}}) {
                 if (opt[1] != null) {
-                    throw new CliException(opt[0] + " applies to map formats, not " + f.extension(), USAGE);
+                    throw new CliException(Message.of("cli.export.mapOnly", opt[0], f.extension()), USAGE);
                 }
             }
         } else if (table != null) {
-            throw new CliException("--table applies to csv and xlsx", USAGE);
+            throw new CliException(Message.of("cli.export.tableOnly"), USAGE);
         }
         if (delay != null && f != ExportFormat.GIF) {
-            throw new CliException("--delay applies to gif", USAGE);
+            throw new CliException(Message.of("cli.export.delayOnly"), USAGE);
         }
         if (f == ExportFormat.PPTX && (width != null || (paper != null && !paper.equalsIgnoreCase("slide")))) {
-            throw new CliException("pptx slides are 16:9; use --dpi for the picture's resolution", USAGE);
+            throw new CliException(Message.of("cli.export.pptxSize"), USAGE);
         }
         ExportOptions o = new ExportOptions().format(f);
         if (view != null) {
             try {
                 o.apply(SavedView.read(view));
             } catch (java.io.IOException | IllegalArgumentException e) {
-                throw new CliException(e.getMessage(), USAGE);
+                throw CliException.of(e, USAGE);
             }
         }
-        String l = lang.toLowerCase(Locale.ROOT);
-        if (!l.equals("zh") && !l.equals("en")) {
-            throw new CliException("--lang is zh or en", USAGE);
-        }
-        if (view == null || spec.commandLine().getParseResult().hasMatchedOption("--lang")) {
-            o.language(l.equals("en") ? Language.EN : Language.ZH);
+        // --lang (inherited from epiflow) is also the page's language; without it pages are in Chinese
+        Locale lang = EpiflowCommand.requested(spec);
+        if (view == null || lang != null) {
+            o.language(lang != null && !Texts.isChinese(lang) ? Language.EN : Language.ZH);
         }
         o.page(page(f));
         o.marking(marking);
@@ -221,7 +219,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (direction != null) {
             if (region == null && o.focusRegion() == null) {
-                throw new CliException("--direction needs --region", USAGE);
+                throw new CliException(Message.of("cli.export.directionNeedsRegion"), USAGE);
             }
             o.direction(direction);
         }
@@ -261,6 +259,16 @@ final class ExportCommand implements Callable<Integer> {
         });
     }
 
+    /** The page, in words: "1,920 × 1,080 px" or "A4 landscape, 300 dpi". */
+    private static String page(PageSpec p, Texts t) {
+        if (p.paper() == null) {
+            return t.get("cli.export.pixels", p.pixelWidth(), p.pixelHeight());
+        }
+        String paper = t.get("cli.export.paper." + p.paper().name());
+        return p.paper() == Paper.SLIDE ? t.get("cli.export.slide", paper, p.dpi())
+                : t.get(p.isLandscape() ? "cli.export.landscape" : "cli.export.portrait", paper, p.dpi());
+    }
+
     private interface Parse<T> {
         T get();
     }
@@ -269,7 +277,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             return p.get();
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), USAGE);
+            throw CliException.of(e, USAGE);
         }
     }
 }

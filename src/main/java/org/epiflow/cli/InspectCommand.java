@@ -42,7 +42,7 @@ final class InspectCommand implements Callable<Integer> {
         BundleReader reader = new BundleReader(officer.trustStore());
         OpenedBundle opened;
         try (AgeIdentity id = officer.unlock();
-             CliWorkspace ws = CliWorkspace.open(id, officer.identity, "inspect", spec.commandLine().getErr())) {
+             CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             opened = ws.openBundle(reader, bundle, officer.credentials(id));
         }
         Map<String, Object> summary = summary(opened);
@@ -54,7 +54,10 @@ final class InspectCommand implements Callable<Integer> {
             json.getFactory().setCharacterEscapes(new UntrustedEscapes());
             out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         } else {
-            summary.forEach((k, v) -> out.printf("%-18s %s%n", k + ":", Untrusted.escape(String.valueOf(v))));
+            org.epiflow.text.Texts t = EpiflowCommand.texts(spec);
+            java.util.List<String[]> rows = new java.util.ArrayList<>();
+            summary.forEach((k, v) -> rows.add(new String[] {t.get("cli.inspect." + k), Untrusted.escape(value(t, k, v, opened))}));
+            Columns.print(out, "", 19, rows);
         }
         return 0;
     }
@@ -74,6 +77,27 @@ final class InspectCommand implements Callable<Integer> {
             return ch < Character.MIN_SUPPLEMENTARY_CODE_POINT && Untrusted.unsafe((char) ch)
                     ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
         }
+    }
+
+    /** A summary value in the run's language: known codes (day, prefecture, trips…) in words, the rest as is. */
+    private static String value(org.epiflow.text.Texts t, String field, Object v, OpenedBundle b) {
+        if (v instanceof java.util.Collection<?> c) {
+            return t.get("cli.inspect.list", String.join(t.get("cli.inspect.listSeparator"),
+                    c.stream().map(x -> code(t, String.valueOf(x))).toList()));
+        }
+        if (field.equals("period")) {
+            var p = b.data().info().period();
+            return t.get("cli.inspect.periodValue", p.start().toString(), p.end().toString());
+        }
+        if (field.equals("timeResolution") || field.equals("geographyLevel") || field.equals("purpose")) {
+            return code(t, String.valueOf(v));
+        }
+        return t.get("cli.value", String.valueOf(v));
+    }
+
+    private static String code(org.epiflow.text.Texts t, String code) {
+        String key = "cli.inspect.code." + code;
+        return t.has(key) ? t.get(key) : t.get("cli.value", code);
     }
 
     static Map<String, Object> summary(OpenedBundle b) {

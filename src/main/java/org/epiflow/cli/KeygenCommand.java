@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,24 +48,24 @@ final class KeygenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out)) {
-            throw new CliException(out + " already exists; refusing to overwrite a key");
+            throw new CliException(Message.of("cli.keygen.exists", out));
         }
         return kind == Kind.officer ? officer() : carrier();
     }
 
     private int officer() throws Exception {
         if (noPassphrase) {
-            throw new CliException("an officer's identity file is always passphrase-protected");
+            throw new CliException(Message.of("cli.keygen.officerNeedsPassphrase"));
         }
         if (workFactor < 10 || workFactor > 20) {
-            throw new CliException("--work-factor must be between 10 and 20");
+            throw new CliException(Message.of("cli.workFactor.range"));
         }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for the new identity", true);
+        Texts t = EpiflowCommand.texts(spec);
+        char[] pass = Secrets.passphrase(t, passphraseFile, Message.of("cli.prompt.newIdentity"), true);
         try (AgeIdentity id = AgeIdentity.generate()) {
             AgeIdentityFile.write(out, id, pass, workFactor);
             spec.commandLine().getOut().println(id.recipient());
-            spec.commandLine().getErr().println("Wrote " + out + " (key id " + id.keyId()
-                    + "). Give the age1… recipient above to the carrier.");
+            spec.commandLine().getErr().println(t.get("cli.keygen.officerDone", out, id.keyId()));
         } finally {
             Arrays.fill(pass, '\0');
         }
@@ -77,15 +79,17 @@ final class KeygenCommand implements Callable<Integer> {
             pub = out.resolveSibling(name.substring(0, name.length() - 4) + ".pub");
         }
         if (Files.exists(pub)) {
-            throw new CliException(pub + " already exists; refusing to overwrite a key");
+            throw new CliException(Message.of("cli.keygen.exists", pub));
         }
-        char[] pass = noPassphrase ? null : Secrets.passphrase(passphraseFile, "Passphrase for the signing key", true);
+        Texts t = EpiflowCommand.texts(spec);
+        char[] pass = noPassphrase ? null
+                : Secrets.passphrase(t, passphraseFile, Message.of("cli.prompt.newSignKey"), true);
         try (MinisignSecretKey key = MinisignSecretKey.generate()) {
             key.write(out, pass, ScryptParams.MINISIGN_DEFAULT);
             key.publicKey().write(pub);
             spec.commandLine().getOut().println(key.publicKey().toBase64());
-            spec.commandLine().getErr().println("Wrote " + out + " and " + pub + " (key id " + key.keyIdHex()
-                    + "). Give " + pub.getFileName() + " to the health bureaus.");
+            spec.commandLine().getErr().println(t.get("cli.keygen.carrierDone", out, pub, key.keyIdHex(),
+                    pub.getFileName()));
         } finally {
             if (pass != null) {
                 Arrays.fill(pass, '\0');

@@ -9,8 +9,11 @@ import org.epiflow.data.audit.PendingUnlockFailures;
 import org.epiflow.data.AppDirectories;
 import org.epiflow.bundle.minisign.MinisignException;
 import org.epiflow.bundle.minisign.TrustStore;
-import org.epiflow.text.Untrusted;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +22,9 @@ import java.util.Arrays;
 
 /** The options every officer-side command shares: the identity file, its passphrase, and the trust store. */
 final class OfficerOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--identity", required = true, description = "the officer's passphrase-protected identity file")
     Path identity;
 
@@ -40,17 +46,18 @@ final class OfficerOptions {
      * signature has verified.
      */
     BundleCredentials credentials(AgeIdentity id) {
+        Texts texts = EpiflowCommand.texts(mixee);
         return BundleCredentials.of(id, (file, header, attempt) -> {
             try {
                 if (bundlePassphraseFile != null) {
-                    return attempt == 1 ? Secrets.passphrase(bundlePassphraseFile, "", false) : null;
+                    return attempt == 1 ? Secrets.passphrase(texts, bundlePassphraseFile,
+                            Message.of("cli.prompt.bundle"), false, "--bundle-passphrase-file") : null;
                 }
                 if (attempt > 1 && System.console() != null) {
-                    System.console().printf("The passphrase is wrong; try again.%n");
+                    System.console().printf("%s%n", texts.get("cli.passphrase.wrongAgain"));
                 }
-                return Secrets.passphrase(null, "Passphrase of the bundle " + Untrusted.escape(
-                        String.valueOf(file.getFileName())) + " from " + Untrusted.escape(header.issuer()), false,
-                        "--bundle-passphrase-file");
+                return Secrets.passphrase(texts, null, Message.of("cli.prompt.bundleOf",
+                        String.valueOf(file.getFileName()), header.issuer()), false, "--bundle-passphrase-file");
             } catch (CliException e) {
                 throw new CliException.Carried(e);
             }
@@ -59,18 +66,21 @@ final class OfficerOptions {
 
     /** Unlocks the identity; the caller closes (wipes) it. A wrong passphrase is kept for the audit trail. */
     AgeIdentity unlock() throws IOException, CliException {
-        return unlock(identity, passphraseFile, AppDirectories.pendingUnlocks(AppDirectories.workspacesRoot()));
+        return unlock(EpiflowCommand.texts(mixee), identity, passphraseFile,
+                AppDirectories.pendingUnlocks(AppDirectories.workspacesRoot()));
     }
 
     /**
      * Unlocks an identity file; a wrong passphrase is recorded as a pending failed unlock in {@code pending}, folded
      * into the officer's audit trail at the next successful unlock.
      */
-    static AgeIdentity unlock(Path identity, Path passphraseFile, Path pending) throws IOException, CliException {
+    static AgeIdentity unlock(Texts texts, Path identity, Path passphraseFile, Path pending) throws IOException,
+            CliException {
         if (!Files.exists(identity)) {
-            throw new CliException("no identity file at " + identity);
+            throw new CliException(Message.of("cli.identity.missing", identity));
         }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for " + identity.getFileName(), false);
+        char[] pass = Secrets.passphrase(texts, passphraseFile,
+                Message.of("cli.prompt.identity", identity.getFileName()), false);
         try {
             return AgeIdentityFile.read(identity, pass);
         } catch (WrongPassphraseException e) {
@@ -79,10 +89,9 @@ final class OfficerOptions {
             } catch (IOException recordFailed) {
                 e.addSuppressed(recordFailed);
             }
-            throw new CliException("cannot unlock " + identity + ": " + e.getMessage()
-                    + " (the failed attempt is recorded in the audit trail at the next unlock)");
+            throw new CliException(Message.of("cli.identity.wrongPassphrase", identity, ExitCodes.reason(e)));
         } catch (AgeException e) {
-            throw new CliException("cannot unlock " + identity + ": " + e.getMessage());
+            throw new CliException(Message.of("cli.identity.unusable", identity, ExitCodes.reason(e)));
         } finally {
             Arrays.fill(pass, '\0');
         }
@@ -94,12 +103,12 @@ final class OfficerOptions {
 
     static TrustStore trust(Path file) throws IOException, CliException {
         if (!Files.exists(file)) {
-            throw new CliException("no trust store at " + file);
+            throw new CliException(Message.of("cli.trust.missing", file));
         }
         try {
             return TrustStore.load(file);
         } catch (MinisignException e) {
-            throw new CliException("cannot read the trust store " + file + ": " + e.getMessage());
+            throw new CliException(Message.of("cli.trust.unreadable", file, ExitCodes.reason(e)));
         }
     }
 }

@@ -215,7 +215,7 @@ final class RiskCommand implements Callable<Integer> {
         BundleReader reader = new BundleReader(officer.trustStore());
         RiskResult result;
         try (AgeIdentity id = officer.unlock();
-             CliWorkspace ws = CliWorkspace.open(id, officer.identity, spec.commandLine().getErr())) {
+             CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             data = ws.openBundle(reader, bundle, officer.credentials(id)).data();
             result = run(data);
             var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
@@ -238,9 +238,10 @@ final class RiskCommand implements Callable<Integer> {
         }
         var top = result.rows().stream().filter(r -> !RiskResult.SOURCE.equals(r.flag())).findFirst().orElse(null);
         var o = spec.commandLine().getOut();
-        o.printf("%s: %d regions written to %s%s%n", result.model(), result.rows().size(), out,
-                top == null ? "" : "; most exposed: " + top.code() + " " + top.name());
-        Texts words = Texts.inEnglish();
+        Texts words = EpiflowCommand.texts(spec);
+        o.println(top == null ? words.get("cli.risk.done", result.model(), result.rows().size(), out)
+                : words.get("cli.risk.doneTop", result.model(), result.rows().size(), out, top.code(),
+                        words.chinese() ? top.name() : nameEn(data, top.code(), top.name())));
         for (Message m : result.inputs()) {
             o.println("  " + words.format(m));
         }
@@ -253,17 +254,24 @@ final class RiskCommand implements Callable<Integer> {
             try {
                 table = new CaseCsvReader(data.info().period(), data.regions(), cumulative).read(cases);
             } catch (CaseImportException e) {
-                throw new CliException(e.getMessage());
+                throw CliException.of(e, 1);
             }
         }
         RiskRequest request = new RiskRequest(data, table, sources, infected, from, to, asOf, parameters());
         try {
             return RiskModels.run(request).result();
         } catch (RiskInputException e) {
-            throw new CliException(model.id() + ": " + e.getMessage(), 2);
+            throw new CliException(Message.of("cli.risk.failed", model.id(), e.message()), 2);
         } catch (RiskModelException e) {
-            throw new CliException(model.id() + ": " + e.getMessage());
+            throw new CliException(Message.of("cli.risk.failed", model.id(), e.message()));
         }
+    }
+
+    /** The English name of a region (the result rows carry the Chinese one), falling back to it. */
+    private static String nameEn(AggregateDataset data, String code, String fallback) {
+        int i = data.regions().indexOf(code);
+        String en = i < 0 ? null : data.regions().get(i).nameEn();
+        return en == null || en.isBlank() ? fallback : en;
     }
 
     /** The model's parameter record from the options; out-of-range values are refused naming the option. */
@@ -277,8 +285,7 @@ final class RiskCommand implements Callable<Integer> {
             check("--level", level, problems);
         }
         if (!problems.isEmpty()) {
-            throw new CliException(model.id() + ": " + String.join("; ", problems.stream().map(Message::english)
-                    .toList()), 2);
+            throw new CliException(Message.of("cli.risk.failed", model.id(), problems), 2);
         }
         ReportingDelay d = new ReportingDelay(delay(), reportDelaySd);
         return switch (model) {
@@ -290,7 +297,7 @@ final class RiskCommand implements Callable<Integer> {
                 try {
                     rate = SeirParameters.Rates.valueOf(rates.trim().toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw new CliException("--rates " + rates + ": use ode or daily", 2);
+                    throw new CliException(Message.of("cli.risk.rates", rates), 2);
                 }
                 double r = beta != null ? beta * infectiousDays : r0;
                 yield new ForecastParameters(r, latentDays, infectiousDays, travelReduction, contactReduction,

@@ -7,6 +7,7 @@ import org.epiflow.bundle.SealRecipients;
 import org.epiflow.bundle.minisign.MinisignSecretKey;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.BundleInfo;
+import org.epiflow.text.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,15 +87,13 @@ final class SealCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (passphraseRecipient && !to.isEmpty()) {
-            throw new CliException("--passphrase-recipient cannot be combined with --to: the age format allows a "
-                    + "passphrase only as the sole recipient. Seal two bundles instead.", 2);
+            throw new CliException(Message.of("cli.seal.passphraseAndTo"), 2);
         }
         if (!passphraseRecipient && to.isEmpty()) {
-            throw new CliException("say who may open the bundle: --to age1… (one per officer) or "
-                    + "--passphrase-recipient", 2);
+            throw new CliException(Message.of("cli.seal.noRecipient"), 2);
         }
         if (expires.isBefore(LocalDate.now())) {
-            throw new CliException("--expires " + expires + " is in the past", 2);
+            throw new CliException(Message.of("cli.seal.expired", expires.toString()), 2);
         }
         PrintWriter err = spec.commandLine().getErr();
         Minimiser.Result min = Minimiser.minimise(regions, flows, residents, k, rounding);
@@ -108,8 +107,8 @@ final class SealCommand implements Callable<Integer> {
         try (MinisignSecretKey key = signingKey();
              SealRecipients recipients = recipients()) {
             BundleSealer.Sealed sealed = BundleSealer.seal(data, recipients, key, out);
-            err.println("Sealed " + out + ": bundle " + info.bundleId() + ", " + min.period() + ", "
-                    + data.flows().rowCount() + " flow cells, fingerprint " + sealed.fingerprint());
+            err.println(EpiflowCommand.texts(spec).get("cli.seal.done", out, info.bundleId(),
+                    String.valueOf(min.period()), data.flows().rowCount(), sealed.fingerprint()));
         }
         return 0;
     }
@@ -120,13 +119,13 @@ final class SealCommand implements Callable<Integer> {
      */
     private MinisignSecretKey signingKey() throws Exception {
         if (passphraseRecipient) {
-            return CarrierKeys.load(signKey, signPassphraseFile, "--sign-passphrase-file");
+            return CarrierKeys.load(EpiflowCommand.texts(spec), signKey, signPassphraseFile, "--sign-passphrase-file");
         }
         if (passphraseFile != null && signPassphraseFile != null && !passphraseFile.equals(signPassphraseFile)) {
-            throw new CliException("--passphrase-file and --sign-passphrase-file both name the signing key's "
-                    + "passphrase; give one of them", 2);
+            throw new CliException(Message.of("cli.seal.twoSignPassphrases"), 2);
         }
-        return CarrierKeys.load(signKey, signPassphraseFile != null ? signPassphraseFile : passphraseFile,
+        return CarrierKeys.load(EpiflowCommand.texts(spec), signKey,
+                signPassphraseFile != null ? signPassphraseFile : passphraseFile,
                 "--passphrase-file (or --sign-passphrase-file)");
     }
 
@@ -135,14 +134,15 @@ final class SealCommand implements Callable<Integer> {
             try {
                 return SealRecipients.officers(to);
             } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage(), 2);
+                throw CliException.of(e, 2);
             }
         }
-        char[] pass = Secrets.passphrase(passphraseFile, "Passphrase for the bundle", true, "--passphrase-file");
+        char[] pass = Secrets.passphrase(EpiflowCommand.texts(spec), passphraseFile,
+                Message.of("cli.prompt.bundle"), true, "--passphrase-file");
         try {
             return SealRecipients.passphrase(pass, workFactor);
         } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), 2);
+            throw CliException.of(e, 2);
         } finally {
             Arrays.fill(pass, '\0');
         }

@@ -1,5 +1,8 @@
 package org.epiflow.cli;
 
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
+
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,17 +23,21 @@ final class Secrets {
      * The passphrase from {@code file} (first line, without its line ending) or, when {@code file} is null, from an
      * interactive prompt.
      *
+     * @param texts   the run's language (for the prompt)
+     * @param prompt  what is asked, e.g. {@code cli.prompt.newIdentity}
      * @param confirm ask twice at the prompt (for new secrets)
      */
-    static char[] passphrase(Path file, String prompt, boolean confirm) throws IOException, CliException {
-        return passphrase(file, prompt, confirm, "--passphrase-file");
+    static char[] passphrase(Texts texts, Path file, Message prompt, boolean confirm) throws IOException,
+            CliException {
+        return passphrase(texts, file, prompt, confirm, "--passphrase-file");
     }
 
     /**
-     * As {@link #passphrase(Path, String, boolean)}; {@code flag} is the option that gives the file, named when there
-     * is no terminal to ask on.
+     * As {@link #passphrase(Texts, Path, Message, boolean)}; {@code flag} is the option that gives the file, named
+     * when there is no terminal to ask on.
      */
-    static char[] passphrase(Path file, String prompt, boolean confirm, String flag) throws IOException, CliException {
+    static char[] passphrase(Texts texts, Path file, Message prompt, boolean confirm, String flag)
+            throws IOException, CliException {
         if (file != null) {
             byte[] raw = Files.readAllBytes(file);
             try {
@@ -45,33 +52,32 @@ final class Secrets {
                 chars.get(out);
                 Arrays.fill(chars.array(), '\0');
                 if (out.length == 0) {
-                    throw new CliException("the passphrase file " + file + " is empty");
+                    throw new CliException(Message.of("cli.passphrase.empty", file));
                 }
                 return out;
             } catch (CharacterCodingException e) {
-                throw new CliException("the passphrase file " + file + " is not UTF-8 text");
+                throw new CliException(Message.of("cli.passphrase.notUtf8", file));
             } finally {
                 Arrays.fill(raw, (byte) 0);
             }
         }
         Console console = System.console();
         if (console == null) {
-            throw new CliException("no terminal to ask for the " + Character.toLowerCase(prompt.charAt(0))
-                    + prompt.substring(1) + "; use " + flag + " FILE");
+            throw new CliException(Message.of("cli.passphrase.noTerminal", flag));
         }
-        char[] first = console.readPassword("%s: ", prompt);
+        char[] first = console.readPassword("%s", texts.get("cli.prompt.ask", prompt));
         if (first == null || first.length == 0) {
-            throw new CliException("no passphrase entered");
+            throw new CliException(Message.of("cli.passphrase.none"));
         }
         if (confirm) {
-            char[] again = console.readPassword("Confirm %s: ", prompt.toLowerCase(java.util.Locale.ROOT));
+            char[] again = console.readPassword("%s", texts.get("cli.prompt.confirm", prompt));
             boolean same = again != null && Arrays.equals(first, again);
             if (again != null) {
                 Arrays.fill(again, '\0');
             }
             if (!same) {
                 Arrays.fill(first, '\0');
-                throw new CliException("the passphrases do not match");
+                throw new CliException(Message.of("cli.passphrase.mismatch"));
             }
         }
         return first;

@@ -3,6 +3,8 @@ package org.epiflow.cli;
 import org.epiflow.bundle.BundleProgress;
 import org.epiflow.bundle.BundleReader;
 import org.epiflow.text.Untrusted;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,14 +33,17 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BundleReader.Verified v = new BundleReader(OfficerOptions.trust(trust)).verify(bundle, BundleProgress.NONE);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Signature OK");
-        out.println("  bundle:      " + v.header().bundleId());
-        out.println("  issuer:      " + Untrusted.escape(v.header().issuer()));
-        out.println("  created:     " + v.header().created());
-        out.println("  signed by:   " + Untrusted.escape(v.signerKeyId()));
-        out.println("  recipients:  " + v.header().recipients().stream()
-                .map(r -> r.keyId() == null ? r.type() : r.type() + " " + r.keyId()).toList());
-        out.println("  fingerprint: " + v.fingerprint());
+        Texts t = EpiflowCommand.texts(spec);
+        out.println(t.get("cli.verify.ok"));
+        Columns.print(out, "  ", 13, java.util.List.of(
+                new String[] {t.get("cli.verify.bundle"), t.get("cli.value", v.header().bundleId())},
+                new String[] {t.get("cli.verify.issuer"), t.get("cli.value", v.header().issuer())},
+                new String[] {t.get("cli.verify.created"), t.get("cli.value", String.valueOf(v.header().created()))},
+                new String[] {t.get("cli.verify.signer"), t.get("cli.value", v.signerKeyId())},
+                new String[] {t.get("cli.verify.recipients"), t.get("cli.value", String.valueOf(
+                        v.header().recipients().stream()
+                                .map(r -> r.keyId() == null ? r.type() : r.type() + " " + r.keyId()).toList()))},
+                new String[] {t.get("cli.verify.fingerprint"), t.get("cli.value", v.fingerprint())}));
         return 0;
     }
 }

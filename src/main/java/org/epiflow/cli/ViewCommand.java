@@ -47,13 +47,13 @@ final class ViewCommand implements Runnable {
             try (AgeIdentity id = options.unlock(); Workspace ws = options.open(id, "view export")) {
                 SavedViews.StoredView v = ws.views().find(name).orElse(null);
                 if (v == null) {
-                    spec.commandLine().getErr().println("error: no saved view named '" + name + "'. Saved views: "
-                            + ws.views().list().stream().map(SavedViews.StoredView::name).toList());
+                    spec.commandLine().getErr().println(EpiflowCommand.texts(spec).get("cli.view.none", name,
+                            String.join(", ", ws.views().list().stream().map(SavedViews.StoredView::name).toList())));
                     return 1;
                 }
                 String json = ViewDefinition.parse(v.json()).toJson();
                 Files.writeString(out, json + System.lineSeparator(), StandardCharsets.UTF_8);
-                spec.commandLine().getOut().println("Wrote view '" + name + "' to " + out);
+                spec.commandLine().getOut().println(EpiflowCommand.texts(spec).get("cli.view.wrote", name, out));
                 return 0;
             }
         }

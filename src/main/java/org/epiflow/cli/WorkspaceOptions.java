@@ -15,6 +15,9 @@ import java.nio.file.Path;
  * next successful unlock).
  */
 final class WorkspaceOptions {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
     @Option(names = "--identity", required = true, description = "the officer's passphrase-protected identity file")
     Path identity;
 
@@ -33,7 +36,7 @@ final class WorkspaceOptions {
     }
 
     AgeIdentity unlock() throws IOException, CliException {
-        return OfficerOptions.unlock(identity, passphraseFile, pendingDirectory());
+        return OfficerOptions.unlock(EpiflowCommand.texts(mixee), identity, passphraseFile, pendingDirectory());
     }
 
     /** The workspace folder these options name. */

@@ -112,10 +112,10 @@ public final class MapPages {
             }
             MapScene scene = b.build();
             prev = scene;
-            ChoroplethLayer hm = breaks == null ? null : new ChoroplethLayer(lang == Language.ZH
-                    ? "地区出行总量（人次）" : "Trips per region (total)", heat[i], breaks,
+            ChoroplethLayer hm = breaks == null ? null : new ChoroplethLayer(lang.texts().get("export.heatmap.title"),
+                    heat[i], breaks,
                     ChoroplethLayer.yellowOrangeRed(breaks.length + 1));
-            String when = periodText(period, r);
+            String when = periodText(period, r, lang);
             String title = o.title() != null ? o.title() : defaultTitle(lang, when, src, o);
             String subtitle = o.subtitle() != null ? o.subtitle() : defaultSubtitle(lang, o);
             Trace t = baseTrace.withTitle(title).withPeriod(when);
@@ -165,16 +165,14 @@ public final class MapPages {
         return MapViewport.china(w, h);
     }
 
-    static String periodText(Period p, DayRange r) {
+    static String periodText(Period p, DayRange r, Language lang) {
         LocalDate a = p.day(r.first()), b = p.day(r.last());
-        return r.isSingleDay() ? a.toString() : a + " – " + b;
+        return r.isSingleDay() ? a.toString() : lang.texts().get("export.period.span", a.toString(), b.toString());
     }
 
     static String periodLine(Language lang, DayRange r, String when) {
-        if (lang == Language.ZH) {
-            return r.isSingleDay() ? "日期：" + when : "时段：" + when + "（" + r.days() + " 天合计）";
-        }
-        return r.isSingleDay() ? "Date: " + when : "Period: " + when + " (sum of " + r.days() + " days)";
+        return r.isSingleDay() ? lang.texts().get("export.period.day", when)
+                : lang.texts().get("export.period.range", when, r.days());
     }
 
     static String defaultTitle(Language lang, String when, ExportSource src, ExportOptions o) {
@@ -186,27 +184,16 @@ public final class MapPages {
                 region = lang == Language.ZH ? reg.name() : reg.nameEn();
             }
         }
-        if (lang == Language.ZH) {
-            return (region.isEmpty() ? "" : region) + "城际出行流向 " + when;
-        }
-        return (region.isEmpty() ? "Inter-city trips" : "Trips to and from " + region) + ", " + when;
+        return region == null || region.isBlank() ? lang.texts().get("export.title.all", when)
+                : lang.texts().get("export.title.region", region, when);
     }
 
     static String defaultSubtitle(Language lang, ExportOptions o) {
-        String level = lang == Language.ZH ? (o.provinces() ? "省级汇总" : "地市级") : (o.provinces()
-                ? "Province level" : "Prefecture level");
-        if (o.topN() > 0) {
-            level += lang == Language.ZH ? " · 前 " + String.format("%,d", o.topN()) + " 条流向"
-                    : " · top " + String.format("%,d", o.topN()) + " flows";
-        }
-        return level;
+        String level = lang.texts().get(o.provinces() ? "export.subtitle.provinces" : "export.subtitle.prefectures");
+        return o.topN() > 0 ? lang.texts().get("export.subtitle.top", level, o.topN()) : level;
     }
 
     static String flowsLine(Language lang, FlowSet s) {
-        return lang == Language.ZH
-                ? "显示 " + String.format("%,d", s.size()) + " 条流向（共 " + String.format("%,d", s.matchedCount())
-                + " 条符合条件）"
-                : "Showing " + String.format("%,d", s.size()) + " of " + String.format("%,d", s.matchedCount())
-                + " flows";
+        return lang.texts().get("export.flowsShown", s.size(), s.matchedCount());
     }
 }

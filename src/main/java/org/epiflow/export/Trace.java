@@ -58,16 +58,12 @@ public record Trace(String title, String bundleId, String issuer, String fingerp
 
     /** The data-source line of the layout. */
     public String sourceLine(Language lang) {
-        return lang == Language.ZH
-                ? "数据来源：" + issuer + "（数据包 " + bundleId + "）"
-                : "Data: " + issuer + " (bundle " + bundleId + ")";
+        return lang.texts().get("export.source", issuer, bundleId);
     }
 
     /** The footer line: officer, time of export, fingerprint. */
     public String footerLine(Language lang) {
-        return lang == Language.ZH
-                ? "导出人 " + officerKeyId + " · 导出时间 " + exportedAtText() + " · 数据包指纹 " + fingerprint
-                : "Exported by " + officerKeyId + " · " + exportedAtText() + " · bundle fingerprint " + fingerprint;
+        return lang.texts().get("export.footer", officerKeyId, exportedAtText(), fingerprint);
     }
 
     /** Comma-separated keywords (PDF keywords, OOXML keywords). */

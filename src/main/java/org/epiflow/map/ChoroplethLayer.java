@@ -190,17 +190,17 @@ public record ChoroplethLayer(String title, Map<String, Double> values, double[]
     public List<Legend.Entry> legendEntries(Language lang) {
         List<Legend.Entry> out = new ArrayList<>();
         if (surface != null) {
-            boolean zh = lang == Language.ZH;
-            String bw = String.format(Locale.ROOT, "%.0f km", surface.bandwidthKm());
-            out.add(new Legend.Entry(zh ? "低密度" : "low density", DensitySurface.colorAt(colors, 0.1), 0));
-            out.add(new Legend.Entry(zh ? "高密度" : "high density", DensitySurface.colorAt(colors, 1), 0));
-            out.add(new Legend.Entry((zh ? "核密度，带宽 " : "kernel density, bandwidth ") + bw, 0, 0));
+            org.epiflow.text.Texts t = lang.texts();
+            long bw = Math.round(surface.bandwidthKm());
+            out.add(new Legend.Entry(t.get("map.legend.density.low"), DensitySurface.colorAt(colors, 0.1), 0));
+            out.add(new Legend.Entry(t.get("map.legend.density.high"), DensitySurface.colorAt(colors, 1), 0));
+            out.add(new Legend.Entry(t.get("map.legend.density.kernel", bw), 0, 0));
             return out;
         }
         for (int i = 0; i < colors.length; i++) {
             String label;
             if (breaks.length == 0) {
-                label = lang == Language.ZH ? "全部" : "all";
+                label = lang.texts().get("map.legend.all");
             } else if (i == 0) {
                 label = "< " + format(breaks[0], lang);
             } else if (i == breaks.length) {

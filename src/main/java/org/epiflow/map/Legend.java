@@ -32,11 +32,8 @@ public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<
 
     /** The small print about the boundaries: illustrative (bundled) or the official source a bureau loaded. */
     public static String boundaryNote(Language lang, String officialBoundaries) {
-        boolean zh = lang == Language.ZH;
-        if (officialBoundaries == null) {
-            return zh ? "示意底图，非标准地图（无审图号）" : "Illustrative boundaries, not an approved standard map";
-        }
-        return (zh ? "边界：" : "Boundaries: ") + officialBoundaries;
+        return officialBoundaries == null ? lang.texts().get("map.legend.illustrative")
+                : lang.texts().get("map.legend.official", officialBoundaries);
     }
 
     /** Builds the legend of a scene's flow scale and style. */
@@ -51,7 +48,7 @@ public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<
      */
     public static Legend of(FlowScale scale, FlowStyle style, long maxTotal, double maxRadius, int symbolColor,
                             int k, Language lang, boolean daily, String officialBoundaries) {
-        boolean zh = lang == Language.ZH;
+        org.epiflow.text.Texts t = lang.texts();
         List<Entry> flows = new ArrayList<>();
         int n = Math.max(1, style.classes() > 0 ? style.classes() : 4);
         long[] b = scale.breaks(n);
@@ -86,12 +83,12 @@ public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<
             }
         }
         List<String> notes = new ArrayList<>();
-        notes.add(zh ? "单元格 < " + k + " 人次未发布" : "cells below " + k + " trips are not published");
+        notes.add(t.get("map.legend.suppressed", k));
         if (scale.isLocked()) {
-            notes.add(zh ? "比例尺已锁定" : "scale locked");
+            notes.add(t.get("map.legend.locked"));
         }
         notes.add(boundaryNote(lang, officialBoundaries));
-        String title = zh ? (daily ? "出行量（人次/日）" : "出行量（人次）") : (daily ? "Trips per day" : "Trips");
+        String title = t.get(daily ? "map.legend.title.daily" : "map.legend.title.total");
         return new Legend(title, flows, symbols, notes, scale.isLocked());
     }
 }

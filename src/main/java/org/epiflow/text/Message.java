@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * Something to tell a person, as a catalogue key plus arguments, not yet in any language. Arguments may be numbers,
  * dates, strings (shown with control characters escaped: see {@link Untrusted}), other messages (formatted in the
- * same language first) or {@link Localized} values (their message is used).
+ * same language first), {@link Localized} values (their message is used) or collections of any of these (joined
+ * with the language's list separator, {@code common.listSeparator}).
  *
  * <p>Keys follow {@code area.topic.detail}, e.g. {@code bundle.container.truncated}; the {@link Catalogue} of the
  * area holds the words in both languages.

@@ -106,6 +106,14 @@ public final class Texts {
         if (arg instanceof CharSequence s) {
             return Untrusted.escape(s);
         }
+        if (arg instanceof java.util.Collection<?> list) {
+            StringBuilder joined = new StringBuilder();
+            String separator = get("common.listSeparator");
+            for (Object item : list) {
+                joined.append(joined.isEmpty() ? "" : separator).append(resolve(item));
+            }
+            return joined.toString();
+        }
         if (arg instanceof Number || arg instanceof java.util.Date) {
             return arg;
         }

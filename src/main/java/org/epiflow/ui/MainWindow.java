@@ -54,13 +54,26 @@ public final class MainWindow {
         void export();
     }
 
+    /** What of the window's own arrangement survives a rebuild (a change of language): side tab and dividers. */
+    public record Layout(int sideTab, double[] dividers) {
+    }
+
     private final WorkstationViewModel vm;
     private final StackPane root = new StackPane();
+    private javafx.scene.control.TabPane side;
+    private SplitPane split;
     private final ShortcutsOverlay help;
     private final SearchField search;
     private final MapCanvas map;
 
     public MainWindow(WorkstationViewModel vm, Runnable preferences, Runnable quit) {
+        this(vm, preferences, quit, null);
+    }
+
+    /**
+     * @param otherLanguage switches to the other language (the link on the unlock card), or null for no link
+     */
+    public MainWindow(WorkstationViewModel vm, Runnable preferences, Runnable quit, Runnable otherLanguage) {
         this.vm = vm;
         Messages m = vm.messages();
         Actions actions = new Actions() {
@@ -111,7 +124,7 @@ public final class MainWindow {
         main.setBottom(new VBox(new TimelineView(vm.timeline(), m), new StatusBarView(vm.status(),
                 vm.open().statusProperty(), vm.open().progressProperty(), m, vm::lock)));
 
-        UnlockView unlock = new UnlockView(vm.unlock(), m);
+        UnlockView unlock = new UnlockView(vm.unlock(), m, otherLanguage);
         unlock.visibleProperty().bind(vm.lockedProperty());
         main.disableProperty().bind(vm.lockedProperty());
         main.visibleProperty().bind(vm.lockedProperty().not());   // locked: nothing of the data stays on screen
@@ -209,6 +222,7 @@ public final class MainWindow {
         boundaryWarning.textProperty().bind(vm.boundaries().warningProperty());
         boundaryWarning.setWrapText(true);
         boundaryWarning.getStyleClass().add("boundary-warning");
+        boundaryWarning.setPadding(new Insets(4, 8, 8, 10));
         boundaryWarning.managedProperty().bind(boundaryWarning.textProperty().isNotEmpty());
         boundaryWarning.visibleProperty().bind(boundaryWarning.textProperty().isNotEmpty());
         ScrollPane controls = new ScrollPane(new VBox(8, new FlowControlsView(vm.map(), m), boundaryWarning));
@@ -218,14 +232,14 @@ public final class MainWindow {
         DetailView detail = new DetailView(vm.detail(), m);
         detail.setMinWidth(280);
         detail.setPrefWidth(380);
-        javafx.scene.control.TabPane side = new javafx.scene.control.TabPane(
+        side = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab(m.get("tab.detail"), detail),
                 new javafx.scene.control.Tab(m.get("tab.risk"), new org.epiflow.ui.risk.RiskPanel(vm.risk(), vm.map())));
         side.setId("sideTabs");
         side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(280);
         side.setPrefWidth(380);
-        SplitPane split = new SplitPane(controls, mapPane, side);
+        split = new SplitPane(controls, mapPane, side);
         split.setDividerPositions(0.15, 0.72);
         SplitPane.setResizableWithParent(controls, false);
         SplitPane.setResizableWithParent(side, false);
@@ -253,6 +267,19 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /** The side tab shown and the divider positions. */
+    public Layout layout() {
+        return new Layout(side.getSelectionModel().getSelectedIndex(), split.getDividerPositions());
+    }
+
+    /** Arranges the window as {@code layout} says (after a rebuild). */
+    public void restore(Layout layout) {
+        if (layout.sideTab() >= 0 && layout.sideTab() < side.getTabs().size()) {
+            side.getSelectionModel().select(layout.sideTab());
+        }
+        split.setDividerPositions(layout.dividers());
     }
 
 }

@@ -106,15 +106,27 @@ public final class UiFixtures {
     /** Answers file choosers from a queue. */
     public static final class ScriptedFiles implements FileChooserService {
         public final Deque<Path> answers = new ArrayDeque<>();
+        /** The titles and filter names of the choosers asked for, in order. */
+        public final List<String> titles = new ArrayList<>();
+        /** Where each chooser was asked to start (null: nowhere in particular). */
+        public final List<Path> initials = new ArrayList<>();
 
         @Override
         public Optional<Path> openFile(String title, Path initial, String filterName, String... extensions) {
+            record(title, initial, filterName);
             return Optional.ofNullable(answers.pollFirst());
         }
 
         @Override
         public Optional<Path> saveFile(String title, Path initial, String filterName, String... extensions) {
+            record(title, initial, filterName);
             return Optional.ofNullable(answers.pollFirst());
+        }
+
+        private void record(String title, Path initial, String filterName) {
+            titles.add(title);
+            titles.add(filterName);
+            initials.add(initial);
         }
     }
 }

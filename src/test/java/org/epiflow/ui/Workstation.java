@@ -34,7 +34,8 @@ public final class Workstation {
 
     private final WorkstationViewModel vm;
     private final Stage stage;
-    private final Scene scene;
+    private Scene scene;
+    private MainWindow window;
     private final AppPreferences prefs;
     private final UiFixtures.ScriptedFiles files;
     private final UiFixtures.RecordingDialogs dialogs;
@@ -44,8 +45,9 @@ public final class Workstation {
 
     Workstation(WorkstationViewModel vm, Stage stage, Scene scene, AppPreferences prefs,
                 UiFixtures.ScriptedFiles files, UiFixtures.RecordingDialogs dialogs, DemoInstaller.Installed demo,
-                Path dir) {
+                Path dir, MainWindow window) {
         this.vm = vm;
+        this.window = window;
         this.stage = stage;
         this.scene = scene;
         this.prefs = prefs;
@@ -114,6 +116,19 @@ public final class Workstation {
     /** Waits until the map has drawn everything asked of it. */
     public void waitForMap() throws Exception {
         waitFor(() -> vm.map().frameProperty().get() != null && !vm.map().renderingProperty().get());
+    }
+
+    /**
+     * Switches the language as the app does (Preferences, or the link on the unlock card): the messages change and
+     * the window is built again from the same view-models, arranged as before.
+     */
+    public void switchLanguage(java.util.Locale locale) {
+        interact(() -> {
+            EpiFlowApp.switchLanguage(vm, locale);
+            window = EpiFlowApp.showWindow(stage, vm, window, scene.getWidth(), scene.getHeight(), () -> { },
+                    () -> { }, () -> { });
+            scene = stage.getScene();
+        });
     }
 
     /** Runs on the FX thread and waits for it. */

@@ -7,7 +7,6 @@ import org.epiflow.data.demo.DemoInstaller;
 import org.epiflow.data.demo.DemoScenario;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.prefs.AppPreferences;
-import org.epiflow.ui.prefs.ThemeStyles;
 import org.epiflow.ui.unlock.DemoFinder;
 import org.epiflow.ui.unlock.IdentityUnlocker;
 import org.epiflow.ui.util.FxTaskExecutor;
@@ -103,20 +102,19 @@ public final class WorkstationExtension implements BeforeEachCallback, AfterEach
     private static Workstation open(Stage stage, WorkstationWindow window, Messages m, AppPreferences prefs,
                                     UiFixtures.ScriptedFiles files, UiFixtures.RecordingDialogs dialogs, Demo demo,
                                     Path dir) {
-        WorkstationViewModel vm = new WorkstationViewModel(m, prefs, new FxTaskExecutor(), dialogs, files,
+        org.epiflow.ui.util.DialogService shown = window.fxDialogs()
+                ? new org.epiflow.ui.util.FxDialogService(() -> stage, m) : dialogs;
+        WorkstationViewModel vm = new WorkstationViewModel(m, prefs, new FxTaskExecutor(), shown, files,
                 IdentityUnlocker.files(), Clock.systemUTC(), dir.resolve("workspaces"));
-        MainWindow w = new MainWindow(vm, () -> { }, () -> { });
-        Scene scene = new Scene(w.root(), window.width(), window.height());
-        w.root().setStyle(AppFonts.rootStyle());
-        ThemeStyles.apply(scene, window.theme());
-        stage.setScene(scene);
-        stage.setTitle(m.get("app.title"));
+        MainWindow w = EpiFlowApp.showWindow(stage, vm, null, window.width(), window.height(), () -> { }, () -> { },
+                () -> { });
+        Scene scene = stage.getScene();
         stage.show();
         vm.loadBasemap();
         DemoInstaller.Installed d = demo.installed;
         vm.unlock().offerDemo(() -> Optional.of(new DemoFinder.DemoFiles(d.officerKey(), d.trustStore(), d.bundle(),
                 DemoInstaller.DEFAULT_PASSPHRASE)), vm.open()::open);
-        return new Workstation(vm, stage, scene, prefs, files, dialogs, d, dir);
+        return new Workstation(vm, stage, scene, prefs, files, dialogs, d, dir, w);
     }
 
     @Override

@@ -24,4 +24,7 @@ public @interface WorkstationWindow {
     int width() default 1280;
 
     int height() default 800;
+
+    /** Real JavaFX dialogs, shown in their own windows (else they are recorded and not shown). */
+    boolean fxDialogs() default false;
 }

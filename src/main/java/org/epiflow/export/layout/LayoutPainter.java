@@ -20,8 +20,7 @@ public final class LayoutPainter {
 
     /** The boundary note, in the page's language. */
     public static String disclaimer(Language lang) {
-        return lang == Language.ZH ? "示意底图，边界仅供参考，非标准地图（无审图号）"
-                : "Illustrative boundaries — not an approved standard map";
+        return lang.texts().get("export.disclaimer");
     }
 
     public static void paint(PageCanvas c, PrintLayout l, MapPage p) {
@@ -94,9 +93,7 @@ public final class LayoutPainter {
         TextStyle ts = new TextStyle(l.small().size(), false, 0xFF202020, 0, 0);
         ScaleBar bar = ScaleBar.of(v, Math.min(v.width() * 0.22, 200 * u));
         boolean paper = l.page().paper() != null;
-        String rf = paper ? (p.language() == Language.ZH ? "比例尺 1:" : "Scale 1:")
-                + String.format("%,d", bar.representativeFraction()) + (p.language() == Language.ZH ? "（地图中心）"
-                : " at the map centre") : "";
+        String rf = paper ? p.language().texts().get("export.scale", bar.representativeFraction()) : "";
         double pad = 6 * u, barH = 5 * u;
         double boxW = Math.max(bar.lengthUnits() + tm.width(bar.label(), ts) / 2 + tm.width("0", ts) / 2,
                 tm.width(rf, ts)) + 2 * pad;
@@ -136,7 +133,7 @@ public final class LayoutPainter {
         c.stroke(path.reset().moveTo(s[0][0], s[0][1]).lineTo(s[1][0], s[1][1]).lineTo(s[2][0], s[2][1])
                 .lineTo(s[3][0], s[3][1]).close(), 0xFF202020, Math.max(0.5, 0.8 * u));
         TextStyle ts = new TextStyle(11 * u, true, 0xFF202020, 0xCCFFFFFF, 2 * u);
-        String n = lang == Language.ZH ? "北" : "N";
+        String n = lang.texts().get("export.north");
         TextMetrics tm = LayoutMetrics.get();
         double lx = cx + sin * (r + 9 * u), ly = cy - cos * (r + 9 * u);
         c.text(n, lx - tm.width(n, ts) / 2, ly + tm.ascent(ts) / 2 - 1, ts);

@@ -3,7 +3,6 @@ package org.epiflow.export.layout;
 import org.epiflow.export.LayoutMetrics;
 import org.epiflow.export.MapPage;
 import org.epiflow.export.PageCanvas;
-import org.epiflow.map.Language;
 import org.epiflow.map.Legend;
 import org.epiflow.map.MapLayer;
 import org.epiflow.map.MapPath;
@@ -31,7 +30,6 @@ final class LegendPainter {
     static void paint(PageCanvas c, PrintLayout l, MapPage p) {
         MapScene scene = p.scene();
         Legend legend = scene.legend();
-        boolean zh = p.language() == Language.ZH;
         List<Block> blocks = new ArrayList<>();
         if (scene.shows(MapLayer.FLOWS) && scene.flows() != null && scene.flows().size() > 0) {
             List<Row> rows = new ArrayList<>();
@@ -45,7 +43,7 @@ final class LegendPainter {
             for (Legend.Entry e : legend.symbols()) {
                 rows.add(new Row(e.label(), e.color(), e.size(), 's'));
             }
-            blocks.add(new Block(zh ? "地点出行总量（进、出、内部）" : "Trips to, from and within", rows));
+            blocks.add(new Block(p.language().texts().get("export.legend.symbols"), rows));
         }
         if (p.heatmap() != null) {
             List<Row> rows = new ArrayList<>();
@@ -59,11 +57,11 @@ final class LegendPainter {
             notes.add(new Row(p.flowsLine(), 0, 0, 'n'));
         }
         for (String n : legend.notes()) {
-            if (!n.contains("审图号") && !n.toLowerCase().contains("approved standard map")) {
+            if (!n.equals(Legend.boundaryNote(p.language(), null))) {   // the footer carries the disclaimer
                 notes.add(new Row(n, 0, 0, 'n'));
             }
         }
-        blocks.add(new Block(zh ? "说明" : "Notes", notes));
+        blocks.add(new Block(p.language().texts().get("export.legend.notes"), notes));
 
         double u = l.unit();
         if (l.page().isLandscape()) {

@@ -18,7 +18,6 @@ import org.epiflow.export.Trace;
 import org.epiflow.export.layout.PrintLayout;
 import org.epiflow.export.raster.PageRaster;
 import org.epiflow.export.raster.PngWriter;
-import org.epiflow.map.Language;
 
 import java.awt.Color;
 import java.awt.Dimension;
@@ -108,11 +107,9 @@ public final class PptxWriter {
 
     /** The speaker notes of a slide. */
     public static String notesText(MapPage p) {
-        boolean zh = p.language() == Language.ZH;
         Trace t = p.trace();
         return String.join("\n", List.of(p.periodLine(), p.flowsLine(), t.sourceLine(p.language()),
-                t.footerLine(p.language()), zh ? "示意底图，非标准地图（无审图号）"
-                        : "Illustrative boundaries — not an approved standard map"));
+                t.footerLine(p.language()), org.epiflow.export.layout.LayoutPainter.disclaimer(p.language())));
     }
 
     private static void run(XSLFTextBox box, String text, double size, boolean bold, Color c) {

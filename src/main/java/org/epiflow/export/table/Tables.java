@@ -36,11 +36,8 @@ public final class Tables {
     }
 
     private static List<String> notes(Language lang, int k) {
-        return lang == Language.ZH
-                ? List.of("– 表示无已发布单元格（每个未发布单元格少于 " + k + " 人次）",
-                "< " + k + " 表示差值绝对值小于 " + k + "，不予显示")
-                : List.of("– means no published cell (each unpublished cell is below " + k + " trips)",
-                "< " + k + " means a difference whose absolute value is below " + k + " (not shown)");
+        return List.of(lang.texts().get("export.table.note.unpublished", k),
+                lang.texts().get("export.table.note.derived", k));
     }
 
     /** The flows of a flow set (a day, or summed over a period), largest first. */

@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ final class AttributeFields {
         if (requested != null) {
             String f = match(requested, fields);
             if (f == null) {
-                throw new BoundaryImportException(file + ": code field '" + requested + "' does not exist; the fields "
-                        + "are " + fields);
+                throw new BoundaryImportException(Message.of("boundary.codeFieldMissing", file, requested,
+                        String.valueOf(fields)));
             }
             return f;
         }
@@ -42,9 +43,10 @@ final class AttributeFields {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
-        throw new BoundaryImportException(file + ": no region-code field found (looked for adcode, code, GB, 区划代码, "
-                + "… holding 6-digit GB/T 2260 codes); the fields are " + fields + (candidates.isEmpty() ? ""
-                : "; several hold code-like values: " + candidates) + ". Choose the code field explicitly.");
+        throw new BoundaryImportException(candidates.isEmpty()
+                ? Message.of("boundary.noCodeField", file, String.valueOf(fields))
+                : Message.of("boundary.noCodeField.candidates", file, String.valueOf(fields),
+                        String.valueOf(candidates)));
     }
 
     /** A name field: the requested one if it exists (else an exception), else the first known name, else null. */
@@ -53,8 +55,8 @@ final class AttributeFields {
         if (requested != null) {
             String f = match(requested, fields);
             if (f == null) {
-                throw new BoundaryImportException(file + ": name field '" + requested + "' does not exist; the fields "
-                        + "are " + fields);
+                throw new BoundaryImportException(Message.of("boundary.nameFieldMissing", file, requested,
+                        String.valueOf(fields)));
             }
             return f;
         }

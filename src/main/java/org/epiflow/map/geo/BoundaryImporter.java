@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -36,14 +37,13 @@ public final class BoundaryImporter {
         String name = file.getFileName().toString();
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!Files.isRegularFile(file)) {
-            throw new BoundaryImportException(file + ": file not found");
+            throw new BoundaryImportException(Message.of("boundary.notFound", String.valueOf(file)));
         }
-        List<String> warnings = new ArrayList<>();
+        List<Message> warnings = new ArrayList<>();
         Source src = switch (ext) {
             case "shp", "dbf", "shx", "prj" -> shapefile(sibling(file, "shp", true), options, warnings);
             case "geojson", "json" -> geojson(file, warnings);
-            default -> throw new BoundaryImportException(name + ": unsupported file type '." + ext
-                    + "' (use GeoJSON .geojson/.json or an Esri Shapefile .shp with its .dbf and .prj)");
+            default -> throw new BoundaryImportException(Message.of("boundary.unsupportedType", name, ext));
         };
         return build(src, options, warnings);
     }
@@ -53,13 +53,12 @@ public final class BoundaryImporter {
                           List<String> fields, CrsResolver.Resolved crs) {
     }
 
-    private static Source shapefile(Path shp, ImportOptions options, List<String> warnings)
+    private static Source shapefile(Path shp, ImportOptions options, List<Message> warnings)
             throws BoundaryImportException {
         String base = shp.getFileName().toString();
         Path dbf = sibling(shp, "dbf", false);
         if (dbf == null) {
-            throw new BoundaryImportException(base + ": missing " + stem(shp) + ".dbf — a Shapefile needs its .dbf "
-                    + "attribute table (region codes and names) next to the .shp");
+            throw new BoundaryImportException(Message.of("boundary.missingDbf", base, stem(shp)));
         }
         List<Geometry> geoms = ShapefileReader.read(bytes(shp), base, GeoJson.FACTORY);
         Charset cs = options.dbfCharset();
@@ -69,13 +68,13 @@ public final class BoundaryImporter {
             try {
                 cs = DbfReader.charsetOfCpg(text);
             } catch (RuntimeException e) {
-                throw new BoundaryImportException(stem(shp) + ".cpg names an unknown text encoding '" + text + "'");
+                throw new BoundaryImportException(Message.of("boundary.unknownCpg", stem(shp), text));
             }
         }
         DbfReader.Table table = DbfReader.read(bytes(dbf), dbf.getFileName().toString(), cs);
         if (table.rows().size() != geoms.size()) {
-            throw new BoundaryImportException(base + ": the .shp has " + geoms.size() + " shapes but the .dbf has "
-                    + table.rows().size() + " records");
+            throw new BoundaryImportException(Message.of("boundary.countMismatch", base, geoms.size(),
+                    table.rows().size()));
         }
         List<Geometry> g = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -91,23 +90,22 @@ public final class BoundaryImporter {
             crs = CrsResolver.fromWkt(new String(bytes(prj), StandardCharsets.UTF_8));
         } else if (looksLonLat(g)) {
             crs = CrsResolver.wgs84();
-            warnings.add(base + " has no .prj; its coordinates look like longitude/latitude and are read as WGS84");
+            warnings.add(Message.of("boundary.noPrjAssumed", base));
         } else {
-            throw new BoundaryImportException(base + ": missing " + stem(shp) + ".prj and the coordinates are not "
-                    + "longitude/latitude, so their CRS is unknown — export the Shapefile with its .prj");
+            throw new BoundaryImportException(Message.of("boundary.noPrj", base, stem(shp)));
         }
         return new Source(base, g, rows, table.fields(), crs);
     }
 
-    private static Source geojson(Path file, List<String> warnings) throws BoundaryImportException {
+    private static Source geojson(Path file, List<Message> warnings) throws BoundaryImportException {
         String base = file.getFileName().toString();
         GeoJson.Document doc;
         try (InputStream in = Files.newInputStream(file)) {
             doc = GeoJson.read(in);
         } catch (IOException e) {
-            throw new BoundaryImportException(base + ": not valid JSON (" + e.getMessage().split("\n")[0] + ")", e);
+            throw new BoundaryImportException(Message.of("boundary.notJson", base, jsonProblem(e)), e);
         } catch (IllegalArgumentException e) {
-            throw new BoundaryImportException(base + ": not valid GeoJSON (" + e.getMessage() + ")", e);
+            throw new BoundaryImportException(Message.of("boundary.notGeoJson", base, reason(e)), e);
         }
         List<Geometry> g = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -122,22 +120,21 @@ public final class BoundaryImporter {
             try {
                 crs = CrsResolver.fromName(doc.crsName());
             } catch (BoundaryImportException e) {
-                throw new BoundaryImportException(base + ": " + e.getMessage(), e);
+                throw new BoundaryImportException(Message.of("boundary.inFile", base, e.message()), e);
             }
         } else {
             if (!g.isEmpty() && !looksLonLat(g)) {
-                throw new BoundaryImportException(base + ": coordinates are not longitude/latitude and the GeoJSON "
-                        + "has no \"crs\" member — reproject it to WGS84 (EPSG:4326) or add a crs");
+                throw new BoundaryImportException(Message.of("boundary.noCrsMember", base));
             }
             crs = CrsResolver.wgs84();
         }
         return new Source(base, g, rows, List.copyOf(fields), crs);
     }
 
-    private static ImportedBoundaries build(Source src, ImportOptions options, List<String> warnings)
+    private static ImportedBoundaries build(Source src, ImportOptions options, List<Message> warnings)
             throws BoundaryImportException {
         if (src.geometries().isEmpty()) {
-            throw new BoundaryImportException(src.file() + ": the file contains no features");
+            throw new BoundaryImportException(Message.of("boundary.empty", src.file()));
         }
         String codeField = AttributeFields.codeField(options.codeField(), src.fields(), src.attributes(), src.file());
         String nameField = AttributeFields.nameField(options.nameField(), AttributeFields.NAME_NAMES, src.fields(),
@@ -147,41 +144,53 @@ public final class BoundaryImporter {
         warnings.addAll(src.crs().warnings());
         Reprojector reproject = new Reprojector(src.crs());
         Map<String, Integer> firstIndex = new LinkedHashMap<>();
-        List<String> duplicates = new ArrayList<>();
+        List<Message> duplicates = new ArrayList<>();
         List<Region> regions = new ArrayList<>();
         Envelope bounds = new Envelope();
         for (int i = 0; i < src.geometries().size(); i++) {
             Map<String, Object> row = src.attributes().get(i);
             String code = AttributeFields.normalizeCode(row.get(codeField));
             if (code == null) {
-                throw new BoundaryImportException(src.file() + ": feature #" + (i + 1) + " has no value in code field '"
-                        + codeField + "'");
+                throw new BoundaryImportException(Message.of("boundary.noCode", src.file(), i + 1, codeField));
             }
             Integer prev = firstIndex.putIfAbsent(code, i);
             if (prev != null) {
-                duplicates.add(code + " (features #" + (prev + 1) + " and #" + (i + 1) + ")");
+                duplicates.add(Message.of("boundary.duplicate", code, prev + 1, i + 1));
                 continue;
             }
-            String label = "feature #" + (i + 1) + " (code " + code + ")";
+            Message label = Message.of("boundary.feature", i + 1, code);
             Geometry g = Repair.polygonal(reproject.apply(src.geometries().get(i), src.file(), label), src.file(),
                     label, warnings);
             bounds.expandToInclude(g.getEnvelopeInternal());
             regions.add(Region.of(code, text(row, nameField), text(row, enField), parent(code), g));
         }
         if (!duplicates.isEmpty()) {
-            throw new BoundaryImportException(src.file() + ": duplicate region codes in field '" + codeField + "': "
-                    + String.join(", ", duplicates.subList(0, Math.min(10, duplicates.size())))
-                    + (duplicates.size() > 10 ? ", … (" + duplicates.size() + " in all)" : "")
-                    + " — dissolve multi-part records so each code appears once");
+            List<Message> shown = List.copyOf(duplicates.subList(0, Math.min(10, duplicates.size())));
+            throw new BoundaryImportException(Message.of("boundary.duplicates", src.file(), codeField,
+                    duplicates.size() > 10 ? Message.of("boundary.duplicatesMore", shown, duplicates.size()) : shown));
         }
         if (!bounds.intersects(CHINA_BOX)) {
-            throw new BoundaryImportException(String.format(Locale.ROOT, "%s: after conversion from %s the boundaries "
-                    + "lie at lon %.2f…%.2f, lat %.2f…%.2f, outside China — the CRS does not match the coordinates",
-                    src.file(), src.crs().description(), bounds.getMinX(), bounds.getMaxX(), bounds.getMinY(),
-                    bounds.getMaxY()));
+            throw new BoundaryImportException(Message.of("boundary.outsideChina", src.file(),
+                    src.crs().description(), degrees(bounds.getMinX()), degrees(bounds.getMaxX()),
+                    degrees(bounds.getMinY()), degrees(bounds.getMaxY())));
         }
         return new ImportedBoundaries(new RegionLayer(src.file(), regions), codeField, nameField,
                 src.crs().description(), warnings);
+    }
+
+    private static String degrees(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** The first line of a JSON parser's complaint (it names the line and column). */
+    private static String jsonProblem(IOException e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.split("\n")[0];
+    }
+
+    /** What a reader found wrong: its message when it has one, else its words. */
+    static Object reason(RuntimeException e) {
+        return e instanceof GeoFormatException g ? g.message() : String.valueOf(e.getMessage());
     }
 
     private static String parent(String code) {
@@ -206,9 +215,10 @@ public final class BoundaryImporter {
         try {
             return Files.readAllBytes(p);
         } catch (NoSuchFileException e) {
-            throw new BoundaryImportException(p.getFileName() + ": file not found", e);
+            throw new BoundaryImportException(Message.of("boundary.notFound", String.valueOf(p.getFileName())), e);
         } catch (IOException e) {
-            throw new BoundaryImportException(p.getFileName() + ": cannot read (" + e.getMessage() + ")", e);
+            throw new BoundaryImportException(Message.of("boundary.cannotRead", String.valueOf(p.getFileName()),
+                    org.epiflow.text.Problems.of(e)), e);
         }
     }
 
@@ -225,11 +235,13 @@ public final class BoundaryImporter {
             Path hit = s.filter(p -> p.getFileName().toString().equalsIgnoreCase(stem + "." + ext)).findFirst()
                     .orElse(null);
             if (hit == null && required) {
-                throw new BoundaryImportException(file.getFileName() + ": missing " + stem + "." + ext);
+                throw new BoundaryImportException(Message.of("boundary.missingSibling",
+                        String.valueOf(file.getFileName()), stem + "." + ext));
             }
             return hit;
         } catch (IOException e) {
-            throw new BoundaryImportException(dir + ": cannot list folder (" + e.getMessage() + ")", e);
+            throw new BoundaryImportException(Message.of("boundary.cannotList", String.valueOf(dir),
+                    org.epiflow.text.Problems.of(e)), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,7 @@ final class CrsResolver {
      * @param lonLat      true if the CRS is geographic and needs no datum shift (coordinates used as they are)
      * @param warnings    caveats to show the user (approximate datum shifts)
      */
-    record Resolved(CoordinateReferenceSystem crs, String description, boolean lonLat, List<String> warnings) {
+    record Resolved(CoordinateReferenceSystem crs, String description, boolean lonLat, List<Message> warnings) {
     }
 
     private static final CRSFactory FACTORY = new CRSFactory();
@@ -46,7 +47,7 @@ final class CrsResolver {
         }
         Matcher m = EPSG.matcher(n);
         if (!m.find()) {
-            throw new BoundaryImportException("unsupported CRS '" + name + "' (expected an EPSG code or CRS84)");
+            throw new BoundaryImportException(Message.of("boundary.crs.unsupportedName", name));
         }
         return epsg(Integer.parseInt(m.group(1)), name);
     }
@@ -59,11 +60,11 @@ final class CrsResolver {
         try {
             crs = FACTORY.createFromName("EPSG:" + code);
         } catch (RuntimeException e) {
-            throw new BoundaryImportException("unsupported CRS '" + quoted + "': EPSG:" + code
-                    + " is not in the proj4j EPSG database", e);
+            throw new BoundaryImportException(Message.of("boundary.crs.notInDatabase", quoted, String.valueOf(code)),
+                    e);
         }
         if (crs == null) {
-            throw new BoundaryImportException("unsupported CRS '" + quoted + "': EPSG:" + code + " is unknown");
+            throw new BoundaryImportException(Message.of("boundary.crs.unknownEpsg", quoted, String.valueOf(code)));
         }
         return new Resolved(crs, quoted + " (EPSG:" + code + ")", false, List.of());
     }
@@ -74,16 +75,15 @@ final class CrsResolver {
         try {
             root = Wkt.parse(wktText);
         } catch (RuntimeException e) {
-            throw new BoundaryImportException("cannot parse the .prj WKT (" + e.getMessage() + "): "
-                    + abbreviate(wktText));
+            throw new BoundaryImportException(Message.of("boundary.crs.badWkt", String.valueOf(e.getMessage()),
+                    abbreviate(wktText)));
         }
         String kw = root.keyword().toUpperCase(Locale.ROOT);
         boolean projected = kw.equals("PROJCS") || kw.equals("PROJCRS") || kw.equals("PROJECTEDCRS");
         boolean geographic = kw.equals("GEOGCS") || kw.equals("GEOGCRS") || kw.equals("GEOGRAPHICCRS");
         String what = (projected ? "PROJCS" : "GEOGCS") + " '" + root.name() + "'";
         if (!projected && !geographic) {
-            throw new BoundaryImportException("unsupported CRS: .prj starts with " + root.keyword() + " '"
-                    + root.name() + "', expected PROJCS or GEOGCS");
+            throw new BoundaryImportException(Message.of("boundary.crs.badRoot", root.keyword(), root.name()));
         }
         Integer authority = epsgAuthority(root);
         if (authority != null) {
@@ -100,9 +100,9 @@ final class CrsResolver {
         }
         Wkt geogcs = projected ? first(root, "GEOGCS", "GEOGCRS", "BASEGEOGCRS", "BASEGEODCRS") : root;
         if (geogcs == null) {
-            throw new BoundaryImportException("unsupported CRS " + what + ": no GEOGCS inside");
+            throw new BoundaryImportException(Message.of("boundary.crs.noGeogcs", what));
         }
-        List<String> warnings = new ArrayList<>();
+        List<Message> warnings = new ArrayList<>();
         String ellps = Datums.proj4(geogcs, warnings);
         if (!projected) {
             boolean plain = !ellps.contains("towgs84");
@@ -113,8 +113,8 @@ final class CrsResolver {
         try {
             return new Resolved(FACTORY.createFromParameters(null, params), what, false, warnings);
         } catch (RuntimeException e) {
-            throw new BoundaryImportException("unsupported CRS " + what + ": proj4j rejects '" + params + "' ("
-                    + e.getMessage() + ")", e);
+            throw new BoundaryImportException(Message.of("boundary.crs.rejected", what, params,
+                    String.valueOf(e.getMessage())), e);
         }
     }
 

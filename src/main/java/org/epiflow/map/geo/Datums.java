@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,42 +14,38 @@ final class Datums {
      * Returns {@code +a=.. +b=..} (proj4j 1.4 ignores {@code +rf}) plus {@code +towgs84=..} where a published
      * shift exists; adds a warning where positions are approximate.
      */
-    static String proj4(Wkt geogcs, List<String> warnings) throws BoundaryImportException {
+    static String proj4(Wkt geogcs, List<Message> warnings) throws BoundaryImportException {
         String gname = geogcs.name();
         Wkt datum = CrsResolver.first(geogcs, "DATUM");
         Wkt sph = datum == null ? null : CrsResolver.first(datum, "SPHEROID", "ELLIPSOID");
         if (sph == null || Double.isNaN(sph.number(1))) {
-            throw new BoundaryImportException("unsupported CRS: GEOGCS '" + gname + "' has no SPHEROID");
+            throw new BoundaryImportException(Message.of("boundary.crs.noSpheroid", gname));
         }
         Wkt unit = CrsResolver.first(geogcs, "UNIT", "ANGLEUNIT");
         if (unit != null && !Double.isNaN(unit.number(1)) && Math.abs(unit.number(1) - Math.PI / 180) > 1e-9) {
-            throw new BoundaryImportException("unsupported CRS: GEOGCS '" + gname + "' uses angular unit '"
-                    + unit.name() + "' (only degrees are supported)");
+            throw new BoundaryImportException(Message.of("boundary.crs.angularUnit", gname, unit.name()));
         }
         Wkt pm = CrsResolver.first(geogcs, "PRIMEM");
         if (pm != null && !Double.isNaN(pm.number(1)) && pm.number(1) != 0) {
-            throw new BoundaryImportException("unsupported CRS: GEOGCS '" + gname + "' has prime meridian '"
-                    + pm.name() + "' (only Greenwich is supported)");
+            throw new BoundaryImportException(Message.of("boundary.crs.primeMeridian", gname, pm.name()));
         }
         double a = sph.number(1), rf = sph.number(2);
         double b = rf == 0 || Double.isNaN(rf) ? a : a * (1 - 1 / rf);
         String ellps = String.format(Locale.ROOT, "+a=%s +b=%s", a, b);
         String d = Wkt.squash(datum.name() + " " + gname);
         if (d.contains("beijing1954") || d.contains("beijing54")) {
-            warnings.add("datum Beijing 1954 converted with the approximate 3-parameter shift of EPSG:4214 "
-                    + "(+towgs84=15.8,-154.4,-82.3): positions are good to some tens of metres");
+            warnings.add(Message.of("boundary.datum.beijing54"));
             return ellps + " +towgs84=15.8,-154.4,-82.3";
         }
         if (d.contains("xian1980") || d.contains("xian80")) {
-            warnings.add("datum Xian 1980 has no published shift to WGS84 and is used as if it were WGS84/CGCS2000: "
-                    + "positions may be off by up to about 100 metres");
+            warnings.add(Message.of("boundary.datum.xian80"));
             return ellps;
         }
         boolean known = d.contains("wgs1984") || d.contains("wgs84") || d.contains("china2000")
                 || d.contains("cgcs2000") || d.contains("chinageodetic") || d.contains("itrf") || d.contains("grs1980")
                 || d.contains("grs80");
         if (!known && Math.abs(a - 6378137) > 0.5) {
-            warnings.add("datum '" + datum.name() + "' is not known to EpiFlow and is used without a datum shift");
+            warnings.add(Message.of("boundary.datum.unknown", datum.name()));
         }
         return ellps;
     }

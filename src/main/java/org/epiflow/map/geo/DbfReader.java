@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.ByteOrder;
@@ -34,13 +35,13 @@ final class DbfReader {
 
     static Table read(byte[] dbf, String fileName, Charset given) throws BoundaryImportException {
         if (dbf.length < 32) {
-            throw new BoundaryImportException(fileName + ": not a dBASE file (shorter than its header)");
+            throw new BoundaryImportException(Message.of("boundary.dbf.short", fileName));
         }
         ByteBuffer b = ByteBuffer.wrap(dbf).order(ByteOrder.LITTLE_ENDIAN);
         int numRecords = b.getInt(4), headerLen = b.getShort(8) & 0xFFFF, recordLen = b.getShort(10) & 0xFFFF;
         int ldid = dbf[29] & 0xFF;
         if (headerLen > dbf.length || recordLen < 1) {
-            throw new BoundaryImportException(fileName + ": corrupt dBASE header");
+            throw new BoundaryImportException(Message.of("boundary.dbf.header", fileName));
         }
         List<Field> fields = new ArrayList<>();
         int offset = 1;                                     // byte 0 of a record is the deletion flag
@@ -55,11 +56,10 @@ final class DbfReader {
             offset += len;
         }
         if (offset > recordLen) {
-            throw new BoundaryImportException(fileName + ": field lengths exceed the record length");
+            throw new BoundaryImportException(Message.of("boundary.dbf.fields", fileName));
         }
         if ((long) headerLen + (long) numRecords * recordLen > dbf.length) {
-            throw new BoundaryImportException(fileName + ": truncated (header announces " + numRecords
-                    + " records)");
+            throw new BoundaryImportException(Message.of("boundary.dbf.truncated", fileName, numRecords));
         }
         Charset cs = given != null ? given : ldid == 0x4D ? GBK : allDecodeAsUtf8(dbf, fields, headerLen,
                 recordLen, numRecords) ? StandardCharsets.UTF_8 : GBK;

@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class GeoJson {
     public static Document read(InputStream in) throws IOException {
         try (JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException("not a GeoJSON object");
+                throw GeoFormatException.of("boundary.geojson.notObject");
             }
             List<Feature> features = new ArrayList<>();
             Raw raw = new Raw();
@@ -66,7 +67,7 @@ public final class GeoJson {
                     case "type" -> raw.type = p.getText();
                     case "features" -> {
                         collection = true;
-                        expect(t, JsonToken.START_ARRAY, "\"features\" must be an array");
+                        expect(t, JsonToken.START_ARRAY, "boundary.geojson.featuresArray");
                         while (p.nextToken() == JsonToken.START_OBJECT) {
                             Feature f = feature(p, features.size());
                             if (f != null) {
@@ -102,14 +103,14 @@ public final class GeoJson {
 
         Geometry build() {
             if (type == null) {
-                throw new IllegalArgumentException("geometry without \"type\"");
+                throw GeoFormatException.of("boundary.geojson.noType");
             }
             if (type.equals("GeometryCollection")) {
                 return FACTORY.createGeometryCollection(geometries == null ? new Geometry[0]
                         : geometries.toArray(Geometry[]::new));
             }
             if (coordinates == null) {
-                throw new IllegalArgumentException(type + " without coordinates");
+                throw GeoFormatException.of("boundary.geojson.noCoordinates", type);
             }
             Object c = coordinates;
             return switch (type) {
@@ -122,7 +123,7 @@ public final class GeoJson {
                 case "Polygon" -> polygon(c);
                 case "MultiPolygon" -> FACTORY.createMultiPolygon(list(c).stream().map(GeoJson::polygon)
                         .toArray(Polygon[]::new));
-                default -> throw new IllegalArgumentException("unknown geometry type '" + type + "'");
+                default -> throw GeoFormatException.of("boundary.geojson.unknownType", type);
             };
         }
     }
@@ -140,13 +141,14 @@ public final class GeoJson {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("feature #" + index + ": " + e.getMessage(), e);
+            throw new GeoFormatException(Message.of("boundary.geojson.feature", index + 1,
+                    BoundaryImporter.reason(e)), e);
         }
         return raw.geometry == null ? null : new Feature(raw.geometry, raw.properties);
     }
 
     private static Geometry geometry(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_OBJECT, "geometry must be an object");
+        expect(p.currentToken(), JsonToken.START_OBJECT, "boundary.geojson.geometryObject");
         Raw raw = new Raw();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -162,7 +164,7 @@ public final class GeoJson {
     }
 
     private static List<Geometry> geometries(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_ARRAY, "\"geometries\" must be an array");
+        expect(p.currentToken(), JsonToken.START_ARRAY, "boundary.geojson.geometriesArray");
         List<Geometry> out = new ArrayList<>();
         while (p.nextToken() == JsonToken.START_OBJECT) {
             out.add(geometry(p));
@@ -172,14 +174,14 @@ public final class GeoJson {
 
     /** Nested arrays: a position becomes a {@code double[]}, anything deeper a {@code List<Object>}. */
     private static Object coordinates(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_ARRAY, "coordinates must be an array");
+        expect(p.currentToken(), JsonToken.START_ARRAY, "boundary.geojson.coordinatesArray");
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
             double[] pos = new double[3];
             int n = 0;
             for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-                    throw new IllegalArgumentException("bad position value " + p.getText());
+                    throw GeoFormatException.of("boundary.geojson.badPosition", p.getText());
                 }
                 if (n < 3) {
                     pos[n] = p.getDoubleValue();
@@ -187,7 +189,7 @@ public final class GeoJson {
                 n++;
             }
             if (n < 2) {
-                throw new IllegalArgumentException("position with " + n + " value(s)");
+                throw GeoFormatException.of("boundary.geojson.positionSize", n);
             }
             return pos;
         }
@@ -199,7 +201,7 @@ public final class GeoJson {
     }
 
     private static Map<String, Object> properties(JsonParser p) throws IOException {
-        expect(p.currentToken(), JsonToken.START_OBJECT, "properties must be an object");
+        expect(p.currentToken(), JsonToken.START_OBJECT, "boundary.geojson.propertiesObject");
         Map<String, Object> m = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String k = p.currentName();
@@ -239,16 +241,16 @@ public final class GeoJson {
         return name;
     }
 
-    private static void expect(JsonToken actual, JsonToken wanted, String message) {
+    private static void expect(JsonToken actual, JsonToken wanted, String key) {
         if (actual != wanted) {
-            throw new IllegalArgumentException(message);
+            throw GeoFormatException.of(key);
         }
     }
 
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object o) {
         if (!(o instanceof List)) {
-            throw new IllegalArgumentException("coordinates nested too shallowly");
+            throw GeoFormatException.of("boundary.geojson.shallow");
         }
         return (List<Object>) o;
     }
@@ -272,7 +274,7 @@ public final class GeoJson {
             cs[cs.length - 1] = cs[0].copy();
         }
         if (cs.length > 0 && cs.length < 4) {
-            throw new IllegalArgumentException("polygon ring with only " + cs.length + " positions");
+            throw GeoFormatException.of("boundary.geojson.ring", cs.length);
         }
         return FACTORY.createLinearRing(cs);
     }
@@ -288,7 +290,7 @@ public final class GeoJson {
 
     private static Coordinate coord(Object c) {
         if (!(c instanceof double[] d)) {
-            throw new IllegalArgumentException("coordinates nested too deeply");
+            throw GeoFormatException.of("boundary.geojson.deep");
         }
         return new Coordinate(d[0], d[1]);
     }

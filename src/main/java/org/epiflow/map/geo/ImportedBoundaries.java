@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param warnings  non-fatal remarks for the user (assumed CRS, approximate datum, repaired geometries)
  */
 public record ImportedBoundaries(RegionLayer layer, String codeField, String nameField, String sourceCrs,
-                                 List<String> warnings) {
+                                 List<Message> warnings) {
 
     public ImportedBoundaries {
         warnings = List.copyOf(warnings);

@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.util.Locale;
 
 /** The PROJECTION / PARAMETER / UNIT part of a WKT PROJCS as proj4 parameters (used by {@link CrsResolver}). */
@@ -18,7 +19,7 @@ final class Projections {
             }
         }
         if (proj == null) {
-            throw new BoundaryImportException("unsupported CRS " + what + ": no PROJECTION");
+            throw new BoundaryImportException(Message.of("boundary.crs.noProjection", what));
         }
         String p = Wkt.squash(proj.name());
         StringBuilder sb = new StringBuilder();
@@ -56,9 +57,7 @@ final class Projections {
                     put(sb, "k_0", k);
                 }
             }
-            default -> throw new BoundaryImportException("unsupported CRS " + what + ": projection '"
-                    + proj.name() + "' (supported: Transverse Mercator / Gauss-Kruger / UTM, Web Mercator, "
-                    + "Mercator, Albers, Lambert Conformal Conic)");
+            default -> throw new BoundaryImportException(Message.of("boundary.crs.projection", what, proj.name()));
         }
         put(sb, "x_0", param(projcs, 0, "falseeasting", "eastingatfalseorigin"));
         put(sb, "y_0", param(projcs, 0, "falsenorthing", "northingatfalseorigin"));

@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +24,14 @@ final class Repair {
      * Returns the geometry as a valid Polygon/MultiPolygon: unchanged if valid, else repaired with
      * {@link GeometryFixer} (noted in {@code warnings}); refuses non-polygons and repairs that lose the shape.
      */
-    static Geometry polygonal(Geometry g, String file, String feature, List<String> warnings)
+    static Geometry polygonal(Geometry g, String file, Message feature, List<Message> warnings)
             throws BoundaryImportException {
         if (g.getDimension() != 2) {
-            throw new BoundaryImportException(file + ": " + feature + " is a " + g.getGeometryType()
-                    + "; boundaries must be polygons");
+            throw new BoundaryImportException(Message.of("boundary.notPolygon", file, feature,
+                    g.getGeometryType()));
         }
         if (g.isEmpty()) {
-            throw new BoundaryImportException(file + ": " + feature + " has an empty geometry");
+            throw new BoundaryImportException(Message.of("boundary.emptyGeometry", file, feature));
         }
         TopologyValidationError err = new IsValidOp(g).getValidationError();
         if (err == null) {
@@ -43,14 +44,20 @@ final class Repair {
                 : g.getFactory().createMultiPolygon(polys.toArray(Polygon[]::new));
         double before = ringArea(g);
         if (out.isEmpty() || !out.isValid() || out.getArea() < (1 - MAX_AREA_LOSS) * before) {
-            throw new BoundaryImportException(String.format(java.util.Locale.ROOT,
-                    "%s: %s has broken geometry that cannot be repaired (%s at %.5f, %.5f; repair keeps %.0f%% of "
-                            + "its area)", file, feature, err.getMessage(), err.getCoordinate().x,
-                    err.getCoordinate().y, before == 0 ? 0 : 100 * out.getArea() / before));
+            throw new BoundaryImportException(Message.of("boundary.unrepairable", file, feature, problem(err),
+                    String.format(java.util.Locale.ROOT, "%.5f", err.getCoordinate().x),
+                    String.format(java.util.Locale.ROOT, "%.5f", err.getCoordinate().y),
+                    String.format(java.util.Locale.ROOT, "%.0f", before == 0 ? 0 : 100 * out.getArea() / before)));
         }
-        warnings.add(String.format(java.util.Locale.ROOT, "%s: %s was invalid (%s) and has been repaired", file,
-                feature, err.getMessage()));
+        warnings.add(Message.of("boundary.repaired", file, feature, problem(err)));
         return out;
+    }
+
+    /** JTS's finding in words ({@code boundary.topology.<type>}). */
+    private static Message problem(TopologyValidationError err) {
+        int t = err.getErrorType();
+        return t >= 0 && t <= 11 ? Message.of("boundary.topology." + t) : Message.of("boundary.topology.other",
+                err.getMessage());
     }
 
     /** Sum of the shells' areas minus the holes' (robust to self-intersection of other rings). */

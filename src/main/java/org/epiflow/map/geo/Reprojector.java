@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -24,7 +25,7 @@ final class Reprojector {
     }
 
     /** A lon/lat copy of the geometry; non-finite results raise an exception naming the feature. */
-    Geometry apply(Geometry g, String file, String feature) throws BoundaryImportException {
+    Geometry apply(Geometry g, String file, Message feature) throws BoundaryImportException {
         Geometry out = g.copy();
         out.setSRID(4326);
         if (transform == null) {
@@ -57,12 +58,11 @@ final class Reprojector {
                 }
             });
         } catch (RuntimeException e) {
-            throw new BoundaryImportException(file + ": " + feature + " cannot be converted to longitude/latitude ("
-                    + e.getMessage() + ") — the coordinates do not fit the CRS", e);
+            throw new BoundaryImportException(Message.of("boundary.reproject.failed", file, feature,
+                    String.valueOf(e.getMessage())), e);
         }
         if (bad[0]) {
-            throw new BoundaryImportException(file + ": " + feature + " has coordinates outside the valid range of its "
-                    + "CRS — the .prj/crs does not match the coordinates");
+            throw new BoundaryImportException(Message.of("boundary.reproject.outOfRange", file, feature));
         }
         return out;
     }

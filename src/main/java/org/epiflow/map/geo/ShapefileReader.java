@@ -1,5 +1,6 @@
 package org.epiflow.map.geo;
 
+import org.epiflow.text.Message;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -31,16 +32,15 @@ final class ShapefileReader {
     /** Reads every record; element i is the geometry of record i+1 (null for a Null shape). */
     static List<Geometry> read(byte[] shp, String fileName, GeometryFactory gf) throws BoundaryImportException {
         if (shp.length < 100) {
-            throw new BoundaryImportException(fileName + ": not a Shapefile (file shorter than its 100-byte header)");
+            throw new BoundaryImportException(Message.of("boundary.shp.short", fileName));
         }
         ByteBuffer b = ByteBuffer.wrap(shp);
         if (b.order(ByteOrder.BIG_ENDIAN).getInt(0) != 9994) {
-            throw new BoundaryImportException(fileName + ": not a Shapefile (bad file code)");
+            throw new BoundaryImportException(Message.of("boundary.shp.badCode", fileName));
         }
         int type = b.order(ByteOrder.LITTLE_ENDIAN).getInt(32);
         if (type != POLYGON && type != POLYGON_Z && type != POLYGON_M && type != NULL) {
-            throw new BoundaryImportException(fileName + ": shape type " + typeName(type)
-                    + " is not supported; boundaries must be polygons");
+            throw new BoundaryImportException(Message.of("boundary.shp.type", fileName, typeName(type)));
         }
         List<Geometry> out = new ArrayList<>();
         int pos = 100;
@@ -49,13 +49,13 @@ final class ShapefileReader {
             int len = b.getInt(pos + 4) * 2;
             int start = pos + 8;
             if (len < 4 || start + len > shp.length) {
-                throw new BoundaryImportException(fileName + ": record " + recNo + " is truncated");
+                throw new BoundaryImportException(Message.of("boundary.shp.truncated", fileName, recNo));
             }
             try {
                 out.add(record(b.order(ByteOrder.LITTLE_ENDIAN), start, len, gf));
             } catch (RuntimeException e) {
-                throw new BoundaryImportException(fileName + ": record " + recNo + " (feature #" + (out.size() + 1)
-                        + ") has broken geometry: " + e.getMessage(), e);
+                throw new BoundaryImportException(Message.of("boundary.shp.broken", fileName, recNo, out.size() + 1,
+                        BoundaryImporter.reason(e)), e);
             }
             pos = start + len;
         }
@@ -68,12 +68,12 @@ final class ShapefileReader {
             return null;
         }
         if (type != POLYGON && type != POLYGON_Z && type != POLYGON_M) {
-            throw new IllegalArgumentException("shape type " + typeName(type) + " in a polygon file");
+            throw GeoFormatException.of("boundary.shp.record.type", typeName(type));
         }
         int numParts = b.getInt(start + 36), numPoints = b.getInt(start + 40);
         int partsAt = start + 44, pointsAt = partsAt + 4 * numParts;
         if (numParts < 0 || numPoints < 0 || pointsAt + 16L * numPoints > start + len) {
-            throw new IllegalArgumentException("part/point counts exceed the record length");
+            throw GeoFormatException.of("boundary.shp.record.counts");
         }
         List<LinearRing> shells = new ArrayList<>(), holes = new ArrayList<>();
         for (int p = 0; p < numParts; p++) {
@@ -82,13 +82,13 @@ final class ShapefileReader {
             // parts are consecutive slices of the points (the first starts at 0), so a record holds at most
             // numPoints coordinates however many parts it claims; compare, do not subtract (to - from can overflow)
             if (from < 0 || from >= numPoints || to > numPoints || to <= from || p == 0 && from != 0) {
-                throw new IllegalArgumentException("bad part index in part " + p);
+                throw GeoFormatException.of("boundary.shp.record.partIndex", p + 1);
             }
             Coordinate[] cs = new Coordinate[to - from];
             for (int i = from; i < to; i++) {
                 double x = b.getDouble(pointsAt + 16 * i), y = b.getDouble(pointsAt + 16 * i + 8);
                 if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                    throw new IllegalArgumentException("non-finite coordinate in part " + p);
+                    throw GeoFormatException.of("boundary.shp.record.nonFinite", p + 1);
                 }
                 cs[i - from] = new Coordinate(x, y);
             }
@@ -97,7 +97,7 @@ final class ShapefileReader {
                 cs[cs.length - 1] = cs[0].copy();
             }
             if (cs.length < 4) {
-                throw new IllegalArgumentException("ring " + p + " has only " + (to - from) + " points");
+                throw GeoFormatException.of("boundary.shp.record.ring", p + 1, to - from);
             }
             LinearRing r = gf.createLinearRing(cs);
             (Orientation.isCCW(cs) ? holes : shells).add(r);

@@ -53,6 +53,23 @@ public final class DetailView extends VBox {
         NumberAxis y = new NumberAxis();
         y.setForceZeroInRange(true);
         y.setLabel(m.get("detail.tripsAxis"));
+        // an axis draws its tick labels with a font of its own (not the scene's): give it the CJK one, or "万" is a box
+        String family = org.epiflow.ui.AppFonts.load();
+        if (family != null) {
+            y.setTickLabelFont(javafx.scene.text.Font.font(family, 10));
+            x.setTickLabelFont(javafx.scene.text.Font.font(family, 10));
+        }
+        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null ? "" : Figures.axis(n.doubleValue(), m.locale());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return null;
+            }
+        });
         LineChart<String, Number> chart = new LineChart<>(x, y);
         chart.setId("detailChart");
         chart.setCreateSymbols(false);

@@ -50,6 +50,7 @@ public final class DetailViewModel {
         selection.datasetProperty().addListener((o, a, b) -> refresh());
         days.addListener((o, a, b) -> refresh());
         weekly.addListener((o, a, b) -> refresh());
+        messages.localeProperty().addListener(o -> refresh());   // names and notes in the new language
         refresh();
     }
 

@@ -198,6 +198,13 @@ public final class ExportDialog {
         marking.setMaxWidth(Double.MAX_VALUE);
         marking.valueProperty().addListener((o, a, v) -> vm.markingProperty().set(v == null ? "" : v));
         marking.getEditor().textProperty().addListener((o, a, v) -> vm.markingProperty().set(v == null ? "" : v));
+        // a preset marking follows the page's language: show what the view-model chose
+        vm.markingProperty().addListener((o, a, v) -> {
+            if (v != null && !v.equals(marking.getEditor().getText())) {
+                marking.setValue(v);
+                marking.getEditor().setText(v);
+            }
+        });
         add(g, "export.marking", marking);
         ComboBox<Language> lang = combo("exportLanguage", List.of(Language.values()), vm.languageProperty(),
                 l -> m.get("export.language." + l.name()));

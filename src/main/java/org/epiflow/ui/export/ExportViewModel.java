@@ -107,9 +107,10 @@ public final class ExportViewModel {
 
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
-    private final StringProperty status = new SimpleStringProperty("");
+    private final org.epiflow.ui.i18n.LocalText status;
     private final ObjectProperty<BufferedImage> preview = new SimpleObjectProperty<>();
-    private final StringProperty previewText = new SimpleStringProperty("");
+    private final org.epiflow.ui.i18n.LocalText previewText;
+    private org.epiflow.ui.util.DesktopService desktop = org.epiflow.ui.util.DesktopService.NONE;
     private final ObjectProperty<Path> lastExport = new SimpleObjectProperty<>();
     private boolean previewInFlight;
     private boolean previewPending;
@@ -125,6 +126,8 @@ public final class ExportViewModel {
                            MapViewModel map, TimelineViewModel timeline, SessionServices services,
                            Supplier<ExportSource> source, Preferences prefs, Clock clock) {
         this.messages = messages;
+        this.status = messages.text();
+        this.previewText = messages.text();
         this.executor = executor;
         this.dialogs = dialogs;
         this.files = files;
@@ -137,6 +140,41 @@ public final class ExportViewModel {
         language.set(messages.chinese() ? Language.ZH : Language.EN);
         marking.set(markingPresets().get(0));
         settings.restore(this);
+        followLanguage(language.get());
+        language.addListener((o, a, l) -> followLanguage(l));
+        // Chinese first: when the user switches the app's language, pages follow (they may still choose another)
+        messages.localeProperty().addListener((o, a, l) -> language.set(messages.chinese() ? Language.ZH
+                : Language.EN));
+    }
+
+    /** How "Open folder" and "Open file" reach the desktop (the app gives the real one; tests a recorder). */
+    public void setDesktop(org.epiflow.ui.util.DesktopService desktop) {
+        this.desktop = desktop == null ? org.epiflow.ui.util.DesktopService.NONE : desktop;
+    }
+
+    /** The handling marking presets of a page language, most common first. */
+    private List<String> presets(Language l) {
+        return l == Language.EN
+                ? List.of(messages.get("export.marking.preset.en"), messages.get("export.marking.preset.en.restricted"))
+                : List.of(messages.get("export.marking.preset.zh"), messages.get("export.marking.preset.zh.internal"));
+    }
+
+    /**
+     * A preset marking follows the page's language (an English marking never stays on a Chinese page); a marking
+     * the user typed is theirs and stays.
+     */
+    private void followLanguage(Language page) {
+        if (page == null) {
+            return;
+        }
+        String m = marking.get();
+        for (Language other : Language.values()) {
+            int i = presets(other).indexOf(m);
+            if (i >= 0) {
+                marking.set(presets(page).get(i));
+                return;
+            }
+        }
     }
 
     /** The handling marking presets, in both languages (the UI language's first). */
@@ -267,12 +305,12 @@ public final class ExportViewModel {
         LocalDate[] d = period();
         if (src == null || d == null) {
             preview.set(null);
-            previewText.set(messages.get("export.preview.none"));
+            previewText.show("export.preview.none");
             return;
         }
         if (format.get().isTable()) {
             preview.set(null);
-            previewText.set(messages.get("export.preview.table"));
+            previewText.show("export.preview.table");
             return;
         }
         ExportOptions o;
@@ -284,12 +322,12 @@ public final class ExportViewModel {
             o.page(new PageSpec(full.width(), full.height(), pdpi, full.paper())).format(ExportFormat.PNG);
         } catch (IllegalArgumentException e) {
             preview.set(null);
-            previewText.set(messages.get("export.preview.invalid", e.getMessage()));
+            previewText.show("export.preview.invalid", org.epiflow.text.Problems.reason(e));
             return;
         }
         LocalDate from = d[0], to = format.get().isMultiFrame() ? d[0] : d[1];
         previewInFlight = true;
-        previewText.set(messages.get("export.preview.rendering"));
+        previewText.show("export.preview.rendering");
         executor.execute(ctx -> {
             synchronized (engine) {
                 Exporter ex = new Exporter(src, clock);
@@ -300,12 +338,12 @@ public final class ExportViewModel {
         }, TaskCallbacks.<BufferedImage>of(img -> {
             previewInFlight = false;
             preview.set(img);
-            previewText.set("");
+            previewText.clear();
             again();
         }, e -> {
             previewInFlight = false;
             preview.set(null);
-            previewText.set(messages.get("export.preview.failed", String.valueOf(e.getMessage())));
+            previewText.show("export.preview.failed", org.epiflow.text.Problems.reason(e));
             again();
         }));
     }
@@ -320,8 +358,7 @@ public final class ExportViewModel {
     /** Asks where to save (with the format's extension), then exports there. */
     public void chooseAndExport() {
         String ext = format.get().extension();
-        Path initial = folder.get() == null ? Path.of(suggestedName())
-                : Path.of(folder.get()).resolve(suggestedName());
+        Path initial = startFolder().resolve(suggestedName());
         Optional<Path> target = files.saveFile(messages.get("export.chooser.title"), initial,
                 messages.get("export.chooser.filter", ext.toUpperCase(Locale.ROOT)), "*." + ext);
         target.ifPresent(this::export);
@@ -335,14 +372,14 @@ public final class ExportViewModel {
             return;
         }
         if (src == null || d == null) {
-            fail(messages.get("export.error.nothing"), null);
+            fail(org.epiflow.text.Message.of("export.error.nothing"), null);
             return;
         }
         ExportOptions o;
         try {
             o = options();
         } catch (IllegalArgumentException e) {
-            fail(e.getMessage(), e);
+            fail(org.epiflow.text.Problems.reason(e), e);
             return;
         }
         String ext = "." + format.get().extension();
@@ -355,7 +392,7 @@ public final class ExportViewModel {
         settings.save(this);
         busy.set(true);
         progress.set(-1);
-        status.set(messages.get("export.running", out.getFileName()));
+        status.show("export.running", out.getFileName());
         executor.execute(ctx -> {
             ctx.progress("export", -1);
             if (services == null) {
@@ -371,21 +408,52 @@ public final class ExportViewModel {
             busy.set(false);
             progress.set(1);
             lastExport.set(out);
-            status.set(messages.get("export.done", out.toAbsolutePath().toString()));
-            dialogs.showInfo(messages.get("export.title"), status.get());
+            status.show("export.done", out.toAbsolutePath().toString());
+            offerToShow(out);
         }, e -> {
             busy.set(false);
             progress.set(0);
-            fail(messages.get("export.error.failed", out.toAbsolutePath().toString(),
-                    e instanceof org.epiflow.text.Localized l ? messages.format(l) : String.valueOf(e.getMessage())),
-                    e);
+            fail(org.epiflow.text.Message.of("export.error.failed", out.toAbsolutePath().toString(),
+                    org.epiflow.text.Problems.reason(e)), e);
         }).withProgress((stage, f) -> progress.set(f)));
     }
 
-    private void fail(String message, Exception e) {
-        status.set(message);
-        dialogs.showError(messages.get("export.title"), messages.get("export.error.header"), message,
-                e == null ? null : e.toString());
+    private void fail(org.epiflow.text.Message message, Exception e) {
+        status.show(message);
+        dialogs.showError(messages.get("export.title"), messages.get("export.error.header"), status.get(),
+                e == null ? null : messages.get("export.error.details", String.valueOf(e)));
+    }
+
+    /** Where the save dialog starts: the last export's folder while it exists, else Documents (or home). */
+    Path startFolder() {
+        Path remembered = null;
+        if (folder.get() != null && !folder.get().isBlank()) {
+            try {
+                remembered = Path.of(folder.get());
+            } catch (java.nio.file.InvalidPathException e) {
+                remembered = null;
+            }
+        }
+        return org.epiflow.ui.util.UserFolders.startIn(remembered);
+    }
+
+    /** Says where the export went and offers to open its folder or the file itself. */
+    private void offerToShow(Path out) {
+        int choice = dialogs.showInfo(messages.get("export.title"), status.get(),
+                List.of(messages.get("export.openFolder"), messages.get("export.openFile")));
+        if (choice < 0) {
+            return;
+        }
+        org.epiflow.ui.util.DesktopService d = desktop;
+        executor.execute(ctx -> {
+            if (choice == 0) {
+                d.showInFolder(out);
+            } else {
+                d.open(out);
+            }
+            return null;
+        }, TaskCallbacks.of(x -> { }, e -> dialogs.showError(messages.get("export.title"),
+                messages.get("export.openFailed"), messages.describe(e), null)));
     }
 
     /** Remembers the current settings. */

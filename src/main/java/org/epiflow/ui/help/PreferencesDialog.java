@@ -43,6 +43,7 @@ public final class PreferencesDialog extends Dialog<PreferencesDialog.Choice> {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(10);
+        grid.setPadding(new javafx.geometry.Insets(14, 18, 6, 18));
         grid.addRow(0, new Label(m.get("prefs.language")), lang);
         grid.addRow(1, new Label(m.get("prefs.theme")), th);
         javafx.scene.control.Spinner<Integer> idle = new javafx.scene.control.Spinner<>(1, 24 * 60,
@@ -53,8 +54,10 @@ public final class PreferencesDialog extends Dialog<PreferencesDialog.Choice> {
             grid.addRow(2, new Label(m.get("prefs.idleLock")), idle);
         }
         getDialogPane().setContent(grid);
-        getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        setResultConverter(b -> b == ButtonType.OK ? new Choice(lang.getValue(), th.getValue(),
+        ButtonType ok = org.epiflow.ui.util.Dialogs.ok(m);
+        getDialogPane().getButtonTypes().setAll(ok, org.epiflow.ui.util.Dialogs.cancel(m));
+        org.epiflow.ui.util.Dialogs.style(getDialogPane(), owner);
+        setResultConverter(b -> b == ok ? new Choice(lang.getValue(), th.getValue(),
                 idleLockMinutes == null ? null : idle.getValue()) : null);
     }
 

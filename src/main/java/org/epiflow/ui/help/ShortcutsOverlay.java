@@ -38,7 +38,7 @@ public final class ShortcutsOverlay extends StackPane {
         grid.setVgap(6);
         int row = 0;
         for (String[] s : SHORTCUTS) {
-            Label key = new Label(s[0]);
+            Label key = new Label(s[0].equals("Space") ? m.get("help.cap.space") : s[0]);
             key.getStyleClass().add("key-cap");
             grid.addRow(row++, key, new Label(m.get(s[1])));
         }

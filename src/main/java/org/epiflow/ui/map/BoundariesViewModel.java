@@ -2,7 +2,6 @@ package org.epiflow.ui.map;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.epiflow.map.BasemapGeometry;
 import org.epiflow.map.geo.Basemap;
@@ -40,24 +39,27 @@ public final class BoundariesViewModel {
     private final AppPreferences prefs;
     private final ObjectProperty<BasemapGeometry> basemap;
     private final ObjectProperty<AggregateDataset> dataset = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    private final org.epiflow.ui.i18n.LocalText warning;
+    private final org.epiflow.ui.i18n.LocalText note;
     private Basemap illustrative;
 
     public BoundariesViewModel(Messages messages, TaskExecutor executor, DialogService dialogs,
                                FileChooserService files, AppPreferences prefs, ObjectProperty<BasemapGeometry> basemap) {
         this.messages = messages;
+        this.warning = messages.text();
+        this.note = messages.text();
         this.executor = executor;
         this.dialogs = dialogs;
         this.files = files;
         this.prefs = prefs;
         this.basemap = basemap;
         dataset.addListener((o, a, d) -> updateWarning());
+        messages.localeProperty().addListener((o, a, l) -> updateWarning());   // region names in the new language
         basemap.addListener((o, a, b) -> {
             updateWarning();
-            note.set(b == null ? "" : b.basemap().officialSource()
-                    .map(src -> messages.get("boundaries.note.official", src))
-                    .orElse(messages.get("boundaries.note.illustrative")));
+            note.show(b == null ? null : b.basemap().officialSource()
+                    .map(src -> org.epiflow.text.Message.of("boundaries.note.official", src))
+                    .orElse(org.epiflow.text.Message.of("boundaries.note.illustrative")));
         });
     }
 
@@ -70,7 +72,7 @@ public final class BoundariesViewModel {
                 try {
                     return new Loaded(base, withOfficial(base, remembered), null);
                 } catch (BoundaryImportException e) {
-                    return new Loaded(base, base, e.getMessage());
+                    return new Loaded(base, base, e.message());
                 }
             }
             return new Loaded(base, base, null);
@@ -79,12 +81,12 @@ public final class BoundariesViewModel {
             basemap.set(new BasemapGeometry(l.shown()));
             if (l.problem() != null) {
                 dialogs.showError(messages.get("boundaries.title"), messages.get("boundaries.rememberedFailed"),
-                        l.problem(), null);
+                        messages.format(l.problem()), null);
             }
-        }, e -> warning.set(messages.get("map.basemapFailed", String.valueOf(e.getMessage())))));
+        }, e -> warning.show("map.basemapFailed", org.epiflow.text.Problems.of(e))));
     }
 
-    private record Loaded(Basemap illustrative, Basemap shown, String problem) {
+    private record Loaded(Basemap illustrative, Basemap shown, org.epiflow.text.Message problem) {
     }
 
     /** Asks for a boundary file and, if it imports, draws and remembers it. */
@@ -99,15 +101,25 @@ public final class BoundariesViewModel {
         if (base == null) {
             return;
         }
-        executor.execute(ctx -> withOfficial(base, file), TaskCallbacks.<Basemap>of(b -> {
+        executor.execute(ctx -> {
+            ImportedBoundaries imported = BoundaryImporter.importFile(file, ImportOptions.auto());
+            return new Imported(base.withOfficialBoundaries(imported.layer(), file.getFileName().toString()),
+                    imported.warnings());
+        }, TaskCallbacks.<Imported>of(i -> {
+            Basemap b = i.basemap();
             prefs.setOfficialBoundaries(file);
             basemap.set(new BasemapGeometry(b));
-            String w = warning.get();
-            dialogs.showInfo(messages.get("boundaries.title"), messages.get("boundaries.loaded",
-                    file.getFileName().toString(), String.valueOf(b.prefectures(LevelOfDetail.DETAIL).size()))
-                    + (w.isEmpty() ? "" : "\n\n" + w));
+            StringBuilder text = new StringBuilder(messages.get("boundaries.loaded", file.getFileName().toString(),
+                    b.prefectures(LevelOfDetail.DETAIL).size()));
+            for (org.epiflow.text.Message w : i.warnings()) {
+                text.append("\n\n").append(messages.format(w));
+            }
+            if (!warning.get().isEmpty()) {
+                text.append("\n\n").append(warning.get());
+            }
+            dialogs.showInfo(messages.get("boundaries.title"), text.toString());
         }, e -> dialogs.showError(messages.get("boundaries.title"), messages.get("boundaries.failed",
-                file.getFileName().toString()), String.valueOf(e.getMessage()), null)));
+                file.getFileName().toString()), messages.describe(e), null)));
     }
 
     /** Goes back to the bundled illustrative boundaries and forgets the official file. */
@@ -116,6 +128,9 @@ public final class BoundariesViewModel {
         if (illustrative != null) {
             basemap.set(new BasemapGeometry(illustrative));
         }
+    }
+
+    private record Imported(Basemap basemap, List<org.epiflow.text.Message> warnings) {
     }
 
     private static Basemap withOfficial(Basemap base, Path file) throws BoundaryImportException {
@@ -127,7 +142,7 @@ public final class BoundariesViewModel {
         AggregateDataset d = dataset.get();
         BasemapGeometry b = basemap.get();
         if (d == null || b == null) {
-            warning.set("");
+            warning.clear();
             return;
         }
         List<RegionJoin.RegionRef> refs = new ArrayList<>();
@@ -137,8 +152,24 @@ public final class BoundariesViewModel {
         RegionJoin.Result join = RegionJoin.join(refs, b.basemap().prefectures(LevelOfDetail.DETAIL),
                 b.basemap().provinces(LevelOfDetail.DETAIL));
         List<String> codes = join.unmatchedCodes();
-        warning.set(codes.isEmpty() ? "" : messages.get("boundaries.unmatched", String.valueOf(codes.size()),
-                String.join(", ", codes.subList(0, Math.min(12, codes.size()))) + (codes.size() > 12 ? ", …" : "")));
+        if (codes.isEmpty()) {
+            warning.clear();
+            return;
+        }
+        // name each region (in the user's language when the bundle has it), with its code
+        List<org.epiflow.text.Message> named = new ArrayList<>();
+        for (String c : codes.subList(0, Math.min(12, codes.size()))) {
+            Region r = d.regions().get(d.regions().indexOf(c));
+            String zh = blank(r.name()) ? r.nameEn() : r.name();
+            String en = blank(r.nameEn()) ? r.name() : r.nameEn();
+            String name = messages.chinese() ? zh : en;
+            named.add(org.epiflow.text.Message.of("boundaries.unmatched.region", blank(name) ? c : name, c));
+        }
+        warning.show(codes.size() > 12 ? "boundaries.unmatched.more" : "boundaries.unmatched", codes.size(), named);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** The bundle shown (its regions are joined to the boundaries by code). */
@@ -148,11 +179,11 @@ public final class BoundariesViewModel {
 
     /** The small print always shown on the map: illustrative boundaries, or the official file in use. */
     public ReadOnlyStringProperty noteProperty() {
-        return note.getReadOnlyProperty();
+        return note;
     }
 
     /** Non-empty when regions of the shown bundle match no boundary (listed by code). */
     public ReadOnlyStringProperty warningProperty() {
-        return warning.getReadOnlyProperty();
+        return warning;
     }
 }

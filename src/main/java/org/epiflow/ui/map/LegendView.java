@@ -22,6 +22,7 @@ public final class LegendView extends VBox {
         setMouseTransparent(true);
         vm.legendProperty().addListener((o, a, l) -> show(l));
         visibleProperty().bind(vm.legendProperty().isNotNull());
+        show(vm.legendProperty().get());   // a window built again (new language) shows the legend at once
     }
 
     private void show(Legend l) {

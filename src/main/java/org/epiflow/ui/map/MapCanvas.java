@@ -52,6 +52,7 @@ public final class MapCanvas extends Region {
         hoverCard.visibleProperty().bind(vm.hoverTextProperty().isNotEmpty());
         getChildren().addAll(view, outline, hoverCard);
         vm.frameProperty().addListener((o, a, f) -> show(f));
+        show(vm.frameProperty().get());   // a window built again (new language) shows the last frame at once
 
         PauseTransition resize = new PauseTransition(Duration.millis(80));
         resize.setOnFinished(e -> vm.resize((int) getWidth(), (int) getHeight()));

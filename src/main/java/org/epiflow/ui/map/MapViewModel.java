@@ -45,7 +45,7 @@ public final class MapViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ReadOnlyObjectWrapper<RenderedFrame> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Legend> legend = new ReadOnlyObjectWrapper<>();
-    private final StringProperty summary = new SimpleStringProperty("");
+    private final org.epiflow.ui.i18n.LocalText summary;
     private final StringProperty hovered = new SimpleStringProperty("");
     private final StringProperty hoverText = new SimpleStringProperty("");
     private final ObjectProperty<java.util.function.Function<String, String>> hoverDetail =
@@ -59,6 +59,7 @@ public final class MapViewModel {
 
     public MapViewModel(Messages messages, TaskExecutor executor, MapRenderWorker worker, RegionSelection selection) {
         this.messages = messages;
+        this.summary = messages.text();
         this.executor = executor;
         this.worker = worker;
         this.selection = selection;
@@ -82,6 +83,12 @@ public final class MapViewModel {
         selection.codeProperty().addListener(redraw);
         heatmap.addListener(redraw);
         flowsVisible.addListener(redraw);
+        // names, legend and summary in the new language
+        messages.localeProperty().addListener(o -> {
+            hovered.set("");
+            hoverText.set("");
+            requestRender(Quality.FULL);
+        });
     }
 
     /** Sets the screen size; the first size shows all of China. */
@@ -272,7 +279,7 @@ public final class MapViewModel {
         executor.execute(ctx -> worker.render(r), TaskCallbacks.<RenderedFrame>of(this::shown, e -> {
             inFlight = false;
             rendering.set(false);
-            summary.set(messages.get("map.renderFailed", String.valueOf(e.getMessage())));
+            summary.show("map.renderFailed", org.epiflow.text.Problems.of(e));
         }));
     }
 
@@ -294,8 +301,11 @@ public final class MapViewModel {
         }
         legend.set(f.flows() == null || !flowsVisible.get() ? null : f.scene().legend());
         FlowSet s = f.flows();
-        summary.set(s == null ? "" : messages.get("map.summary", Figures.plain(s.size(), messages.locale()),
-                Figures.plain(s.matchedCount(), messages.locale())));
+        if (s == null) {
+            summary.clear();
+        } else {
+            summary.show("map.summary", s.size(), s.matchedCount());
+        }
         inFlight = false;
         rendering.set(false);
         if (pending != null) {

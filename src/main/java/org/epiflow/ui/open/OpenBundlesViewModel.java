@@ -7,7 +7,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -48,8 +47,8 @@ public final class OpenBundlesViewModel {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final BooleanProperty opening = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty stage = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
+    private final org.epiflow.ui.i18n.LocalText stage;
+    private final org.epiflow.ui.i18n.LocalText status;
     private final Deque<Path> queue = new ArrayDeque<>();
     private BundleOpener opener;
     private java.util.function.Supplier<java.util.List<Path>> recentSource;
@@ -59,6 +58,8 @@ public final class OpenBundlesViewModel {
     public OpenBundlesViewModel(Messages messages, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, AppPreferences prefs) {
         this.messages = messages;
+        this.stage = messages.text();
+        this.status = messages.text();
         this.executor = executor;
         this.dialogs = dialogs;
         this.files = files;
@@ -109,8 +110,8 @@ public final class OpenBundlesViewModel {
         BundleOpener o = opener;
         opening.set(true);
         progress.set(0);
-        stage.set(messages.get("open.stage.starting", file.getFileName()));
-        status.set("");
+        stage.show("open.stage.starting", file.getFileName());
+        status.clear();
         AtomicBoolean cancelled = new AtomicBoolean();
         running = cancelled;
         executor.execute(ctx -> o.open(file, new BundleProgress() {
@@ -156,49 +157,67 @@ public final class OpenBundlesViewModel {
         current.set(b);
         prefs.addRecentBundle(file);
         recent.setAll(recentSource.get());
-        status.set(messages.get("open.opened", file.getFileName()));
+        status.show("open.opened", file.getFileName());
         next();
     }
 
     private void failed(Path file, Exception e) {
         done();
         if (e instanceof BundleCancelledException) {
-            status.set(messages.get("open.cancelled", file.getFileName()));
+            status.show("open.cancelled", file.getFileName());
         } else if (e instanceof BundleException be) {
-            status.set(messages.get("open.refusedShort", file.getFileName()));
+            status.show("open.refusedShort", file.getFileName());
+            String check = messages.format(be.check().title());
+            String finding = messages.format(org.epiflow.text.Problems.reason(be));
+            String advice = messages.format(be.check().advice());
             dialogs.showError(messages.get("open.refused.title"),
-                    messages.get("open.refused.header", file.getFileName(), be.check().title()),
-                    messages.get("open.refused.body", be, be.check().advice()),
-                    messages.format(be.refusal()));
+                    messages.get("open.refused.header", file.getFileName(), check),
+                    messages.get("open.refused.body", finding, advice),
+                    refusalDetails(file, check, finding, advice, be));
         } else if (e instanceof WorkspaceException we) {
-            status.set(messages.get("open.notRecorded.short", file.getFileName()));
+            status.show("open.notRecorded.short", file.getFileName());
             dialogs.showError(messages.get("open.notRecorded.title"), messages.format(we.what()),
                     messages.get("open.notRecorded.body", we.advice() == null ? "" : messages.format(we.advice())),
                     null);
         } else if (e instanceof NoSuchFileException) {
-            status.set(messages.get("open.missing", file));
+            status.show("open.missing", file);
             dialogs.showError(messages.get("open.error.title"), messages.get("open.missing", file),
                     messages.get("open.missing.advice"), null);
         } else {
-            status.set(messages.get("open.error.short", file.getFileName()));
+            status.show("open.error.short", file.getFileName());
             dialogs.showError(messages.get("open.error.title"), messages.get("open.error.short", file.getFileName()),
-                    messages.get("open.error.body"), Untrusted.escape(String.valueOf(e)));
+                    messages.get("open.error.body", messages.describe(e)), technical(file, e));
         }
         next();
+    }
+
+    /**
+     * The details of a refusal, in the user's language: the file, the check, what was found and what to do, and
+     * the message's code for whoever the officer reports it to.
+     */
+    private String refusalDetails(Path file, String check, String finding, String advice, BundleException be) {
+        org.epiflow.text.Localized own = org.epiflow.text.Problems.localized(be);
+        String d = messages.get("open.refused.details", file.toAbsolutePath(), check, finding, advice);
+        return own == null ? d : d + "\n" + messages.get("open.details.code", own.message().key());
+    }
+
+    /** The details of an unexpected failure: the file, and the technical description for support. */
+    private String technical(Path file, Exception e) {
+        return messages.get("open.error.details", file.toAbsolutePath(), String.valueOf(e));
     }
 
     private void done() {
         running = null;
         opening.set(false);
         progress.set(-1);
-        stage.set("");
+        stage.clear();
     }
 
     /** Cancels the bundle being opened (and nothing queued behind it). */
     public void cancel() {
         if (running != null) {
             running.set(true);
-            stage.set(messages.get("open.cancelling"));
+            stage.show("open.cancelling");
         }
     }
 

@@ -33,13 +33,15 @@ public final class CaseDataViewModel {
     private final Supplier<OpenedBundle> bundle;
     private final BooleanProperty cumulative = new SimpleBooleanProperty();
     private final ObjectProperty<CaseTable> cases = new SimpleObjectProperty<>();
-    private final StringProperty summary = new SimpleStringProperty("");
-    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final org.epiflow.ui.i18n.LocalText summary;
+    private final org.epiflow.ui.i18n.LocalTexts problems;
     private Path file;
 
     public CaseDataViewModel(Messages messages, TaskExecutor executor, FileChooserService files,
                              Supplier<OpenedBundle> bundle) {
         this.messages = messages;
+        this.summary = messages.text();
+        this.problems = messages.list();
         this.executor = executor;
         this.files = files;
         this.bundle = bundle;
@@ -77,21 +79,20 @@ public final class CaseDataViewModel {
                     }
                     file = f;
                     cases.set(t);
-                    summary.set(messages.get("risk.cases.loaded", f.getFileName().toString(),
-                            String.format(messages.locale(), "%,d", t.total()),
-                            t.lastReportedDay() < 0 ? "-" : data.info().period().day(t.lastReportedDay()).toString()));
+                    summary.show("risk.cases.loaded", f.getFileName().toString(), t.total(),
+                            t.lastReportedDay() < 0 ? "-" : data.info().period().day(t.lastReportedDay()).toString());
                 }, e -> {
                     cases.set(null);
                     file = null;
-                    summary.set(messages.get("risk.cases.refused", f.getFileName().toString()));
+                    summary.show("risk.cases.refused", f.getFileName().toString());
                     if (e instanceof CaseImportException ce) {
                         for (CaseImportException.Problem p : ce.problems()) {
-                            problems.add(messages.format(p.located()));
+                            problems.add(p.located());
                         }
                     } else if (e instanceof Localized l) {
-                        problems.add(messages.format(l));
+                        problems.add(l.message());
                     } else {
-                        problems.add(messages.get("risk.cases.unreadable", String.valueOf(e.getMessage())));
+                        problems.add("risk.cases.unreadable", org.epiflow.text.Problems.reason(e));
                     }
                 }));
     }
@@ -100,7 +101,7 @@ public final class CaseDataViewModel {
     public void clear() {
         cases.set(null);
         file = null;
-        summary.set("");
+        summary.clear();
         problems.clear();
     }
 
@@ -125,6 +126,6 @@ public final class CaseDataViewModel {
     }
 
     public ObservableList<String> problems() {
-        return problems;
+        return problems.strings();
     }
 }

@@ -32,6 +32,7 @@ public final class HeatmapLegendView extends VBox {
         vm.layerProperty().addListener((o, a, l) -> show(vm.legendProperty().get(), vm));
         setVisible(false);
         managedProperty().bind(visibleProperty());
+        show(vm.legendProperty().get(), vm);   // a window built again (new language) shows the legend at once
     }
 
     private void show(Legend l, HeatmapViewModel vm) {

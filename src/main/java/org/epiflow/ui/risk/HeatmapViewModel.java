@@ -81,6 +81,7 @@ public final class HeatmapViewModel {
         surface.addListener(update);
         bandwidthKm.addListener(update);
         forecastDay.addListener(update);
+        messages.localeProperty().addListener(update);   // title and notes in the new language
         lockBreaks.addListener((o, a, on) -> {
             Legend l = legend.get();
             locked = on && l != null ? l.breaks() : null;

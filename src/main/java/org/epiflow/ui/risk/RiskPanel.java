@@ -321,7 +321,7 @@ public final class RiskPanel extends ScrollPane {
         table.getColumns().add(column("risk.ranking.drivers", RankingRow::drivers, 220));
         table.getColumns().add(column("risk.ranking.flag", RankingRow::flag, 120));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
-            if (!syncing && r != null) {
+            if (!syncing && r != null && org.epiflow.ui.util.Shown.isShown(table)) {
                 vm.selectRow(r);
             }
         });

@@ -56,10 +56,10 @@ public final class RiskViewModel {
     private final List<RiskRunListener> listeners = new CopyOnWriteArrayList<>();
 
     private final ObjectProperty<OpenedBundle> bundle = new SimpleObjectProperty<>();
-    private final ObservableList<String> errors = FXCollections.observableArrayList();
+    private final org.epiflow.ui.i18n.LocalTexts errors;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty status = new SimpleStringProperty("");
+    private final org.epiflow.ui.i18n.LocalText status;
     private final StringProperty inputs = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<RiskRun> run = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ForecastSeries> forecast = new ReadOnlyObjectWrapper<>();
@@ -70,6 +70,8 @@ public final class RiskViewModel {
     public RiskViewModel(Messages messages, TaskExecutor executor, FileChooserService files, RegionSelection selection,
                          MapViewModel map) {
         this.messages = messages;
+        this.errors = messages.list();
+        this.status = messages.text();
         this.executor = executor;
         this.selection = selection;
         this.cases = new CaseDataViewModel(messages, executor, files, bundle::get);
@@ -89,7 +91,20 @@ public final class RiskViewModel {
             cases.clear();
             form.clearDates();
             show(null);
-            status.set("");
+            status.clear();
+        });
+        // region names, notes and the inputs in the new language
+        messages.localeProperty().addListener(o -> {
+            RiskRun r = run.get();
+            inputs.set(r == null ? "" : String.join("\n", r.result().inputs().stream().map(messages::format)
+                    .toList()));
+            ranking.fill(r);
+        });
+        // an import answers "import case data…": show only the mistakes that are left
+        cases.casesProperty().addListener((o, a, t) -> {
+            if (t != null && !errors.isEmpty()) {
+                validate();
+            }
         });
         selection.codeProperty().addListener((o, a, c) -> {
             ranking.selectionChanged(c);
@@ -104,7 +119,7 @@ public final class RiskViewModel {
     public RiskSettings validate() {
         OpenedBundle b = bundle.get();
         if (b == null) {
-            errors.setAll(messages.get("risk.error.noBundle"));
+            errors.setAll(List.of(Message.of("risk.error.noBundle")));
             return null;
         }
         List<Message> problems = new ArrayList<>();
@@ -112,7 +127,7 @@ public final class RiskViewModel {
         RiskSettings s = new RiskSettings(form.modelProperty().get(), p, form.sourceCodes(), form.seedItems(),
                 form.fromProperty().get(), form.toProperty().get(), form.asOfProperty().get(), cases.key());
         problems.addAll(RiskModels.problems(request(b, s)));
-        errors.setAll(problems.stream().map(messages::format).toList());
+        errors.setAll(problems);
         return problems.isEmpty() ? s : null;
     }
 
@@ -131,14 +146,14 @@ public final class RiskViewModel {
         var hit = cache.get(b.fingerprint(), s);
         if (hit.isPresent()) {
             show(hit.get());
-            status.set(messages.get("risk.status.cached"));
+            status.show("risk.status.cached");
             return;
         }
         CaseTable t = cases.casesProperty().get();
         RiskRequest req = request(b, s);
         running.set(true);
         progress.set(-1);
-        status.set(messages.get("risk.status.running", messages.get(s.model().messageKey())));
+        status.show("risk.status.running", Message.of(s.model().messageKey()));
         AtomicBoolean stop = new AtomicBoolean();
         token = stop;
         TaskHandle h = executor.execute(ctx -> {
@@ -156,8 +171,7 @@ public final class RiskViewModel {
             finished();
             cache.put(r);
             show(r);
-            status.set(messages.get("risk.status.done", messages.get(s.model().messageKey()),
-                    r.result().rows().size()));
+            status.show("risk.status.done", Message.of(s.model().messageKey()), r.result().rows().size());
             listeners.forEach(l -> l.runFinished(r));
         }, e -> {
             if (stop.get()) {
@@ -165,10 +179,9 @@ public final class RiskViewModel {
             }
             finished();
             if (e instanceof RiskInputException ie) {
-                errors.setAll(ie.problems().stream().map(messages::format).toList());
+                errors.setAll(ie.problems());
             }
-            status.set(messages.get("risk.status.failed", e instanceof Localized l ? messages.format(l)
-                    : String.valueOf(e.getMessage())));
+            status.show("risk.status.failed", org.epiflow.text.Problems.reason(e));
         }, (stage, f) -> {
             if (!stop.get()) {
                 progress.set(f);
@@ -196,7 +209,7 @@ public final class RiskViewModel {
         }
         if (running.get()) {
             running.set(false);
-            status.set(messages.get("risk.status.cancelled"));
+            status.show("risk.status.cancelled");
         }
         handle = null;
     }
@@ -318,7 +331,7 @@ public final class RiskViewModel {
     }
 
     public ObservableList<String> errors() {
-        return errors;
+        return errors.strings();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

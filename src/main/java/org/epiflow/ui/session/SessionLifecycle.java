@@ -62,7 +62,7 @@ final class SessionLifecycle {
     private final Clock clock;
     private final Path workspacesRoot;
     final WorkspaceThread thread = new WorkspaceThread();
-    final StringProperty notice = new SimpleStringProperty("");
+    final org.epiflow.ui.i18n.LocalText notice;
     final IntegerProperty idleMinutes = new SimpleIntegerProperty(Workspace.DEFAULT_IDLE_LOCK_MINUTES);
     final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper();
     final IdleLock idle;
@@ -79,6 +79,7 @@ final class SessionLifecycle {
     SessionLifecycle(Messages messages, TaskExecutor executor, DialogService dialogs, Clock clock,
                      Path workspacesRoot) {
         this.messages = messages;
+        this.notice = messages.text();
         this.executor = executor;
         this.dialogs = dialogs;
         this.clock = clock;
@@ -128,7 +129,7 @@ final class SessionLifecycle {
         session = s;
         restoreOffered = false;
         idle.touch();
-        notice.set(messages.get("session.opening"));
+        notice.show("session.opening");
         start(s, () -> Workspace.open(dirOf(s), s.identity(), options(s)));
     }
 
@@ -166,7 +167,7 @@ final class SessionLifecycle {
         Workspace.OpenReport r = ws.openReport();
         auditCheck = r.audit();
         if (r.audit().ok()) {
-            notice.set(messages.get("session.auditOk", r.head().seq()));
+            notice.show("session.auditOk", r.head().seq());
         } else {
             String bad = messages.get("session.auditBroken", r.audit().firstBadSeq(), messages.format(r.audit().problem()));
             notice.set(bad);
@@ -188,7 +189,7 @@ final class SessionLifecycle {
         if (r.recovery().entries() > 0 && !afterRestore) {
             String body = messages.get("session.recovered", r.recovery().entries(), r.recovery().firstSeq())
                     + notInWorkspace(r.recovery().notInDatabase());
-            notice.set(messages.get("session.recovered.short", r.recovery().entries()));
+            notice.show("session.recovered.short", r.recovery().entries());
             dialogs.showInfo(messages.get("session.recovered.title"), body);
         }
         for (Damage d : ws.damage()) {
@@ -217,14 +218,14 @@ final class SessionLifecycle {
         ready.set(false);
         if (!(e instanceof WorkspaceException w)) {
             LOG.log(Level.WARNING, "workspace not opened: " + e.getClass().getSimpleName());
-            notice.set(messages.get("session.workspaceFailed", String.valueOf(e.getMessage())));
+            notice.show("session.workspaceFailed", String.valueOf(e.getMessage()));
             dialogs.showError(messages.get("session.workspaceFailed.title"),
                     messages.get("session.workspaceFailed.header"), messages.get("session.workspaceFailed.body"),
                     String.valueOf(e));
             giveUp();
             return;
         }
-        notice.set(messages.format(w.what()));
+        notice.show(w.what());
         if (w.reason() == WorkspaceException.Reason.LOCKED) {
             boolean command = "data.workspace.locked.command".equals(w.what().key());
             dialogs.showError(messages.get("session.inUse.title"), messages.format(w.what()),
@@ -262,7 +263,7 @@ final class SessionLifecycle {
                 + messages.get("session.restore.offer", Date.from(b.created()), b.auditHead().seq()),
                 messages.get("session.restore.yes"), messages.get("session.restore.no"));
         if (!yes) {
-            notice.set(messages.get("session.restore.declined"));
+            notice.show("session.restore.declined");
             giveUp();
             return;
         }
@@ -274,7 +275,7 @@ final class SessionLifecycle {
         CompletableFuture<Workspace> old = workspace;
         cancelTimers();
         ready.set(false);
-        notice.set(messages.get("session.restoring"));
+        notice.show("session.restoring");
         restoring = true;
         start(s, () -> {
             Workspace current = old == null || !old.isDone() || old.isCompletedExceptionally() ? null
@@ -290,7 +291,7 @@ final class SessionLifecycle {
     }
 
     private void restored(WorkspaceRestore.Restored r) {
-        notice.set(messages.get("session.restored.short", Date.from(r.backup().created())));
+        notice.show("session.restored.short", Date.from(r.backup().created()));
         StringBuilder body = new StringBuilder(messages.get("session.restored", Date.from(r.backup().created()),
                 r.backup().auditHead().seq(), r.recovered()));
         if (r.lostFrom() > 0) {
@@ -336,7 +337,7 @@ final class SessionLifecycle {
             return;
         }
         ws.backupIfOlderThan(BACKUP_AGE).flatMap(WorkspaceBackups.Written::failure).ifPresent(e ->
-                executor.onUiThread(() -> notice.set(messages.get("session.backupFailed", messages.format(e)))));
+                executor.onUiThread(() -> notice.show("session.backupFailed", messages.format(e))));
     }
 
     /** The full check of every record and the whole chain, on the workspace thread (damage shows as found). */
@@ -398,8 +399,11 @@ final class SessionLifecycle {
                 ws.close();
             }
         });
-        notice.set("idle".equals(reason) ? messages.get("session.locked.idle", minutes)
-                : messages.get("session.locked.manual"));
+        if ("idle".equals(reason)) {
+            notice.show("session.locked.idle", minutes);
+        } else {
+            notice.show("session.locked.manual");
+        }
     }
 
     private void cancelTimers() {

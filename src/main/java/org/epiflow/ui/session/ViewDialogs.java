@@ -23,20 +23,20 @@ public interface ViewDialogs {
             @Override
             public Optional<String> askName(String suggestion) {
                 TextInputDialog d = new TextInputDialog(suggestion);
-                d.initOwner(owner.get());
                 d.setTitle(m.get("view.save.title"));
                 d.setHeaderText(m.get("view.save.header"));
                 d.setContentText(m.get("view.save.name"));
+                org.epiflow.ui.util.Dialogs.prepare(d, m, owner.get());
                 return d.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
             }
 
             @Override
             public Optional<String> choose(List<String> names) {
                 ChoiceDialog<String> d = new ChoiceDialog<>(names.get(0), names);
-                d.initOwner(owner.get());
                 d.setTitle(m.get("view.open.title"));
                 d.setHeaderText(m.get("view.open.header"));
                 d.setContentText(m.get("view.open.name"));
+                org.epiflow.ui.util.Dialogs.prepare(d, m, owner.get());
                 return d.showAndWait();
             }
         };

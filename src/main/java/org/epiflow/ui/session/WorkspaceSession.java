@@ -208,7 +208,7 @@ public final class WorkspaceSession implements SessionServices {
             });
         } else if (r.previousFile().isPresent()) {
             String was = String.valueOf(Path.of(r.previousFile().get()).getFileName());
-            executor.onUiThread(() -> lifecycle.notice.set(messages.get("session.sameBundle", id, was)));
+            executor.onUiThread(() -> lifecycle.notice.show("session.sameBundle", id, was));
         }
     }
 
@@ -323,7 +323,7 @@ public final class WorkspaceSession implements SessionServices {
     public void saveView(String name, ViewDefinition v) {
         String json = v.toJson();
         executor.execute(ctx -> lifecycle.thread.call(() -> lifecycle.current().views().save(name, json)),
-                TaskCallbacks.<Long>of(id -> lifecycle.notice.set(messages.get("view.saved", name)),
+                TaskCallbacks.<Long>of(id -> lifecycle.notice.show("view.saved", name),
                         e -> lifecycle.notice.set(error(e))));
     }
 
@@ -350,8 +350,8 @@ public final class WorkspaceSession implements SessionServices {
         try {
             v = ViewDefinition.parse(json);
         } catch (IllegalArgumentException e) {
-            dialogs.showError(messages.get("view.open.title"), messages.get("view.open.invalid"), e.getMessage(),
-                    null);
+            dialogs.showError(messages.get("view.open.title"), messages.get("view.open.invalid"),
+                    messages.describe(e), null);
             return;
         }
         if (v.bundle() == null) {
@@ -373,7 +373,7 @@ public final class WorkspaceSession implements SessionServices {
         Path file = v.bundle().file() == null ? null : Path.of(v.bundle().file());
         if (file == null || !Files.isRegularFile(file)) {
             dialogs.showError(messages.get("view.open.title"), messages.get("view.open.missing",
-                    v.bundle().id()), String.valueOf(file), null);
+                    v.bundle().id()), messages.get("view.open.missing.file", String.valueOf(file)), null);
             return;
         }
         restore = v;

@@ -14,10 +14,10 @@ public final class StatusBarView extends StatusBar {
     public StatusBarView(StatusViewModel vm, javafx.beans.value.ObservableValue<String> message,
                          javafx.beans.value.ObservableNumberValue progress, Messages m, Runnable lock) {
         setId("statusBar");
-        textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        textProperty().bind(m.bind(() -> {
             String msg = message.getValue();
             return msg == null || msg.isEmpty() ? vm.officerProperty().get()
-                    : vm.officerProperty().get() + "  ·  " + msg;
+                    : m.get("status.line", vm.officerProperty().get(), msg);
         }, message, vm.officerProperty()));
         progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
                 () -> progress.doubleValue() < 0 ? 0 : progress.doubleValue(), progress));
@@ -27,6 +27,9 @@ public final class StatusBarView extends StatusBar {
         Label state = new Label();
         state.setId("statusLock");
         state.textProperty().bind(vm.lockStateProperty());
+        state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // "已解锁" must not slide under the button
+        state.setPadding(new javafx.geometry.Insets(0, 8, 0, 4));
+        bundle.setMinWidth(0);
         Button lockButton = new Button(m.get("status.lockButton"));
         lockButton.setId("lockButton");
         lockButton.setTooltip(new Tooltip(m.get("status.lockTip")));

@@ -1,6 +1,5 @@
 package org.epiflow.ui.status;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
 import org.epiflow.bundle.OpenedBundle;
@@ -15,9 +14,9 @@ public final class StatusViewModel {
     private final StringBinding lockState;
 
     public StatusViewModel(Messages m, ObservableValue<Session> session, ObservableValue<OpenedBundle> current) {
-        officer = Bindings.createStringBinding(() -> session.getValue() == null ? m.get("status.noOfficer")
+        officer = m.bind(() -> session.getValue() == null ? m.get("status.noOfficer")
                 : m.get("status.officer", session.getValue().keyId()), session);
-        bundle = Bindings.createStringBinding(() -> {
+        bundle = m.bind(() -> {
             OpenedBundle b = current.getValue();
             if (b == null) {
                 return m.get("status.noBundle");
@@ -26,7 +25,7 @@ public final class StatusViewModel {
             return m.get("status.bundle", i.issuer(), i.period().start(), i.period().end(), i.k(),
                     b.fingerprint());
         }, current);
-        lockState = Bindings.createStringBinding(() -> m.get(session.getValue() == null ? "status.locked"
+        lockState = m.bind(() -> m.get(session.getValue() == null ? "status.locked"
                 : "status.unlocked"), session);
     }
 

@@ -90,15 +90,28 @@ public final class TimelineView extends HBox {
         });
         single.setMax(Math.max(1, vm.dayCountProperty().get() - 1));
         range.setMax(single.getMax());
+        // the window may be built again (new language): start from the view-model's state
+        single.setValue(vm.startProperty().get());
+        range.setHighValue(Math.max(vm.endProperty().get(), vm.startProperty().get()));
+        range.setLowValue(vm.startProperty().get());
         single.valueProperty().addListener((o, a, b) -> {
             int v = (int) Math.round(b.doubleValue());
-            if (vm.modeProperty().get() == TimelineViewModel.Mode.SINGLE && v != vm.startProperty().get()) {
+            if (org.epiflow.ui.util.Shown.isShown(this)
+                    && vm.modeProperty().get() == TimelineViewModel.Mode.SINGLE && v != vm.startProperty().get()) {
                 vm.startProperty().set(v);
                 vm.endProperty().set(v);
             }
         });
-        range.lowValueProperty().addListener((o, a, b) -> vm.startProperty().set((int) Math.round(b.doubleValue())));
-        range.highValueProperty().addListener((o, a, b) -> vm.endProperty().set((int) Math.round(b.doubleValue())));
+        range.lowValueProperty().addListener((o, a, b) -> {
+            if (org.epiflow.ui.util.Shown.isShown(this)) {
+                vm.startProperty().set((int) Math.round(b.doubleValue()));
+            }
+        });
+        range.highValueProperty().addListener((o, a, b) -> {
+            if (org.epiflow.ui.util.Shown.isShown(this)) {
+                vm.endProperty().set((int) Math.round(b.doubleValue()));
+            }
+        });
         vm.startProperty().addListener((o, a, b) -> {
             single.setValue(b.intValue());
             range.setLowValue(b.intValue());
@@ -112,11 +125,16 @@ public final class TimelineView extends HBox {
         ToggleButton rangeMode = new ToggleButton(m.get("time.rangeMode"));
         rangeMode.setId("rangeModeButton");
         rangeMode.setTooltip(new Tooltip(m.get("time.rangeModeTip")));
+        rangeMode.setSelected(vm.modeProperty().get() == TimelineViewModel.Mode.RANGE);
+        vm.modeProperty().addListener((o, a, mode) -> rangeMode.setSelected(mode == TimelineViewModel.Mode.RANGE));
         rangeMode.selectedProperty().addListener((o, a, on) -> vm.modeProperty().set(on
                 ? TimelineViewModel.Mode.RANGE : TimelineViewModel.Mode.SINGLE));
         ToggleButton weekly = new ToggleButton(m.get("time.weekly"));
         weekly.setId("weeklyButton");
         weekly.setTooltip(new Tooltip(m.get("time.weeklyTip")));
+        weekly.setSelected(vm.granularityProperty().get() == TimelineViewModel.Granularity.WEEKLY);
+        vm.granularityProperty().addListener((o, a, g) ->
+                weekly.setSelected(g == TimelineViewModel.Granularity.WEEKLY));
         weekly.selectedProperty().addListener((o, a, on) -> vm.granularityProperty().set(on
                 ? TimelineViewModel.Granularity.WEEKLY : TimelineViewModel.Granularity.DAILY));
 
@@ -138,7 +156,7 @@ public final class TimelineView extends HBox {
         player.stop();
         player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / vm.speedProperty().get()),
                 e -> vm.playTick()));
-        if (on) {
+        if (on && org.epiflow.ui.util.Shown.isShown(this)) {
             player.play();
         }
     }

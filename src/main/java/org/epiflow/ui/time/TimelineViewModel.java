@@ -1,6 +1,5 @@
 package org.epiflow.ui.time;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -61,7 +60,7 @@ public final class TimelineViewModel {
         });
         mode.addListener((o, a, b) -> update());
         granularity.addListener((o, a, b) -> update());
-        label = Bindings.createStringBinding(this::describe, days, granularity);
+        label = messages.bind(this::describe, days, granularity);
     }
 
     /** Shows a new period (null: no bundle). Starts on the first day. */

@@ -23,6 +23,14 @@ public final class UnlockView extends StackPane {
     private final PasswordField passphrase = new PasswordField();
 
     public UnlockView(UnlockViewModel vm, Messages m) {
+        this(vm, m, null);
+    }
+
+    /**
+     * @param otherLanguage switches the app to the other language (a link on the card, so a user who cannot read
+     *                      the first language can change it before unlocking), or null for no link
+     */
+    public UnlockView(UnlockViewModel vm, Messages m, Runnable otherLanguage) {
         getStyleClass().add("unlock-backdrop");
         Label title = new Label(m.get("unlock.title"));
         title.getStyleClass().add("title-2");
@@ -76,7 +84,13 @@ public final class UnlockView extends StackPane {
         message.setId("unlockMessage");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        message.getStyleClass().add("unlock-message");
+        // a failure is a warning; a state ("Unlocking…", "The workstation is locked") is plain text
+        Runnable style = () -> {
+            message.getStyleClass().removeAll("unlock-message", "unlock-state");
+            message.getStyleClass().add(vm.messageIsProblemProperty().get() ? "unlock-message" : "unlock-state");
+        };
+        style.run();
+        vm.messageIsProblemProperty().addListener((o, a, b) -> style.run());
         Label hint = new Label();
         hint.setId("demoHint");
         hint.setWrapText(true);
@@ -86,6 +100,15 @@ public final class UnlockView extends StackPane {
         hint.managedProperty().bind(hint.visibleProperty());
 
         VBox card = new VBox(14, title, subtitle, grid, actions, message, hint);
+        if (otherLanguage != null) {
+            javafx.scene.control.Hyperlink lang = new javafx.scene.control.Hyperlink(m.get("unlock.otherLanguage"));
+            lang.setId("otherLanguageLink");
+            lang.setTooltip(new javafx.scene.control.Tooltip(m.get("unlock.otherLanguage.tip")));
+            lang.setOnAction(e -> javafx.application.Platform.runLater(otherLanguage));
+            HBox corner = new HBox(lang);
+            corner.setAlignment(Pos.CENTER_RIGHT);
+            card.getChildren().add(corner);
+        }
         card.getStyleClass().add("unlock-card");
         card.setPadding(new Insets(28));
         card.setMaxSize(620, USE_PREF_SIZE);

@@ -1,6 +1,5 @@
 package org.epiflow.ui.unlock;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -43,8 +42,10 @@ public final class UnlockViewModel {
     private final ObjectProperty<Path> identityFile = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> trustStore = new SimpleObjectProperty<>();
     private final StringProperty passphrase = new SimpleStringProperty("");
-    private final StringProperty message = new SimpleStringProperty("");
-    private final StringProperty hint = new SimpleStringProperty("");
+    private final org.epiflow.ui.i18n.LocalText message;
+    private final org.epiflow.ui.i18n.LocalText hint;
+    /** Whether {@link #message} reports a failure (shown as a warning) rather than a state (shown plainly). */
+    private final BooleanProperty messageIsProblem = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final LongProperty waitSeconds = new SimpleLongProperty();
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>();
@@ -55,6 +56,8 @@ public final class UnlockViewModel {
     public UnlockViewModel(Messages messages, TaskExecutor executor, IdentityUnlocker unlocker, AppPreferences prefs,
                            FileChooserService files, Clock clock) {
         this.messages = messages;
+        this.message = messages.text();
+        this.hint = messages.text();
         this.executor = executor;
         this.unlocker = unlocker;
         this.prefs = prefs;
@@ -82,7 +85,7 @@ public final class UnlockViewModel {
                     if (identityFile.get() == null && session.get() == null) {
                         identityFile.set(d.identity());
                         trustStore.set(d.trustStore());
-                        hint.set(messages.get("unlock.demoHint", d.passphrase()));
+                        hint.show("unlock.demoHint", d.passphrase());
                         onDemoBundle.accept(d.bundle());
                     }
                 }), e -> { }));
@@ -111,7 +114,7 @@ public final class UnlockViewModel {
         Path id = identityFile.get();
         Path trust = trustStore.get();
         busy.set(true);
-        message.set(messages.get("unlock.working"));
+        state("unlock.working");
         executor.execute(ctx -> {
             try {
                 return unlocker.unlock(id, pass, trust);
@@ -121,8 +124,8 @@ public final class UnlockViewModel {
         }, TaskCallbacks.of(s -> {
             busy.set(false);
             backoff.reset();
-            message.set("");
-            hint.set("");
+            state(null);
+            hint.clear();
             prefs.setIdentityFile(id);
             prefs.setTrustStore(trust);
             session.set(s);
@@ -132,24 +135,44 @@ public final class UnlockViewModel {
                 backoff.recordFailure();
                 onFailedUnlock.accept(id, "wrong passphrase");
                 tick();
-                message.set(messages.get("unlock.error.wrongPassphrase", backoff.failures()));
+                problem(org.epiflow.text.Message.of("unlock.error.wrongPassphrase", backoff.failures()));
             } else {
-                message.set(describe(e));
+                problem(describe(e));
             }
         }));
     }
 
-    private String describe(Exception e) {
+    private org.epiflow.text.Message describe(Exception e) {
         if (e instanceof NoSuchFileException nf) {
-            return messages.get("unlock.error.missingFile", nf.getFile());
+            return org.epiflow.text.Message.of("unlock.error.missingFile", nf.getFile());
         }
         if (e instanceof MinisignException) {
-            return messages.get("unlock.error.trustStore", e);
+            return org.epiflow.text.Message.of("unlock.error.trustStore", reason(e));
         }
         if (e instanceof AgeException) {
-            return messages.get("unlock.error.identity", e);
+            return org.epiflow.text.Message.of("unlock.error.identity", reason(e));
         }
-        return messages.get("unlock.error.other", String.valueOf(e.getMessage()));
+        return org.epiflow.text.Message.of("unlock.error.other", org.epiflow.text.Problems.of(e));
+    }
+
+    private static Object reason(Exception e) {
+        return org.epiflow.text.Problems.reason(e);
+    }
+
+    /** A state of the workstation (unlocking, locked), shown plainly; null clears the message. */
+    private void state(String key) {
+        messageIsProblem.set(false);
+        if (key == null) {
+            message.clear();
+        } else {
+            message.show(key);
+        }
+    }
+
+    /** A failure to tell the officer, shown as a warning. */
+    private void problem(org.epiflow.text.Message m) {
+        messageIsProblem.set(true);
+        message.show(m);
     }
 
     /** Updates the countdown from the clock; the view calls it a few times a second while waiting. */
@@ -164,7 +187,7 @@ public final class UnlockViewModel {
             s.close();
             session.set(null);
         }
-        message.set(messages.get("unlock.locked"));
+        state("unlock.locked");
     }
 
     public ObjectProperty<Path> identityFileProperty() {
@@ -185,6 +208,11 @@ public final class UnlockViewModel {
 
     public StringProperty hintProperty() {
         return hint;
+    }
+
+    /** True when the message reports a failure (wrong passphrase, unreadable file), false for a normal state. */
+    public BooleanProperty messageIsProblemProperty() {
+        return messageIsProblem;
     }
 
     public BooleanProperty busyProperty() {
@@ -209,7 +237,7 @@ public final class UnlockViewModel {
 
     /** Text of the countdown, empty when no wait. */
     public javafx.beans.binding.StringBinding countdownText() {
-        return Bindings.createStringBinding(() -> waitSeconds.get() <= 0 ? ""
+        return messages.bind(() -> waitSeconds.get() <= 0 ? ""
                 : messages.get("unlock.wait", waitSeconds.get()), waitSeconds);
     }
 

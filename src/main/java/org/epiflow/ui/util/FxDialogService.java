@@ -1,42 +1,86 @@
 package org.epiflow.ui.util;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
+import org.epiflow.ui.i18n.Messages;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Dialogs as JavaFX {@link Alert}s owned by the main window. */
+/**
+ * Dialogs owned by the main window, entirely in the user's language: title, heading, text, the collapsible
+ * technical details and their link, and the buttons (not JavaFX's {@link ButtonType#OK}, whose words follow the
+ * JVM's default locale).
+ */
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
+    private final Messages messages;
 
-    public FxDialogService(Supplier<Window> owner) {
+    public FxDialogService(Supplier<Window> owner, Messages messages) {
         this.owner = owner;
+        this.messages = messages;
+    }
+
+    /** With messages in the JVM's default language. */
+    public FxDialogService(Supplier<Window> owner) {
+        this(owner, Messages.of(Locale.getDefault()));
     }
 
     @Override
     public void showError(String title, String header, String message, String details) {
-        Alert a = alert(Alert.AlertType.ERROR, title, message);
-        a.setHeaderText(header);
+        errorDialog(title, header, message, details).showAndWait();
+    }
+
+    /** The error dialog {@link #showError} shows (details collapsed behind a link). */
+    public Dialog<ButtonType> errorDialog(String title, String header, String message, String details) {
+        Dialog<ButtonType> d = dialog(Alert.AlertType.ERROR, title, header, message, List.of(Dialogs.ok(messages)));
         if (details != null && !details.isBlank()) {
             TextArea area = new TextArea(details);
+            area.setId("detailsText");
             area.setEditable(false);
             area.setWrapText(true);
-            a.getDialogPane().setExpandableContent(area);
+            area.setPrefRowCount(8);
+            d.getDialogPane().setExpandableContent(area);
         }
-        a.showAndWait();
+        return d;
     }
 
     @Override
     public void showInfo(String title, String message) {
-        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+        dialog(Alert.AlertType.INFORMATION, title, null, message, List.of(Dialogs.ok(messages))).showAndWait();
+    }
+
+    @Override
+    public int showInfo(String title, String message, List<String> actions) {
+        Dialog<ButtonType> d = infoDialog(title, message, actions);
+        List<ButtonType> buttons = d.getDialogPane().getButtonTypes();
+        Optional<ButtonType> chosen = d.showAndWait();
+        return chosen.map(buttons::indexOf).filter(i -> i < actions.size()).orElse(-1);
+    }
+
+    /** The information dialog with actions (and a Close button after them) that {@link #showInfo} shows. */
+    public Dialog<ButtonType> infoDialog(String title, String message, List<String> actions) {
+        List<ButtonType> buttons = new ArrayList<>();
+        for (String a : actions) {
+            buttons.add(Dialogs.action(a));
+        }
+        buttons.add(Dialogs.close(messages));
+        return dialog(Alert.AlertType.INFORMATION, title, null, message, buttons);
     }
 
     @Override
     public boolean confirm(String title, String message) {
-        return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait()
-                .filter(b -> b == ButtonType.OK).isPresent();
+        return dialog(Alert.AlertType.CONFIRMATION, title, null, message,
+                List.of(Dialogs.ok(messages), Dialogs.cancel(messages))).showAndWait()
+                .filter(b -> b.getButtonData() == ButtonData.OK_DONE).isPresent();
     }
 
     @Override
@@ -47,26 +91,35 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String message, String yes, String no) {
-        ButtonType y = new ButtonType(yes, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        ButtonType n = new ButtonType(no, javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
-        a.getButtonTypes().setAll(y, n);
-        return a.showAndWait().filter(b -> b == y).isPresent();
+        ButtonType y = new ButtonType(yes, ButtonData.OK_DONE);
+        ButtonType n = new ButtonType(no, ButtonData.CANCEL_CLOSE);
+        return dialog(Alert.AlertType.CONFIRMATION, title, null, message, List.of(y, n)).showAndWait()
+                .filter(b -> b == y).isPresent();
     }
 
-    private Alert alert(Alert.AlertType type, String title, String message) {
-        Alert a = new Alert(type, message);
-        a.setTitle(title);
-        a.setHeaderText(null);
-        a.getDialogPane().setMinWidth(480);
+    /** The dialog as shown (for tests: built without showing it). */
+    Dialog<ButtonType> dialog(Alert.AlertType type, String title, String header, String message,
+                              List<ButtonType> buttons) {
+        Dialog<ButtonType> d = new Dialog<>();
+        Dialogs.Pane pane = new Dialogs.Pane(messages);
+        d.setDialogPane(pane);
+        pane.getStyleClass().addAll("alert", type.name().toLowerCase(Locale.ROOT));
+        d.setTitle(title);
+        pane.setHeaderText(header);
+        Label text = new Label(message);
+        text.setId("dialogMessage");
+        text.setWrapText(true);
+        text.setPrefWidth(520);
+        text.setMaxWidth(560);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // all its lines, never "…"
+        pane.setContent(text);
+        pane.getButtonTypes().setAll(buttons);
+        pane.setMinWidth(480);
         Window w = owner.get();
         if (w != null) {
-            a.initOwner(w);
-            if (w.getScene() != null && w.getScene().getRoot() != null) {
-                // the owner's root names the bundled CJK font: without it Chinese shows as boxes in dialogs
-                a.getDialogPane().setStyle(w.getScene().getRoot().getStyle());
-            }
+            d.initOwner(w);
         }
-        return a;
+        Dialogs.style(pane, w);
+        return d;
     }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** File choosers as the platform's native dialogs. */
+/**
+ * File choosers as the platform's native dialogs. They start in the folder of the suggested file, else in the
+ * user's Documents folder ({@link UserFolders}) — never in the application's own folder.
+ */
 public final class FxFileChooserService implements FileChooserService {
     private final Supplier<Window> owner;
 
@@ -21,12 +24,7 @@ public final class FxFileChooserService implements FileChooserService {
     public Optional<Path> openFile(String title, Path initial, String filterName, String... extensions) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        if (initial != null) {
-            Path dir = Files.isDirectory(initial) ? initial : initial.getParent();
-            if (dir != null && Files.isDirectory(dir)) {
-                fc.setInitialDirectory(dir.toFile());
-            }
-        }
+        fc.setInitialDirectory(startIn(initial).toFile());
         if (filterName != null && extensions.length > 0) {
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, extensions));
         }
@@ -34,15 +32,23 @@ public final class FxFileChooserService implements FileChooserService {
         return Optional.ofNullable(f).map(File::toPath);
     }
 
+    /** The folder a chooser starts in: the suggestion's (or the suggestion itself), else Documents or home. */
+    static Path startIn(Path initial) {
+        if (initial != null) {
+            Path dir = Files.isDirectory(initial) ? initial : initial.toAbsolutePath().getParent();
+            if (initial.isAbsolute() || Files.isDirectory(initial)) {
+                return UserFolders.startIn(dir);
+            }
+        }
+        return UserFolders.documents();
+    }
+
     @Override
     public Optional<Path> saveFile(String title, Path initial, String filterName, String... extensions) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
+        fc.setInitialDirectory(startIn(initial).toFile());
         if (initial != null) {
-            Path dir = Files.isDirectory(initial) ? initial : initial.getParent();
-            if (dir != null && Files.isDirectory(dir)) {
-                fc.setInitialDirectory(dir.toFile());
-            }
             if (!Files.isDirectory(initial) && initial.getFileName() != null) {
                 fc.setInitialFileName(initial.getFileName().toString());
             }

@@ -20,7 +20,7 @@ class CrsResolverTest {
 
     static double[] toLonLat(CrsResolver.Resolved crs, double x, double y) throws BoundaryImportException {
         Geometry p = GeoJson.FACTORY.createPoint(new Coordinate(x, y));
-        Coordinate c = new Reprojector(crs).apply(p, "t", "p").getCoordinate();
+        Coordinate c = new Reprojector(crs).apply(p, "t", org.epiflow.text.Message.of("boundary.feature", 1, "p")).getCoordinate();
         return new double[] {c.x, c.y};
     }
 

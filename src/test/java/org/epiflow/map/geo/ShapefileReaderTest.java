@@ -60,7 +60,7 @@ class ShapefileReaderTest {
     void ringWithTooFewPointsNamesTheRecord() {
         assertThatThrownBy(() -> ShapefileReader.read(shp(new double[] {0, 0, 1, 1, 0, 0}), "t.shp",
                 GeoJson.FACTORY)).isInstanceOf(BoundaryImportException.class)
-                .hasMessageContaining("record 1 (feature #1) has broken geometry").hasMessageContaining("ring 0");
+                .hasMessageContaining("record 1 (feature #1) has broken geometry").hasMessageContaining("ring 1");
     }
 
     @Test

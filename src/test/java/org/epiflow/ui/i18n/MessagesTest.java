@@ -55,6 +55,25 @@ class MessagesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void noApostropheIsLost(String lang) {
+        Messages m = lang.equals("en") ? EN : ZH;
+        for (String key : m.keys()) {
+            // MessageFormat takes a lone ' as a quote and drops it: "the bureau's" would read "the bureaus"
+            assertThat(m.pattern(key).replace("''", "")).as(key).doesNotContain("'");
+        }
+        assertThat(EN.get("boundaries.choose")).isEqualTo("Choose the bureau's official boundary file");
+    }
+
+    @Test
+    void chineseSpeaksAboutDataNotSpreadsheets() {
+        for (String key : ZH.keys()) {
+            // "单元格" is a spreadsheet cell; a published figure is a 记录 (record) or a 数字 (figure)
+            assertThat(ZH.pattern(key)).as(key).doesNotContain("单元格");
+        }
+    }
+
     @Test
     void missingKeyIsVisible() {
         assertThat(EN.get("no.such.key")).isEqualTo("!no.such.key!");
@@ -62,7 +81,7 @@ class MessagesTest {
 
     @Test
     void everyKeyTheCodeUsesExists() throws Exception {
-        Pattern call = Pattern.compile("\\.get\\(\"([a-zA-Z0-9_.]+)\"");
+        Pattern call = Pattern.compile("\\.(?:get|show)\\(\"([a-zA-Z0-9_.]+)\"");
         Set<String> missing = new TreeSet<>();
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java/org/epiflow/ui"))) {
             for (var f : files.filter(p -> p.toString().endsWith(".java")).toList()) {

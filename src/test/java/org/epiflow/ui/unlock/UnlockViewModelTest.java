@@ -69,6 +69,25 @@ class UnlockViewModelTest {
     }
 
     @Test
+    void aFailureIsAWarningButUnlockingAndLockedAreStates() {
+        attempt("wrong");
+        assertThat(vm.messageIsProblemProperty().get()).isTrue();
+        clock.advance(Duration.ofMinutes(5));
+        attempt(UiFixtures.PASSPHRASE);
+        assertThat(vm.session()).isNotNull();
+        assertThat(vm.messageProperty().get()).isEmpty();
+        vm.lock();
+        assertThat(vm.messageProperty().get()).startsWith("The workstation is locked");
+        assertThat(vm.messageIsProblemProperty().get()).as("locked is not an error").isFalse();
+        m.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(vm.messageProperty().get()).startsWith("工作站已锁定");
+        } finally {
+            m.setLocale(Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void wrongPassphraseSaysSo() {
         attempt("wrong");
         assertThat(vm.messageProperty().get()).startsWith("Wrong passphrase (attempt 1)");

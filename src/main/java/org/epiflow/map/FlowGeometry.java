@@ -16,6 +16,8 @@ public final class FlowGeometry {
     public static final double MIN_CHORD = 2;
     /** Arcs whose half-width at the origin is below this are "hairlines" (1-pixel antialiased lines, alpha × width). */
     public static final double HAIRLINE_HALF_WIDTH = 0.5;
+    /** The narrow (destination) end of an arc is at least this half-width, so a thin flow stays visible to its end. */
+    public static final double MIN_END_HALF_WIDTH = 0.5;
 
     private int arcs;
     private int[] flowIndex = new int[0];
@@ -78,7 +80,8 @@ public final class FlowGeometry {
             }
             // control point: to the right of origin → destination on screen (y down: right = (-dy, dx))
             double x1 = (x0 + x2) / 2 - dy * style.bow(), y1 = (y0 + y2) / 2 + dx * style.bow();
-            double hw0 = width / 2, hw1 = Math.max(0.25, hw0 * style.taper());
+            // taper towards the destination, but never below one pixel (or the origin's width if thinner)
+            double hw0 = width / 2, hw1 = Math.max(Math.min(hw0, MIN_END_HALF_WIDTH), hw0 * style.taper());
             double pad = hw0 + 2;
             double minX = Math.min(x0, Math.min(x1, x2)) - pad, maxX = Math.max(x0, Math.max(x1, x2)) + pad;
             double minY = Math.min(y0, Math.min(y1, y2)) - pad, maxY = Math.max(y0, Math.max(y1, y2)) + pad;

@@ -23,6 +23,7 @@ import org.epiflow.ui.detail.DetailView;
 import org.epiflow.ui.help.ShortcutsOverlay;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.FlowControlsView;
+import org.epiflow.ui.map.LegendDock;
 import org.epiflow.ui.map.LegendView;
 import org.epiflow.ui.map.MapCanvas;
 import org.epiflow.ui.search.SearchField;
@@ -138,7 +139,9 @@ public final class MainWindow {
         ComboBox<OpenedBundle> bundles = new ComboBox<>(vm.open().bundles());
         bundles.setId("bundleChooser");
         bundles.setPromptText(m.get("toolbar.noBundle"));
-        bundles.setPrefWidth(360);
+        // as wide as the longest bundle line (never cut short), at most 640 px
+        bundles.setMinWidth(Region.USE_PREF_SIZE);
+        bundles.setMaxWidth(640);
         bundles.setConverter(new StringConverter<>() {
             @Override
             public String toString(OpenedBundle b) {
@@ -178,9 +181,7 @@ public final class MainWindow {
     }
 
     private Parent center(Messages m) {
-        LegendView legend = new LegendView(vm.map());
-        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
-        StackPane.setMargin(legend, new Insets(12));
+        LegendView legend = new LegendView(vm.map(), m);
         Label empty = new Label(m.get("map.empty"));
         empty.setId("emptyHint");
         empty.getStyleClass().add("empty-hint");
@@ -188,8 +189,6 @@ public final class MainWindow {
         empty.visibleProperty().bind(vm.map().datasetProperty().isNull()
                 .and(vm.open().openingProperty().not()));
         var heatLegend = new org.epiflow.ui.risk.HeatmapLegendView(vm.risk().heatmap());
-        StackPane.setAlignment(heatLegend, Pos.TOP_LEFT);
-        StackPane.setMargin(heatLegend, new Insets(12));
         Label boundaryNote = new Label();
         boundaryNote.setId("boundaryNote");
         boundaryNote.textProperty().bind(vm.boundaries().noteProperty());
@@ -197,13 +196,19 @@ public final class MainWindow {
         boundaryNote.setMouseTransparent(true);
         StackPane.setAlignment(boundaryNote, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(boundaryNote, new Insets(4, 8, 4, 8));
-        StackPane mapPane = new StackPane(map, legend, heatLegend, boundaryNote, empty);
+        StackPane mapPane = new StackPane(map, boundaryNote, empty);
         mapPane.setMinWidth(300);
         map.setManaged(true);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(mapPane.widthProperty());
         clip.heightProperty().bind(mapPane.heightProperty());
         mapPane.setClip(clip);
+        // legends beside the map, never over it (View ▸ Legends)
+        LegendDock dock = new LegendDock();
+        dock.add(heatLegend, vm.legends().heatmapShownProperty());
+        dock.add(legend, vm.legends().flowsShownProperty());
+        BorderPane mapArea = new BorderPane();
+        LegendDock.install(mapArea, mapPane, dock, vm.legends());
 
         Label boundaryWarning = new Label();
         boundaryWarning.textProperty().bind(vm.boundaries().warningProperty());
@@ -211,10 +216,16 @@ public final class MainWindow {
         boundaryWarning.getStyleClass().add("boundary-warning");
         boundaryWarning.managedProperty().bind(boundaryWarning.textProperty().isNotEmpty());
         boundaryWarning.visibleProperty().bind(boundaryWarning.textProperty().isNotEmpty());
-        ScrollPane controls = new ScrollPane(new VBox(8, new FlowControlsView(vm.map(), m), boundaryWarning));
+        boundaryWarning.setPadding(new Insets(0, 10, 10, 10));
+        VBox controlsColumn = new VBox(8, new FlowControlsView(vm.map(), m), boundaryWarning);
+        ScrollPane controls = new ScrollPane(controlsColumn);
+        controls.setId("flowControlsPane");
         controls.setFitToWidth(true);
-        controls.setMinWidth(190);
-        controls.setPrefWidth(210);
+        controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // never narrower than its widest control, so no label is cut short
+        controls.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> controlsColumn.minWidth(-1) + 16, controlsColumn.needsLayoutProperty()));
+        controls.setPrefWidth(230);
         DetailView detail = new DetailView(vm.detail(), m);
         detail.setMinWidth(280);
         detail.setPrefWidth(380);
@@ -223,12 +234,24 @@ public final class MainWindow {
                 new javafx.scene.control.Tab(m.get("tab.risk"), new org.epiflow.ui.risk.RiskPanel(vm.risk(), vm.map())));
         side.setId("sideTabs");
         side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setMinWidth(280);
-        side.setPrefWidth(380);
-        SplitPane split = new SplitPane(controls, mapPane, side);
-        split.setDividerPositions(0.15, 0.72);
+        side.setMinWidth(300);
+        side.setPrefWidth(400);
+        SplitPane split = new SplitPane(controls, mapArea, side);
+        split.setId("mainSplit");
         SplitPane.setResizableWithParent(controls, false);
         SplitPane.setResizableWithParent(side, false);
+        // first layout: the panels at their preferred widths, the map takes the rest; then the user's dividers
+        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number w) {
+                if (w.doubleValue() > 0) {
+                    double width = w.doubleValue();
+                    double left = Math.max(controls.getPrefWidth(), controls.getMinWidth());
+                    split.setDividerPositions(left / width, 1 - side.getPrefWidth() / width);
+                    split.widthProperty().removeListener(this);
+                }
+            }
+        });
         return split;
     }
 

@@ -29,10 +29,12 @@ public final class FlowFilters {
     private final BooleanProperty autoProvinces = new SimpleBooleanProperty(true);
 
     /**
-     * Zoomed out further than this (metres per pixel: all of China in about 550 pixels), flows are rolled up to
-     * provinces automatically when {@link #autoProvincesProperty()} is on and nothing is selected.
+     * Zoomed out further than this (metres per pixel: all of China in less than about 1,900 pixels, where prefecture
+     * seats lie some 50 pixels apart and their flows would be short hops hidden among the circles), flows are rolled
+     * up to provinces automatically when {@link #autoProvincesProperty()} is on and nothing is selected: the national
+     * view shows the movement between provinces, zooming in shows the prefectures.
      */
-    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 9_000;
+    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 3_000;
 
     /** The query for these filters over {@code days} with the selected regions (region-table indexes). */
     public FlowSpec spec(DayRange days, int[] selection) {

@@ -20,6 +20,7 @@ import org.epiflow.map.MapHitTester;
 import org.epiflow.map.MapStyle;
 import org.epiflow.map.MapViewport;
 import org.epiflow.model.AggregateDataset;
+import org.epiflow.text.Typography;
 import org.epiflow.ui.i18n.Figures;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.prefs.Theme;
@@ -54,6 +55,7 @@ public final class MapViewModel {
     private org.epiflow.map.FlowScale lockedScale;
     private boolean inFlight;
     private Quality pending;
+    private boolean zoomToSelectionPending;
 
     public MapViewModel(Messages messages, TaskExecutor executor, MapRenderWorker worker, RegionSelection selection) {
         this.messages = messages;
@@ -73,11 +75,22 @@ public final class MapViewModel {
             RenderedFrame f = frame.get();
             lockedScale = on && f != null ? f.scene().scale().lock() : null;
         });
-        filters.provincesProperty().addListener((o, a, b) -> selection.clear());
+        // rolling up keeps the selection, as its province; rolling back keeps the province
+        filters.provincesProperty().addListener((o, a, on) -> {
+            if (on && !selection.isEmpty()) {
+                selection.select(selection.provinceOf(selection.code()));
+            }
+        });
+        basemap.addListener((o, a, b) -> selection.basemapProperty().set(b == null ? null : b.basemap()));
         days.addListener(redraw);
         basemap.addListener(redraw);
         theme.addListener(redraw);
         selection.codeProperty().addListener(redraw);
+        selection.codeProperty().addListener((o, a, b) -> {
+            if (b == null || b.isEmpty()) {
+                zoomToSelectionPending = false;
+            }
+        });
         heatmap.addListener(redraw);
         flowsVisible.addListener(redraw);
     }
@@ -130,20 +143,57 @@ public final class MapViewModel {
         }
     }
 
-    /** Shows the selected region (prefecture or province polygon of the basemap). */
+    /**
+     * Shows the selected place with its partners: the region's polygon and the far ends of the flows drawn to and
+     * from it. The flows of a new selection are drawn first (in the background), so the zoom may follow a frame later.
+     */
     public void zoomToSelection() {
-        MapViewport v = viewport.get();
-        BasemapGeometry b = basemap.get();
-        if (v == null || b == null || selection.isEmpty()) {
+        if (viewport.get() == null || selection.isEmpty()) {
             return;
         }
-        var lod = org.epiflow.map.geo.LevelOfDetail.DETAIL;
-        var region = b.basemap().prefectures(lod).byCode(selection.code())
-                .or(() -> b.basemap().provinces(lod).byCode(selection.code()));
-        region.ifPresent(r -> {
-            viewport.set(v.zoomToRegion(r, 80));
-            requestRender(Quality.FULL);
-        });
+        RenderedFrame f = frame.get();
+        if (f != null && showsSelection(f)) {
+            fitSelection(f);
+        } else {
+            zoomToSelectionPending = true;
+        }
+    }
+
+    /** Whether a frame's flows are those of the current selection. */
+    private boolean showsSelection(RenderedFrame f) {
+        return f.flows() != null && f.scene().selected().equals(Set.of(selection.code()))
+                && java.util.Arrays.equals(f.flows().spec().selection(), selection.regionIndexes());
+    }
+
+    private void fitSelection(RenderedFrame f) {
+        MapViewport v = viewport.get();
+        BasemapGeometry b = basemap.get();
+        org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
+        if (b != null) {
+            var lod = org.epiflow.map.geo.LevelOfDetail.DETAIL;
+            b.basemap().prefectures(lod).byCode(selection.code())
+                    .or(() -> b.basemap().provinces(lod).byCode(selection.code()))
+                    .ifPresent(r -> env.expandToInclude(org.epiflow.map.geo.AlbersEqualAreaProjection.china()
+                            .forward(r.geometry()).getEnvelopeInternal()));
+        }
+        FlowSet s = f.flows();
+        var pos = f.scene().positions();
+        java.util.Set<Integer> mine = new java.util.HashSet<>();
+        for (int r : selection.regionIndexes()) {
+            mine.add(s.nodes().nodeOfRegion(r));
+        }
+        for (int i = 0; i < s.size(); i++) {
+            boolean from = mine.contains(s.origin(i)), to = mine.contains(s.destination(i));
+            if (from || to) {
+                env.expandToInclude(pos.x(s.origin(i)), pos.y(s.origin(i)));
+                env.expandToInclude(pos.x(s.destination(i)), pos.y(s.destination(i)));
+            }
+        }
+        if (env.isNull()) {
+            return;
+        }
+        viewport.set(v.zoomToFit(env, 40));
+        requestRender(Quality.FULL);
     }
 
     /** The place code under a screen point, or empty. */
@@ -226,7 +276,8 @@ public final class MapViewModel {
         if (f != null && f.flows() != null) {
             int n = f.flows().nodes().indexOf(code);
             if (n >= 0) {
-                return language().pick(f.flows().nodes().nameZh(n), f.flows().nodes().nameEn(n), code);
+                return Typography.forDisplay(language().pick(f.flows().nodes().nameZh(n), f.flows().nodes().nameEn(n),
+                        code));
             }
         }
         BasemapGeometry b = basemap.get();
@@ -234,7 +285,7 @@ public final class MapViewModel {
             var lod = org.epiflow.map.geo.LevelOfDetail.DETAIL;
             var r = b.basemap().prefectures(lod).byCode(code).or(() -> b.basemap().provinces(lod).byCode(code));
             if (r.isPresent()) {
-                return language().pick(r.get().nameZh(), r.get().nameEn(), code);
+                return Typography.forDisplay(language().pick(r.get().nameZh(), r.get().nameEn(), code));
             }
         }
         return code;
@@ -281,10 +332,18 @@ public final class MapViewModel {
         }
         legend.set(f.flows() == null || !flowsVisible.get() ? null : f.scene().legend());
         FlowSet s = f.flows();
-        summary.set(s == null ? "" : messages.get("map.summary", Figures.plain(s.size(), messages.locale()),
+        String key = s == null || !s.spec().provinces() ? "map.summary"
+                : filters.provincesProperty().get() ? "map.summary.provinces" : "map.summary.autoProvinces";
+        summary.set(s == null ? "" : messages.get(key, Figures.plain(s.size(), messages.locale()),
                 Figures.plain(s.matchedCount(), messages.locale())));
         inFlight = false;
         rendering.set(false);
+        if (zoomToSelectionPending && !selection.isEmpty() && showsSelection(f)) {
+            zoomToSelectionPending = false;
+            pending = null;
+            fitSelection(f);
+            return;
+        }
         if (pending != null) {
             Quality q = pending;
             pending = null;

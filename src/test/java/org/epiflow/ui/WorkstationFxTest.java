@@ -47,6 +47,9 @@ class WorkstationFxTest {
         w.shot("map.png");
 
         robot.clickOn("#searchField").write("Wuhan");
+        // under load the suggestions may still be for "Wu" (Wuhai …): press Enter once the whole name is in
+        w.waitFor(() -> "Wuhan".equals(w.<javafx.scene.control.TextField>node("#searchField").getText()));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
         w.waitFor(() -> "420100".equals(vm.selection().code()));
         assertThat(w.text("#detailTitle")).startsWith("Wuhan");

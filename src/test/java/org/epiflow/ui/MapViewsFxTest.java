@@ -37,6 +37,15 @@ class MapViewsFxTest {
         selectBySearch(w, "Wuhan", "420100");
         assertThat(VisibleText.truncated(w.scene().getRoot())).isEmpty();
         assertThat(VisibleText.overlap(w.node("#statusLock"), w.node("#lockButton"))).isFalse();
+        // the side panel is resized by dragging its divider
+        Node side = w.node("#sideTabs");
+        double before = side.getLayoutBounds().getWidth();
+        Node divider = w.robot().lookup("#mainSplit > .split-pane-divider").queryAll().stream()
+                .max(java.util.Comparator.comparingDouble(d -> sceneBounds(d).getMinX())).orElseThrow();
+        w.robot().drag(divider).dropBy(-60, 0);
+        w.waitForMap();
+        assertThat(side.getLayoutBounds().getWidth()).as("side panel after dragging its divider")
+                .isGreaterThan(before + 50);
         Node map = w.node("#mapCanvas"), legend = w.node("#legend");
         assertThat(legend.isVisible()).isTrue();
         assertThat(VisibleText.overlap(legend, map)).as("flow legend over the map").isFalse();
@@ -228,6 +237,8 @@ class MapViewsFxTest {
 
     private static void selectBySearch(Workstation w, String text, String code) throws Exception {
         w.robot().clickOn("#searchField").write(text);
+        // under load the suggestions may still be for the first letters: press Enter once the whole text is in
+        w.waitFor(() -> text.equals(w.<TextField>node("#searchField").getText()));
         w.robot().type(KeyCode.ENTER);
         w.waitFor(() -> code.equals(w.vm().selection().code()));
         w.robot().clickOn("#dateLabel");   // closes the suggestions

@@ -125,6 +125,29 @@ class NationalFlowMapTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(org.epiflow.map.Language.class)
+    void zoomedInOnWuhanEachCityIsLabelledOnce(org.epiflow.map.Language lang) {
+        vm.resize(820, 680);
+        selection.select("420100");
+        vm.zoomToSelection();
+        vm.zoom(4);   // into Hubei: prefecture names and place names both offered
+        vm.settle();
+        MapScene s = f().scene().toBuilder().language(lang).build();
+        var labels = s.labels(org.epiflow.map.TextMetrics.ESTIMATE);
+        assertThat(labels).extracting(org.epiflow.map.LabelPlacer.Placed::text)
+                .contains(lang == org.epiflow.map.Language.EN ? "Wuhan" : "武汉市");
+        java.util.Map<String, Long> perCity = new java.util.HashMap<>();
+        for (var l : labels) {
+            perCity.merge(l.text() + " / " + l.key().substring(0, 2), 1L, Long::sum);
+        }
+        assertThat(perCity).allSatisfy((city, n) -> assertThat(n).as(city).isEqualTo(1L));
+    }
+
+    private RenderedFrame f() {
+        return vm.frameProperty().get();
+    }
+
     /** Arcs with a run of at least {@code px} pixels of centre line outside every circle (and its outline). */
     static int visibleArcs(MapScene s, double px) {
         FlowGeometry g = s.flowGeometry();

@@ -53,6 +53,25 @@ public record FlowStyle(double minWidth, double maxWidth, double bow, double tap
         return ramp.length;
     }
 
+    /** Up to this many flows, the smallest is drawn {@link #minWidth()} wide. */
+    public static final int DENSE_FLOWS = 1000;
+    /** The thinnest the smallest flow becomes however many are shown, pixels. */
+    public static final double DENSE_MIN_WIDTH = 0.25;
+
+    /**
+     * This style for {@code n} flows: beyond {@value #DENSE_FLOWS}, the smallest flow's width falls as
+     * √(DENSE_FLOWS / n) (to {@value #DENSE_MIN_WIDTH} px), so the many small flows fade into hairlines (drawn with
+     * their width as alpha) and the large ones carry the picture — roughly the same ink however many are shown.
+     */
+    public FlowStyle forCount(int n) {
+        if (n <= DENSE_FLOWS) {
+            return this;
+        }
+        double min = Math.max(DENSE_MIN_WIDTH, minWidth * Math.sqrt((double) DENSE_FLOWS / n));
+        return min >= minWidth ? this : new FlowStyle(min, maxWidth, bow, taper, arrowHead, ramp, classes,
+                minVisibleInk);
+    }
+
     public FlowStyle withArrowHead(boolean on) {
         return new FlowStyle(minWidth, maxWidth, bow, taper, on, ramp, classes, minVisibleInk);
     }

@@ -48,10 +48,17 @@ public final class FlowFilters {
                 rolledUp(selection, metresPerPixel));
     }
 
+    /**
+     * With every flow of the day (or more than a thousand), flows stay rolled up until zoomed in further than this:
+     * a few provinces on screen, where their prefectures' flows can still be told apart.
+     */
+    public static final double AUTO_ROLLUP_ALL_METRES_PER_PIXEL = 1_500;
+
     /** Whether flows are shown between provinces at this scale. */
     public boolean rolledUp(int[] selection, double metresPerPixel) {
-        return provinces.get() || (autoProvinces.get() && selection.length == 0
-                && metresPerPixel > AUTO_ROLLUP_METRES_PER_PIXEL);
+        int n = topN.get();
+        double threshold = n == 0 || n > 1000 ? AUTO_ROLLUP_ALL_METRES_PER_PIXEL : AUTO_ROLLUP_METRES_PER_PIXEL;
+        return provinces.get() || (autoProvinces.get() && selection.length == 0 && metresPerPixel > threshold);
     }
 
     /** Everything a change of which should redraw the flows. */

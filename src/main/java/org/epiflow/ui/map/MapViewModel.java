@@ -334,8 +334,11 @@ public final class MapViewModel {
         FlowSet s = f.flows();
         String key = s == null || !s.spec().provinces() ? "map.summary"
                 : filters.provincesProperty().get() ? "map.summary.provinces" : "map.summary.autoProvinces";
+        int faint = s == null ? 0 : f.scene().flowGeometry().skippedFaint();
         summary.set(s == null ? "" : messages.get(key, Figures.plain(s.size(), messages.locale()),
-                Figures.plain(s.matchedCount(), messages.locale())));
+                Figures.plain(s.matchedCount(), messages.locale()))
+                + (faint == 0 ? "" : " " + messages.get("map.summary.faint",
+                Figures.plain(faint, messages.locale()))));
         inFlight = false;
         rendering.set(false);
         if (zoomToSelectionPending && !selection.isEmpty() && showsSelection(f)) {

@@ -144,6 +144,47 @@ class NationalFlowMapTest {
         assertThat(perCity).allSatisfy((city, n) -> assertThat(n).as(city).isEqualTo(1L));
     }
 
+    /**
+     * "All" flows zoomed in to prefectures (East China, no roll-up): the small flows fade, the large ones carry the
+     * picture — most of the map stays visible under the flows, and the largest flows stand out.
+     */
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void allFlowsOfTheDayStayAReadablePictureAtPrefectureZoom(Theme theme) {
+        vm.themeProperty().set(theme);
+        vm.resize(820, 680);
+        vm.filters().topNProperty().set(0);
+        vm.zoom(3.2, 820 * 0.72, 680 * 0.58);   // east China, about 2,700 m a pixel: still between provinces
+        vm.settle();
+        assertThat(f().flows().spec().provinces()).isTrue();
+        vm.zoom(2, 820 * 0.45, 680 * 0.6);      // central China, about 1,300 m a pixel: prefectures
+        vm.settle();
+        RenderedFrame f = f();
+        assertThat(f.flows().spec().provinces()).isFalse();
+        assertThat(f.flows().size()).isGreaterThan(15_000);
+        MapScene noFlows = f.scene().toBuilder().layers(java.util.EnumSet.complementOf(java.util.EnumSet.of(
+                org.epiflow.map.MapLayer.FLOWS))).build();
+        int[] without;
+        try (var r = new org.epiflow.map.FastMapRenderer(2)) {
+            without = r.render(noFlows, org.epiflow.map.FastMapRenderer.Quality.FULL).clone();
+        }
+        int covered = 0;
+        for (int i = 0; i < without.length; i++) {
+            covered += contrast(f.pixels()[i], without[i]) > 1.5 ? 1 : 0;
+        }
+        double share = (double) covered / without.length;
+        System.out.printf("all %,d flows at %.0f m/px (%s): %.1f %% of the map covered by flows%n", f.flows().size(),
+                f.scene().viewport().metresPerPixel(), theme, share * 100);
+        assertThat(share).as("share of the map hidden by flows").isLessThan(0.33);
+        FlowGeometry g = f.scene().flowGeometry();
+        // the large flows carry the picture: drawn wide (the scale fits the flows on screen)
+        assertThat(2 * g.halfWidth(g.start(g.arcCount() - 1))).as("the largest flow on screen, px")
+                .isGreaterThan(7f);
+        for (int a = g.arcCount() - 20; a < g.arcCount(); a++) {
+            assertThat(2 * g.halfWidth(g.start(a))).as("one of the 20 largest flows, px").isGreaterThan(3f);
+        }
+    }
+
     private RenderedFrame f() {
         return vm.frameProperty().get();
     }

@@ -240,19 +240,31 @@ public final class MainWindow {
         split.setId("mainSplit");
         SplitPane.setResizableWithParent(controls, false);
         SplitPane.setResizableWithParent(side, false);
-        // first layout: the panels at their preferred widths, the map takes the rest; then the user's dividers
-        split.widthProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number w) {
-                if (w.doubleValue() > 0) {
-                    double width = w.doubleValue();
-                    double left = Math.max(controls.getPrefWidth(), controls.getMinWidth());
-                    split.setDividerPositions(left / width, 1 - side.getPrefWidth() / width);
-                    split.widthProperty().removeListener(this);
-                }
+        // the panels at their preferred widths and the map taking the rest, as the window takes its size — until
+        // the user moves a divider
+        boolean[] placing = {false}, moved = {false};
+        Runnable place = () -> {
+            double width = split.getWidth();
+            if (moved[0] || width <= 0) {
+                return;
             }
-        });
+            placing[0] = true;
+            double left = Math.max(controls.getPrefWidth(), controls.getMinWidth());
+            split.setDividerPositions(left / width, 1 - side.getPrefWidth() / width);
+            placing[0] = false;
+        };
+        split.widthProperty().addListener((o, a, w) -> place.run());
+        for (SplitPane.Divider d : split.getDividers()) {
+            d.positionProperty().addListener((o, a, b) -> moved[0] |= !placing[0] && split.getWidth() > 0
+                    && split.getScene() != null && split.getScene().getWindow() != null
+                    && split.getScene().getWindow().isShowing() && isDragging(split));
+        }
         return split;
+    }
+
+    /** Whether the mouse is pressed on the split pane (a divider being dragged), not a layout pass. */
+    private static boolean isDragging(SplitPane split) {
+        return split.isPressed() || split.lookupAll(".split-pane-divider").stream().anyMatch(n -> n.isPressed());
     }
 
     private void dragOver(DragEvent e) {

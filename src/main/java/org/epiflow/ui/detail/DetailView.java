@@ -23,7 +23,7 @@ import java.util.function.Function;
 /** The detail panel: title, totals over the days shown, inflow/outflow chart, sortable top-partners table. */
 public final class DetailView extends VBox {
     /** Width of a figure column: room for "−123,456" (no figure is cut short). */
-    static final double NUMBER_WIDTH = 66;
+    static final double NUMBER_WIDTH = 60;
 
     public DetailView(DetailViewModel vm, Messages m) {
         super(8);
@@ -86,7 +86,7 @@ public final class DetailView extends VBox {
         TableColumn<PartnerRow, String> name = new TableColumn<>(m.get("detail.partner"));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         name.setPrefWidth(110);
-        name.setMinWidth(80);
+        name.setMinWidth(76);
         table.getColumns().add(name);
         table.getColumns().add(count(m.get("detail.in"), PartnerRow::in, vm, m));
         table.getColumns().add(count(m.get("detail.out"), PartnerRow::out, vm, m));

@@ -52,7 +52,7 @@ public final class FlowFilters {
      * With every flow of the day (or more than a thousand), flows stay rolled up until zoomed in further than this:
      * a few provinces on screen, where their prefectures' flows can still be told apart.
      */
-    public static final double AUTO_ROLLUP_ALL_METRES_PER_PIXEL = 1_500;
+    public static final double AUTO_ROLLUP_ALL_METRES_PER_PIXEL = 2_000;
 
     /** Whether flows are shown between provinces at this scale. */
     public boolean rolledUp(int[] selection, double metresPerPixel) {

@@ -58,6 +58,8 @@ public final class MapViewModel {
     private boolean inFlight;
     private Quality pending;
     private boolean zoomToSelectionPending;
+    private double hoverX = Double.NaN;
+    private double hoverY = Double.NaN;
 
     public MapViewModel(Messages messages, TaskExecutor executor, MapRenderWorker worker, RegionSelection selection) {
         this.messages = messages;
@@ -209,6 +211,8 @@ public final class MapViewModel {
 
     /** The pointer moved: updates the hovered place and its tooltip text. */
     public void hover(double sx, double sy) {
+        hoverX = sx;
+        hoverY = sy;
         String c = codeAt(sx, sy);
         if (!c.equals(hovered.get())) {
             hovered.set(c);
@@ -288,9 +292,9 @@ public final class MapViewModel {
         RenderedFrame f = frame.get();
         if (f != null && f.flows() != null) {
             int n = f.flows().nodes().indexOf(code);
-            if (n >= 0) {
-                return Typography.forDisplay(language().pick(f.flows().nodes().nameZh(n), f.flows().nodes().nameEn(n),
-                        code));
+            if (n >= 0 && f.scene().positions() != null) {
+                // the scene's names: a province roll-up is named from the basemap, not by its code
+                return Typography.forDisplay(f.scene().positions().name(n, language()));
             }
         }
         BasemapGeometry b = basemap.get();
@@ -354,6 +358,12 @@ public final class MapViewModel {
                 Figures.plain(faint, messages.locale()))));
         inFlight = false;
         rendering.set(false);
+        if (!hovered.get().isEmpty() && !Double.isNaN(hoverX)) {
+            // the place under the pointer and its figures as this frame shows them (zoomed, rolled up, another day)
+            String c = codeAt(hoverX, hoverY);
+            hovered.set(c);
+            hoverText.set(c.isEmpty() ? "" : withDetail(c, describe(c)));
+        }
         if (zoomToSelectionPending && !selection.isEmpty() && showsSelection(f)) {
             zoomToSelectionPending = false;
             pending = null;

@@ -185,6 +185,13 @@ class NationalFlowMapTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void rolledUpTheTooltipNamesTheProvince() {
+        vm.resize(820, 680);
+        assertThat(f().flows().spec().provinces()).isTrue();
+        assertThat(vm.describe("420100")).startsWith("Hubei (420000)\nIn: ");
+    }
+
     private RenderedFrame f() {
         return vm.frameProperty().get();
     }

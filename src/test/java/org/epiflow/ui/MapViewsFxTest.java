@@ -54,7 +54,7 @@ class MapViewsFxTest {
         // the heatmap legend joins the column, above the flow legend, over neither the map nor the other legend
         w.interact(() -> w.<javafx.scene.control.TabPane>node("#sideTabs").getSelectionModel().select(1));
         w.files().answers.add(w.demo().dir().resolve(DemoInstaller.CASES));
-        w.robot().clickOn("#importCasesButton");
+        w.interact(() -> w.<javafx.scene.control.Button>node("#importCasesButton").fire());   // below the fold
         w.waitFor(() -> w.vm().risk().casesProperty().get() != null);
         w.interact(() -> w.<javafx.scene.control.Button>node("#runRiskButton").fire());
         w.waitFor(() -> w.vm().risk().runProperty().get() != null && !w.vm().risk().runningProperty().get());

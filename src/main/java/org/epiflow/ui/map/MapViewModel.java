@@ -170,34 +170,11 @@ public final class MapViewModel {
     }
 
     private void fitSelection(RenderedFrame f) {
-        MapViewport v = viewport.get();
-        BasemapGeometry b = basemap.get();
-        org.locationtech.jts.geom.Envelope env = new org.locationtech.jts.geom.Envelope();
-        if (b != null) {
-            var lod = org.epiflow.map.geo.LevelOfDetail.DETAIL;
-            b.basemap().prefectures(lod).byCode(selection.code())
-                    .or(() -> b.basemap().provinces(lod).byCode(selection.code()))
-                    .ifPresent(r -> env.expandToInclude(org.epiflow.map.geo.AlbersEqualAreaProjection.china()
-                            .forward(r.geometry()).getEnvelopeInternal()));
+        var env = PlaceGeometry.withPartners(f, basemap.get(), selection.code(), selection.regionIndexes());
+        if (!env.isNull()) {
+            viewport.set(viewport.get().zoomToFit(env, 40));
+            requestRender(Quality.FULL);
         }
-        FlowSet s = f.flows();
-        var pos = f.scene().positions();
-        java.util.Set<Integer> mine = new java.util.HashSet<>();
-        for (int r : selection.regionIndexes()) {
-            mine.add(s.nodes().nodeOfRegion(r));
-        }
-        for (int i = 0; i < s.size(); i++) {
-            boolean from = mine.contains(s.origin(i)), to = mine.contains(s.destination(i));
-            if (from || to) {
-                env.expandToInclude(pos.x(s.origin(i)), pos.y(s.origin(i)));
-                env.expandToInclude(pos.x(s.destination(i)), pos.y(s.destination(i)));
-            }
-        }
-        if (env.isNull()) {
-            return;
-        }
-        viewport.set(v.zoomToFit(env, 40));
-        requestRender(Quality.FULL);
     }
 
     /** The place code under a screen point, or empty. */
@@ -222,32 +199,7 @@ public final class MapViewModel {
 
     /** The hovered place's outline in screen pixels (rings of x, y pairs), empty when none. */
     public java.util.List<double[]> hoverOutline() {
-        MapViewport v = viewport.get();
-        BasemapGeometry b = basemap.get();
-        String c = hovered.get();
-        if (v == null || b == null || c == null || c.isEmpty()) {
-            return java.util.List.of();
-        }
-        var lod = v.levelOfDetail();
-        var region = b.basemap().prefectures(lod).byCode(c).or(() -> b.basemap().provinces(lod).byCode(c));
-        if (region.isEmpty()) {
-            return java.util.List.of();
-        }
-        java.util.List<double[]> rings = new java.util.ArrayList<>();
-        var g = region.get().geometry();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon poly) {
-                var coords = poly.getExteriorRing().getCoordinates();
-                double[] ring = new double[coords.length * 2];
-                for (int j = 0; j < coords.length; j++) {
-                    double[] s = v.lonLatToScreen(coords[j].x, coords[j].y);
-                    ring[2 * j] = s[0];
-                    ring[2 * j + 1] = s[1];
-                }
-                rings.add(ring);
-            }
-        }
-        return rings;
+        return PlaceGeometry.outline(viewport.get(), basemap.get(), hovered.get());
     }
 
     /** A click: selects the place under the pointer, or clears the selection when clicking it again or off-map. */

@@ -68,10 +68,15 @@ public final class MapBench {
         MapViewport china = MapViewport.china(width, height);
         FlowQuery query = new FlowQuery(data);
         try (FastMapRenderer fast = new FastMapRenderer(2)) {
-            for (int topN : new int[] {arcs, 0}) {
-                String what = topN == 0 ? "all flows of the day" : "top " + topN;
+            // the app's default view (top 200, rolled up to provinces at the national view), then prefecture
+            // flows: the top N, and every flow of the day
+            for (int c = 0; c < 3; c++) {
+                int topN = c == 0 ? 200 : c == 1 ? arcs : 0;
+                boolean provinces = c == 0;
+                String what = c == 0 ? "default view: top 200 between provinces" : topN == 0
+                        ? "all flows of the day" : "top " + topN;
                 out.printf("%n== %s ==%n", what);
-                FlowSpec base = FlowSpec.day(0).withTopN(topN);
+                FlowSpec base = FlowSpec.day(0).withTopN(topN).withProvinces(provinces);
                 FlowSet first = query.run(base);
                 // lock the scale on the first day, as the view does when stepping through dates
                 FlowScale scale = FlowScale.auto(first, FlowScale.Type.SQRT).lock();
@@ -179,7 +184,7 @@ public final class MapBench {
                 }
                 if (png != null) {
                     Files.createDirectories(png);
-                    String suffix = topN == 0 ? "-all" : "";
+                    String suffix = c == 0 ? "-default" : topN == 0 ? "-all" : "";
                     fast.renderInto(sn, target, FastMapRenderer.Quality.FULL);
                     BufferedImage fi = FastMapRenderer.wrap(target.clone(), width, height);
                     ImageIO.write(fi, "png", png.resolve("fast" + suffix + ".png").toFile());

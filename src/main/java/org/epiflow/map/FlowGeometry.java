@@ -7,8 +7,9 @@ import java.util.Arrays;
 /**
  * The flows of a scene as screen geometry, shared by every backend: for each visible arc, in drawing order (smallest
  * volume first so large flows stay on top), a flattened centre line with a half-width at every point, and a colour.
- * Level of detail and culling happen here: arcs outside the screen, shorter than {@link #MIN_CHORD} pixels or with
- * less ink than {@link FlowStyle#minVisibleInk()} are dropped; the number of segments follows the arc's screen length.
+ * Level of detail and culling happen here: arcs outside the screen, shorter than {@link #MIN_CHORD} pixels, with
+ * less ink than {@link FlowStyle#minVisibleInk()}, or beyond the screen's ink budget (the smallest flows when very
+ * many are shown) are dropped; the number of segments follows the arc's screen length.
  * Immutable after {@link #build}.
  */
 public final class FlowGeometry {
@@ -16,6 +17,10 @@ public final class FlowGeometry {
     public static final double MIN_CHORD = 2;
     /** Arcs whose half-width at the origin is below this are "hairlines" (1-pixel antialiased lines, alpha × width). */
     public static final double HAIRLINE_HALF_WIDTH = 0.5;
+    /** The arcs drawn cover at most this share of the screen (before overlaps); see {@code inkBudget}. */
+    public static final double MAX_INK_SHARE = 0.45;
+    /** The narrow (destination) end of an arc is at least this half-width, so a thin flow stays visible to its end. */
+    public static final double MIN_END_HALF_WIDTH = 0.5;
 
     private int arcs;
     private int[] flowIndex = new int[0];
@@ -57,7 +62,12 @@ public final class FlowGeometry {
         g.y = new float[cap];
         g.hw = new float[cap];
         double w = viewport.width(), h = viewport.height();
+        int drawable = inkBudget(flows, pos, viewport, style, scale);
         for (int i = n - 1; i >= 0; i--) {
+            if (i >= drawable) {
+                g.skippedFaint++;
+                continue;
+            }
             int o = flows.origin(i), d = flows.destination(i);
             double x0 = viewport.toScreenX(pos.x(o)), y0 = viewport.toScreenY(pos.y(o));
             double x2 = viewport.toScreenX(pos.x(d)), y2 = viewport.toScreenY(pos.y(d));
@@ -78,7 +88,8 @@ public final class FlowGeometry {
             }
             // control point: to the right of origin → destination on screen (y down: right = (-dy, dx))
             double x1 = (x0 + x2) / 2 - dy * style.bow(), y1 = (y0 + y2) / 2 + dx * style.bow();
-            double hw0 = width / 2, hw1 = Math.max(0.25, hw0 * style.taper());
+            // taper towards the destination, but never below one pixel (or the origin's width if thinner)
+            double hw0 = width / 2, hw1 = Math.max(Math.min(hw0, MIN_END_HALF_WIDTH), hw0 * style.taper());
             double pad = hw0 + 2;
             double minX = Math.min(x0, Math.min(x1, x2)) - pad, maxX = Math.max(x0, Math.max(x1, x2)) + pad;
             double minY = Math.min(y0, Math.min(y1, y2)) - pad, maxY = Math.max(y0, Math.max(y1, y2)) + pad;
@@ -114,6 +125,31 @@ public final class FlowGeometry {
             g.start[g.arcs] = g.points;
         }
         return g;
+    }
+
+    /**
+     * How many of the largest flows fit the ink budget: their arcs (width × chord on screen, times their colour's
+     * opacity) may cover at most {@link #MAX_INK_SHARE} of the screen. Flows are sorted largest first, so the
+     * smaller ones beyond are left out at this zoom — zooming in (fewer flows on screen) brings them back — rather
+     * than burying the map under a tangle. Flows off screen or too short use no ink.
+     */
+    static int inkBudget(FlowSet flows, NodePositions pos, MapViewport viewport, FlowStyle style, FlowScale scale) {
+        double budget = MAX_INK_SHARE * viewport.width() * viewport.height(), ink = 0;
+        double w = viewport.width(), h = viewport.height();
+        for (int i = 0; i < flows.size(); i++) {
+            int o = flows.origin(i), d = flows.destination(i);
+            double x0 = viewport.toScreenX(pos.x(o)), y0 = viewport.toScreenY(pos.y(o));
+            double x2 = viewport.toScreenX(pos.x(d)), y2 = viewport.toScreenY(pos.y(d));
+            if (Math.max(x0, x2) < 0 || Math.max(y0, y2) < 0 || Math.min(x0, x2) > w || Math.min(y0, y2) > h) {
+                continue;   // mostly off screen: a rough cull is enough for the budget
+            }
+            double vol = flows.volume(i);
+            ink += scale.width(vol, style) * Math.hypot(x2 - x0, y2 - y0) * Argb.alpha(scale.color(vol, style)) / 255.0;
+            if (ink > budget) {
+                return i;
+            }
+        }
+        return flows.size();
     }
 
     private void ensure(int pts) {

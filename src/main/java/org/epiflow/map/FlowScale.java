@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Maps a flow volume to a width and a colour. The domain is either taken from the data being shown ({@link #auto}) or
+ * Maps a flow volume to a width and a colour. The domain is either taken from the data being shown ({@link #auto}; a
+ * {@link MapScene} fits an unlocked scale to the flows on its screen, {@link #inView}) or
  * <b>locked</b> ({@link #locked}, {@link #lock()}) so that two dates drawn with the same scale compare honestly: a
  * volume gets the same width and colour whatever else is on the map. Volumes outside a locked domain are clamped (the
  * legend says "≥ max"). Colour classes use rounded ("nice") break values, and classification uses exactly those
@@ -34,6 +35,28 @@ public final class FlowScale {
         long lo = flows.size() == 0 ? flows.k() : flows.minVolume();
         long hi = flows.size() == 0 ? flows.k() : flows.maxVolume();
         return new FlowScale(lo, hi, type, false);
+    }
+
+    /**
+     * A scale fitted to the flows on screen: those whose ends' box meets the viewport (all flows, when none does).
+     * Widths and colours then compare the flows the analyst sees, as flowmap.gl's adaptive scales do; the legend is
+     * made from the same scale, and {@link #lock()} fixes it for comparing views.
+     */
+    public static FlowScale inView(FlowSet flows, NodePositions pos, MapViewport v, Type type) {
+        long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+        for (int i = 0; i < flows.size(); i++) {
+            int o = flows.origin(i), d = flows.destination(i);
+            double x0 = v.toScreenX(pos.x(o)), y0 = v.toScreenY(pos.y(o));
+            double x1 = v.toScreenX(pos.x(d)), y1 = v.toScreenY(pos.y(d));
+            if (Math.max(x0, x1) < 0 || Math.max(y0, y1) < 0 || Math.min(x0, x1) > v.width()
+                    || Math.min(y0, y1) > v.height()) {
+                continue;
+            }
+            long vol = flows.volume(i);
+            lo = Math.min(lo, vol);
+            hi = Math.max(hi, vol);
+        }
+        return hi < lo ? auto(flows, type) : new FlowScale(lo, hi, type, false);
     }
 
     /** A fixed domain, e.g. the maximum over the whole period, to compare dates. */

@@ -25,16 +25,19 @@ public record FlowStyle(double minWidth, double maxWidth, double bow, double tap
         ramp = ramp.clone();
     }
 
-    /** Light palette: pale yellow-orange to deep red. */
+    /**
+     * Light palette: orange to deep red. Even the lightest class keeps a contrast of at least 3:1 with the land it
+     * crosses (the WCAG minimum for graphics), so the smallest flow drawn is still seen.
+     */
     public static FlowStyle light() {
-        return new FlowStyle(0.6, 8, 0.18, 0.3, false,
-                new int[] {0x99FDD49E, 0xB3FC8D59, 0xCCE34A33, 0xE6B30000, 0xF27F0000}, 5, 0.12);
+        return new FlowStyle(1.0, 8, 0.18, 0.3, false,
+                new int[] {0xF0D24A1C, 0xF0BD3019, 0xF0A11A14, 0xF2820A0F, 0xF25E0008}, 5, 0.12);
     }
 
-    /** Dark palette: teal to bright yellow. */
+    /** Dark palette: teal to bright yellow, the lightest class at least 3:1 against the dark land. */
     public static FlowStyle dark() {
-        return new FlowStyle(0.6, 8, 0.18, 0.3, false,
-                new int[] {0x8041B6C4, 0xA07FCDBB, 0xC0C7E9B4, 0xE0FFFFB2, 0xF2FFFF00}, 5, 0.12);
+        return new FlowStyle(1.0, 8, 0.18, 0.3, false,
+                new int[] {0xD941B6C4, 0xE07FCDBB, 0xE6C7E9B4, 0xEBFFFFB2, 0xF2FFFF00}, 5, 0.12);
     }
 
     @Override
@@ -48,6 +51,25 @@ public record FlowStyle(double minWidth, double maxWidth, double bow, double tap
 
     int rampSize() {
         return ramp.length;
+    }
+
+    /** Up to this many flows, the smallest is drawn {@link #minWidth()} wide. */
+    public static final int DENSE_FLOWS = 1000;
+    /** The thinnest the smallest flow becomes however many are shown, pixels. */
+    public static final double DENSE_MIN_WIDTH = 0.25;
+
+    /**
+     * This style for {@code n} flows: beyond {@value #DENSE_FLOWS}, the smallest flow's width falls as
+     * √(DENSE_FLOWS / n) (to {@value #DENSE_MIN_WIDTH} px), so the many small flows fade into hairlines (drawn with
+     * their width as alpha) and the large ones carry the picture — roughly the same ink however many are shown.
+     */
+    public FlowStyle forCount(int n) {
+        if (n <= DENSE_FLOWS) {
+            return this;
+        }
+        double min = Math.max(DENSE_MIN_WIDTH, minWidth * Math.sqrt((double) DENSE_FLOWS / n));
+        return min >= minWidth ? this : new FlowStyle(min, maxWidth, bow, taper, arrowHead, ramp, classes,
+                minVisibleInk);
     }
 
     public FlowStyle withArrowHead(boolean on) {

@@ -2,12 +2,17 @@ package org.epiflow.map;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Greedy label placement in screen space: candidates are taken by priority (highest first); each tries positions
  * around its anchor (right, left, above, below, or centred for area labels) and takes the first whose box overlaps no
- * label already placed and stays on screen. A uniform grid of buckets keeps overlap tests cheap.
+ * label already placed and stays on screen. A uniform grid of buckets keeps overlap tests cheap. A place is labelled
+ * once: a candidate for something already labelled (see {@code labelled}) is dropped.
  */
 public final class LabelPlacer {
     private LabelPlacer() {
@@ -44,8 +49,10 @@ public final class LabelPlacer {
         @SuppressWarnings("unchecked")
         List<double[]>[] grid = new List[gw * gh];
         List<Placed> out = new ArrayList<>();
+        Set<String> placedKeys = new HashSet<>();
+        Map<String, List<String>> placedTexts = new HashMap<>();
         for (Candidate c : sorted) {
-            if (c.text() == null || c.text().isBlank()) {
+            if (c.text() == null || c.text().isBlank() || labelled(c, placedKeys, placedTexts)) {
                 continue;
             }
             double w = metrics.width(c.text(), c.style());
@@ -77,11 +84,40 @@ public final class LabelPlacer {
                     }
                     out.add(new Placed(c.text(), t[0], t[1] + metrics.ascent(c.style()), bx, by, bw, bh, c.style(),
                             c.key()));
+                    if (c.key() != null) {
+                        placedKeys.add(c.key());
+                    }
+                    placedTexts.computeIfAbsent(c.text(), k -> new ArrayList<>()).add(c.key());
                     break;
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the place is labelled already: the same key (a place and its own region), or the same text for a key of
+     * the same province (Beijing the city and Beijing the municipality). Two different cities of one name in
+     * different provinces are both labelled.
+     */
+    private static boolean labelled(Candidate c, Set<String> keys, Map<String, List<String>> texts) {
+        if (c.key() != null && keys.contains(c.key())) {
+            return true;
+        }
+        List<String> same = texts.get(c.text());
+        if (same == null) {
+            return false;
+        }
+        for (String k : same) {
+            if (k == null || c.key() == null || province(k).equals(province(c.key()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String province(String code) {
+        return code.length() >= 2 ? code.substring(0, 2) : code;
     }
 
     private static boolean free(List<double[]>[] grid, int gw, int cell, double bx, double by, double bw, double bh) {

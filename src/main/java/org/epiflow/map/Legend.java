@@ -1,5 +1,8 @@
 package org.epiflow.map;
 
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +13,8 @@ import java.util.List;
  * @param title      e.g. "Trips per day"
  * @param flows      flow classes from small to large
  * @param symbols    location-total circle sizes from small to large
- * @param notes      lines of small print
+ * @param notes      lines of small print: how to read an arc's direction, the suppression threshold, "scale locked",
+ *                   the boundary note
  * @param locked     whether the flow scale is locked
  */
 public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<String> notes, boolean locked) {
@@ -34,6 +38,12 @@ public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<
     public static String boundaryNote(Language lang, String officialBoundaries) {
         return officialBoundaries == null ? lang.texts().get("map.legend.illustrative")
                 : lang.texts().get("map.legend.official", officialBoundaries);
+    }
+
+    /** How to read an arc's direction (its taper and its bend), in the legend's language. */
+    public static String directionNote(Language lang) {
+        return Texts.of(lang == Language.ZH ? Texts.CHINESE : Texts.ENGLISH)
+                .format(Message.of("map.legend.direction"));
     }
 
     /** Builds the legend of a scene's flow scale and style. */
@@ -83,6 +93,7 @@ public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<
             }
         }
         List<String> notes = new ArrayList<>();
+        notes.add(directionNote(lang));
         notes.add(t.get("map.legend.suppressed", k));
         if (scale.isLocked()) {
             notes.add(t.get("map.legend.locked"));

@@ -53,9 +53,10 @@ public final class MapScene {
         this.positions = b.flows == null ? null
                 : b.positions != null && b.positions.nodes() == b.flows.nodes() ? b.positions
                 : NodePositions.resolve(b.flows.nodes(), b.basemap == null ? null : b.basemap.basemap());
-        this.scale = b.scale != null ? b.scale
-                : b.flows != null ? FlowScale.auto(b.flows, FlowScale.Type.SQRT) : FlowScale.locked(1, 1,
-                FlowScale.Type.SQRT);
+        // an unlocked scale fits the flows on this screen; a locked one is kept as it is
+        FlowScale.Type type = b.scale != null ? b.scale.type() : FlowScale.Type.SQRT;
+        this.scale = b.scale != null && b.scale.isLocked() ? b.scale : b.flows != null
+                ? FlowScale.inView(b.flows, positions, viewport, type) : FlowScale.locked(1, 1, type);
         this.symbolMeasure = b.symbolMeasure;
         this.symbolMax = b.symbolMax;
         this.selected = Set.copyOf(b.selected);
@@ -149,16 +150,24 @@ public final class MapScene {
         FlowGeometry g = flowGeometry;
         if (g == null) {
             g = flows == null || !shows(MapLayer.FLOWS) ? FlowGeometry.empty(viewport.width(), viewport.height())
-                    : FlowGeometry.build(flows, positions, viewport, style.flow(), scale);
+                    : FlowGeometry.build(flows, positions, viewport, flowStyle(), scale);
             flowGeometry = g;
         }
         return g;
     }
 
+    /**
+     * The flow style drawn: the style's, with thinner smallest flows when many are shown
+     * ({@link FlowStyle#forCount}), so every flow of a day stays a readable picture rather than a tangle.
+     */
+    public FlowStyle flowStyle() {
+        return style.flow().forCount(flows == null ? 0 : flows.size());
+    }
+
     /** The legend for this scene's scale, style and language. */
     public Legend legend() {
         long maxTotal = flows == null ? 0 : symbolMax();
-        return Legend.of(scale, style.flow(), maxTotal, style.maxSymbolRadius(), style.symbolFill(),
+        return Legend.of(scale, flowStyle(), maxTotal, style.maxSymbolRadius(), style.symbolFill(),
                 flows == null ? 1 : flows.k(), language, flows == null || flows.spec().days().isSingleDay(),
                 basemap == null ? null : basemap.basemap().officialSource().orElse(null));
     }

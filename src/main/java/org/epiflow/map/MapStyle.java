@@ -26,16 +26,16 @@ public record MapStyle(int background, int countryFill, int countryBorder, int l
 
     public static MapStyle light() {
         return new MapStyle(0xFFDCE9F2, 0xFFEDEDE8, 0xFFC8C8C0, 0xFFFAFAF5, 0xFFD5D5CC, 0.5, 0xFF9A9A90, 1.0,
-                0xFFFFE9A8, 0x663A6EA5, 0xCC1F4E79, 14,
+                0xFFFFE9A8, 0x403A6EA5, 0xCC1F4E79, 12,
                 new TextStyle(12, false, 0xFF202020, 0xCCFFFFFF, 2.5),
-                new TextStyle(11, false, 0xFF707068, 0x99FFFFFF, 2), FlowStyle.light());
+                new TextStyle(11, false, 0xFF55554D, 0xD9FFFFFF, 2), FlowStyle.light());
     }
 
     public static MapStyle dark() {
         return new MapStyle(0xFF10151C, 0xFF1E232A, 0xFF2C323A, 0xFF262C34, 0xFF343B45, 0.5, 0xFF56606C, 1.0,
-                0xFF3D4B5E, 0x6657A0D3, 0xCC9CCCF0, 14,
+                0xFF3D4B5E, 0x4057A0D3, 0xCC9CCCF0, 12,
                 new TextStyle(12, false, 0xFFEDEDED, 0xCC10151C, 2.5),
-                new TextStyle(11, false, 0xFF8A94A0, 0x9910151C, 2), FlowStyle.dark());
+                new TextStyle(11, false, 0xFFB4BCC6, 0xE010151C, 2), FlowStyle.dark());
     }
 
     /** Width of the circles' outline, pixels. */

@@ -1,18 +1,25 @@
 package org.epiflow.ui;
 
 import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.map.LegendSettings;
 
 import java.nio.file.Path;
 
-/** The menu bar: File (open, recent, close, export, lock, preferences, quit), View (zoom), Help (shortcuts). */
+/**
+ * The menu bar: File (open, recent, close, export, lock, preferences, quit), View (zoom, search, legends, saved
+ * views), Help (shortcuts).
+ */
 final class MainMenu {
     private MainMenu() {
     }
@@ -61,7 +68,7 @@ final class MainMenu {
         MenuItem toSel = item(m.get("map.zoomSelection"), e -> vm.map().zoomToSelection());
         MenuItem find = item(m.get("menu.search"), e -> actions.focusSearch());
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
-        Menu view = new Menu(m.get("menu.view"), null, fit, toSel, find);
+        Menu view = new Menu(m.get("menu.view"), null, fit, toSel, find, new SeparatorMenuItem(), legends(vm, m));
         view.getItems().addAll(org.epiflow.ui.session.SessionMenu.viewItems(vm.session(), m));
 
         MenuItem keys = item(m.get("menu.shortcuts"), e -> actions.toggleHelp());
@@ -70,6 +77,32 @@ final class MainMenu {
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** View ▸ Legends: show or hide each legend, and which side of the map their column is on. */
+    private static Menu legends(WorkstationViewModel vm, Messages m) {
+        LegendSettings l = vm.legends();
+        CheckMenuItem flows = new CheckMenuItem(m.get("menu.legends.flows"));
+        flows.setId("legendFlowsItem");
+        flows.selectedProperty().bindBidirectional(l.flowsShownProperty());
+        CheckMenuItem heat = new CheckMenuItem(m.get("menu.legends.heatmap"));
+        heat.setId("legendHeatmapItem");
+        heat.selectedProperty().bindBidirectional(l.heatmapShownProperty());
+        ToggleGroup sides = new ToggleGroup();
+        RadioMenuItem left = new RadioMenuItem(m.get("menu.legends.left"));
+        left.setId("legendLeftItem");
+        RadioMenuItem right = new RadioMenuItem(m.get("menu.legends.right"));
+        right.setId("legendRightItem");
+        left.setToggleGroup(sides);
+        right.setToggleGroup(sides);
+        Runnable follow = () -> sides.selectToggle(l.sideProperty().get() == LegendSettings.Side.LEFT ? left : right);
+        follow.run();
+        l.sideProperty().addListener((o, a, b) -> follow.run());
+        left.setOnAction(e -> l.sideProperty().set(LegendSettings.Side.LEFT));
+        right.setOnAction(e -> l.sideProperty().set(LegendSettings.Side.RIGHT));
+        Menu menu = new Menu(m.get("menu.legends"), null, flows, heat, new SeparatorMenuItem(), left, right);
+        menu.setId("legendsMenu");
+        return menu;
     }
 
     private static MenuItem item(String text, javafx.event.EventHandler<javafx.event.ActionEvent> h) {

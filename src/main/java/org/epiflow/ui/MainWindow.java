@@ -23,6 +23,7 @@ import org.epiflow.ui.detail.DetailView;
 import org.epiflow.ui.help.ShortcutsOverlay;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.FlowControlsView;
+import org.epiflow.ui.map.LegendDock;
 import org.epiflow.ui.map.LegendView;
 import org.epiflow.ui.map.MapCanvas;
 import org.epiflow.ui.search.SearchField;
@@ -151,7 +152,9 @@ public final class MainWindow {
         ComboBox<OpenedBundle> bundles = new ComboBox<>(vm.open().bundles());
         bundles.setId("bundleChooser");
         bundles.setPromptText(m.get("toolbar.noBundle"));
-        bundles.setPrefWidth(360);
+        // as wide as the longest bundle line (never cut short), at most 640 px
+        bundles.setMinWidth(Region.USE_PREF_SIZE);
+        bundles.setMaxWidth(640);
         bundles.setConverter(new StringConverter<>() {
             @Override
             public String toString(OpenedBundle b) {
@@ -191,9 +194,7 @@ public final class MainWindow {
     }
 
     private Parent center(Messages m) {
-        LegendView legend = new LegendView(vm.map());
-        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
-        StackPane.setMargin(legend, new Insets(12));
+        LegendView legend = new LegendView(vm.map(), m);
         Label empty = new Label(m.get("map.empty"));
         empty.setId("emptyHint");
         empty.getStyleClass().add("empty-hint");
@@ -201,8 +202,6 @@ public final class MainWindow {
         empty.visibleProperty().bind(vm.map().datasetProperty().isNull()
                 .and(vm.open().openingProperty().not()));
         var heatLegend = new org.epiflow.ui.risk.HeatmapLegendView(vm.risk().heatmap());
-        StackPane.setAlignment(heatLegend, Pos.TOP_LEFT);
-        StackPane.setMargin(heatLegend, new Insets(12));
         Label boundaryNote = new Label();
         boundaryNote.setId("boundaryNote");
         boundaryNote.textProperty().bind(vm.boundaries().noteProperty());
@@ -210,13 +209,19 @@ public final class MainWindow {
         boundaryNote.setMouseTransparent(true);
         StackPane.setAlignment(boundaryNote, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(boundaryNote, new Insets(4, 8, 4, 8));
-        StackPane mapPane = new StackPane(map, legend, heatLegend, boundaryNote, empty);
+        StackPane mapPane = new StackPane(map, boundaryNote, empty);
         mapPane.setMinWidth(300);
         map.setManaged(true);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
         clip.widthProperty().bind(mapPane.widthProperty());
         clip.heightProperty().bind(mapPane.heightProperty());
         mapPane.setClip(clip);
+        // legends beside the map, never over it (View ▸ Legends)
+        LegendDock dock = new LegendDock();
+        dock.add(heatLegend, vm.legends().heatmapShownProperty());
+        dock.add(legend, vm.legends().flowsShownProperty());
+        BorderPane mapArea = new BorderPane();
+        LegendDock.install(mapArea, mapPane, dock, vm.legends());
 
         Label boundaryWarning = new Label();
         boundaryWarning.textProperty().bind(vm.boundaries().warningProperty());
@@ -225,10 +230,16 @@ public final class MainWindow {
         boundaryWarning.setPadding(new Insets(4, 8, 8, 10));
         boundaryWarning.managedProperty().bind(boundaryWarning.textProperty().isNotEmpty());
         boundaryWarning.visibleProperty().bind(boundaryWarning.textProperty().isNotEmpty());
-        ScrollPane controls = new ScrollPane(new VBox(8, new FlowControlsView(vm.map(), m), boundaryWarning));
+        boundaryWarning.setPadding(new Insets(0, 10, 10, 10));
+        VBox controlsColumn = new VBox(8, new FlowControlsView(vm.map(), m), boundaryWarning);
+        ScrollPane controls = new ScrollPane(controlsColumn);
+        controls.setId("flowControlsPane");
         controls.setFitToWidth(true);
-        controls.setMinWidth(190);
-        controls.setPrefWidth(210);
+        controls.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // never narrower than its widest control, so no label is cut short
+        controls.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> controlsColumn.minWidth(-1) + 16, controlsColumn.needsLayoutProperty()));
+        controls.setPrefWidth(230);
         DetailView detail = new DetailView(vm.detail(), m);
         detail.setMinWidth(280);
         detail.setPrefWidth(380);
@@ -237,13 +248,37 @@ public final class MainWindow {
                 new javafx.scene.control.Tab(m.get("tab.risk"), new org.epiflow.ui.risk.RiskPanel(vm.risk(), vm.map())));
         side.setId("sideTabs");
         side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        side.setMinWidth(280);
-        side.setPrefWidth(380);
-        split = new SplitPane(controls, mapPane, side);
-        split.setDividerPositions(0.15, 0.72);
+        side.setMinWidth(300);
+        side.setPrefWidth(400);
+        split = new SplitPane(controls, mapArea, side);
+        split.setId("mainSplit");
         SplitPane.setResizableWithParent(controls, false);
         SplitPane.setResizableWithParent(side, false);
+        // the panels at their preferred widths and the map taking the rest, as the window takes its size — until
+        // the user moves a divider
+        boolean[] placing = {false}, moved = {false};
+        Runnable place = () -> {
+            double width = split.getWidth();
+            if (moved[0] || width <= 0) {
+                return;
+            }
+            placing[0] = true;
+            double left = Math.max(controls.getPrefWidth(), controls.getMinWidth());
+            split.setDividerPositions(left / width, 1 - side.getPrefWidth() / width);
+            placing[0] = false;
+        };
+        split.widthProperty().addListener((o, a, w) -> place.run());
+        for (SplitPane.Divider d : split.getDividers()) {
+            d.positionProperty().addListener((o, a, b) -> moved[0] |= !placing[0] && split.getWidth() > 0
+                    && split.getScene() != null && split.getScene().getWindow() != null
+                    && split.getScene().getWindow().isShowing() && isDragging(split));
+        }
         return split;
+    }
+
+    /** Whether the mouse is pressed on the split pane (a divider being dragged), not a layout pass. */
+    private static boolean isDragging(SplitPane split) {
+        return split.isPressed() || split.lookupAll(".split-pane-divider").stream().anyMatch(n -> n.isPressed());
     }
 
     private void dragOver(DragEvent e) {

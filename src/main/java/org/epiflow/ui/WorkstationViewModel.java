@@ -49,6 +49,7 @@ public final class WorkstationViewModel {
     private final BoundariesViewModel boundaries;
     private final WorkspaceSession session;
     private final org.epiflow.ui.export.ExportViewModel export;
+    private final org.epiflow.ui.map.LegendSettings legends;
 
     public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, IdentityUnlocker unlocker, Clock clock) {
@@ -66,6 +67,7 @@ public final class WorkstationViewModel {
         this.unlock = new UnlockViewModel(messages, executor, unlocker, prefs, files, clock);
         this.open = new OpenBundlesViewModel(messages, executor, dialogs, files, prefs);
         this.timeline = new TimelineViewModel(messages);
+        this.legends = new org.epiflow.ui.map.LegendSettings(prefs.node().node("legends"));
         this.map = new MapViewModel(messages, executor, worker, selection);
         this.detail = new DetailViewModel(messages, selection);
         this.search = new SearchViewModel(selection);
@@ -249,6 +251,11 @@ public final class WorkstationViewModel {
     /** Hooks for recording risk runs and exports in the workspace. */
     public SessionServices services() {
         return session;
+    }
+
+    /** Where the map's legends sit and which are shown. */
+    public org.epiflow.ui.map.LegendSettings legends() {
+        return legends;
     }
 
     public StatusViewModel status() {

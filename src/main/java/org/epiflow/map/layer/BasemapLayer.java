@@ -10,8 +10,8 @@ import org.epiflow.map.MapViewport;
 import org.epiflow.map.geo.LevelOfDetail;
 
 /**
- * The reference map: sea (background), neighbouring countries, the Chinese prefectures (land, the selected region
- * highlighted, prefecture borders). Province borders are {@link BordersLayer}, drawn over the heatmap.
+ * The reference map: sea (background), neighbouring countries, the Chinese prefectures (land, the selected
+ * prefecture or province highlighted, prefecture borders). Province borders are {@link BordersLayer}, drawn over the heatmap.
  */
 public final class BasemapLayer implements SceneLayer {
     /** Vertices closer than this (pixels) to the previous one are dropped when building screen paths. */
@@ -69,6 +69,11 @@ public final class BasemapLayer implements SceneLayer {
             MapPath sel = new MapPath();
             for (BasemapGeometry.Shape s : basemap.prefectures(lod)) {
                 BasemapGeometry.toPath(s, v, STEP, scene.selected().contains(s.code()) ? sel : path);
+            }
+            for (BasemapGeometry.Shape s : basemap.provinces(lod)) {
+                if (scene.selected().contains(s.code())) {   // a province selected (flows rolled up)
+                    BasemapGeometry.toPath(s, v, STEP, sel);
+                }
             }
             if (!path.isEmpty()) {
                 p.fill(path, style.landFill());

@@ -8,6 +8,7 @@ import org.epiflow.map.MapPainter;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.MapViewport;
 import org.epiflow.map.geo.LevelOfDetail;
+import org.epiflow.text.Typography;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,7 +75,8 @@ public final class LabelLayer implements SceneLayer {
                     continue;
                 }
                 double r = scene.shows(MapLayer.SYMBOLS) ? SymbolLayer.radius(scene, value) : 2;
-                out.add(new LabelPlacer.Candidate(scene.positions().name(i, scene.language()), x, y, r,
+                out.add(new LabelPlacer.Candidate(Typography.forDisplay(scene.positions().name(i, scene.language())),
+                        x, y, r,
                         1e6 + (double) value / max * 1e6, scene.style().placeLabel(), false,
                         scene.positions().nodes().code(i)));
             }
@@ -91,8 +93,9 @@ public final class LabelLayer implements SceneLayer {
                 if (px < MIN_REGION_PIXELS || x < 0 || y < 0 || x > v.width() || y > v.height()) {
                     continue;
                 }
-                out.add(new LabelPlacer.Candidate(scene.language().pick(s.nameZh(), s.nameEn(), s.code()), x, y, 0,
-                        Math.min(1e6 - 1, px / 1000), scene.style().regionLabel(), true, s.code()));
+                out.add(new LabelPlacer.Candidate(Typography.forDisplay(scene.language().pick(s.nameZh(), s.nameEn(),
+                        s.code())), x, y, 0, Math.min(1e6 - 1, px / 1000), scene.style().regionLabel(), true,
+                        s.code()));
             }
         }
         return out;

@@ -4,7 +4,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -23,6 +22,8 @@ import java.util.function.Function;
 
 /** The detail panel: title, totals over the days shown, inflow/outflow chart, sortable top-partners table. */
 public final class DetailView extends VBox {
+    /** Width of a figure column: room for "−123,456" (no figure is cut short). */
+    static final double NUMBER_WIDTH = 60;
 
     public DetailView(DetailViewModel vm, Messages m) {
         super(8);
@@ -70,12 +71,16 @@ public final class DetailView extends VBox {
                 return null;
             }
         });
-        LineChart<String, Number> chart = new LineChart<>(x, y);
+        MarkedLineChart chart = new MarkedLineChart(x, y);
         chart.setId("detailChart");
+        chart.setLegendVisible(true);
+        chart.setLegendSide(javafx.geometry.Side.TOP);
+        chart.markedProperty().bind(vm.markerProperty());
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
-        chart.setPrefHeight(220);
-        chart.setMinHeight(160);
+        // JavaFX hides a chart's legend when less than 150 px would be left for the plot: keep room for both
+        chart.setPrefHeight(240);
+        chart.setMinHeight(210);
         XYChart.Series<String, Number> in = new XYChart.Series<>();
         in.setName(m.get("detail.inflow"));
         XYChart.Series<String, Number> out = new XYChart.Series<>();
@@ -98,6 +103,7 @@ public final class DetailView extends VBox {
         TableColumn<PartnerRow, String> name = new TableColumn<>(m.get("detail.partner"));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         name.setPrefWidth(110);
+        name.setMinWidth(76);
         table.getColumns().add(name);
         table.getColumns().add(count(m.get("detail.in"), PartnerRow::in, vm, m));
         table.getColumns().add(count(m.get("detail.out"), PartnerRow::out, vm, m));
@@ -106,6 +112,8 @@ public final class DetailView extends VBox {
         net.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().net()));
         net.setComparator(Comparator.comparingLong(s -> s.suppressed() ? 0 : s.value()));
         net.setCellFactory(c -> cell(s -> Figures.net(s, m.locale())));
+        net.setStyle("-fx-alignment: CENTER-RIGHT;");
+        net.setMinWidth(NUMBER_WIDTH);
         table.getColumns().add(net);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label partners = new Label(m.get("detail.partners", DetailViewModel.PARTNERS));
@@ -128,6 +136,7 @@ public final class DetailView extends VBox {
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
         c.setCellFactory(x -> cell(v -> Figures.count(v, vm.k(), m.locale())));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setMinWidth(NUMBER_WIDTH);
         return c;
     }
 

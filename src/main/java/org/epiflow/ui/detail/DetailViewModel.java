@@ -14,6 +14,7 @@ import org.epiflow.data.Suppressed;
 import org.epiflow.data.TopPartners;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.Region;
+import org.epiflow.text.Typography;
 import org.epiflow.ui.i18n.Figures;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.RegionSelection;
@@ -42,6 +43,7 @@ public final class DetailViewModel {
     private final BooleanProperty hasSelection = new SimpleBooleanProperty();
     private final ObservableList<SeriesPoint> series = FXCollections.observableArrayList();
     private final ObservableList<PartnerRow> partners = FXCollections.observableArrayList();
+    private final ObjectProperty<java.util.List<String>> marker = new SimpleObjectProperty<>(java.util.List.of());
 
     public DetailViewModel(Messages messages, RegionSelection selection) {
         this.messages = messages;
@@ -69,6 +71,7 @@ public final class DetailViewModel {
             note.set(d == null ? "" : messages.get("detail.hint"));
             series.clear();
             partners.clear();
+            marker.set(java.util.List.of());
             return;
         }
         int k = d.info().k();
@@ -88,7 +91,10 @@ public final class DetailViewModel {
         if (weekly.get()) {
             series.setAll(s.weekly().stream().map(w -> new SeriesPoint(w.monday().format(AXIS), w.inflow(),
                     w.outflow())).toList());
+            marker.set(java.util.List.of(s.date(range.first()).with(java.time.DayOfWeek.MONDAY).format(AXIS),
+                    s.date(range.last()).with(java.time.DayOfWeek.MONDAY).format(AXIS)));
         } else {
+            marker.set(java.util.List.of(s.date(range.first()).format(AXIS), s.date(range.last()).format(AXIS)));
             java.util.List<SeriesPoint> pts = new java.util.ArrayList<>();
             for (int day = 0; day < s.days(); day++) {
                 pts.add(new SeriesPoint(s.date(day).format(AXIS), s.inflow(day), s.outflow(day)));
@@ -98,12 +104,20 @@ public final class DetailViewModel {
         if (regions.length == 1) {
             partners.setAll(TopPartners.of(d, regions[0], range, PARTNERS).stream().map(p -> {
                 Region r = d.regions().get(p.partner());
-                return new PartnerRow(messages.chinese() ? r.name() : r.nameEn(), r.code(), p.in(), p.out(),
-                        p.total(), p.net());
+                return new PartnerRow(Typography.forDisplay(messages.chinese() ? r.name() : r.nameEn()), r.code(),
+                        p.in(), p.out(), p.total(), p.net());
             }).toList());
         } else {
             partners.clear();
         }
+    }
+
+    /**
+     * The chart's categories of the first and last of the days shown (the same for one day; Mondays when weekly), for
+     * the current-day marker; empty without a selection.
+     */
+    public ObjectProperty<java.util.List<String>> markerProperty() {
+        return marker;
     }
 
     public ObjectProperty<DayRange> daysProperty() {

@@ -107,6 +107,12 @@ public final class FlowControlsView extends VBox {
         summary.textProperty().bind(vm.summaryProperty());
         summary.getStyleClass().add("text-muted");
 
+        // never cut short: each control is at least as wide as its text; the panel grows to the widest
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {topN, dir, lock, prov, autoProv}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+        autoProv.setPadding(new Insets(0, 0, 0, 18));
         getChildren().addAll(heading(m.get("flows.heading")),
                 new Label(m.get("flows.topN")), topN,
                 new Label(m.get("flows.minVolume")), min,

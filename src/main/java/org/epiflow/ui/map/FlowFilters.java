@@ -29,10 +29,12 @@ public final class FlowFilters {
     private final BooleanProperty autoProvinces = new SimpleBooleanProperty(true);
 
     /**
-     * Zoomed out further than this (metres per pixel: all of China in about 550 pixels), flows are rolled up to
-     * provinces automatically when {@link #autoProvincesProperty()} is on and nothing is selected.
+     * Zoomed out further than this (metres per pixel: all of China in less than about 1,900 pixels, where prefecture
+     * seats lie some 50 pixels apart and their flows would be short hops hidden among the circles), flows are rolled
+     * up to provinces automatically when {@link #autoProvincesProperty()} is on and nothing is selected: the national
+     * view shows the movement between provinces, zooming in shows the prefectures.
      */
-    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 9_000;
+    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 3_000;
 
     /** The query for these filters over {@code days} with the selected regions (region-table indexes). */
     public FlowSpec spec(DayRange days, int[] selection) {
@@ -46,10 +48,17 @@ public final class FlowFilters {
                 rolledUp(selection, metresPerPixel));
     }
 
+    /**
+     * With every flow of the day (or more than a thousand), flows stay rolled up until zoomed in further than this:
+     * a few provinces on screen, where their prefectures' flows can still be told apart.
+     */
+    public static final double AUTO_ROLLUP_ALL_METRES_PER_PIXEL = 2_000;
+
     /** Whether flows are shown between provinces at this scale. */
     public boolean rolledUp(int[] selection, double metresPerPixel) {
-        return provinces.get() || (autoProvinces.get() && selection.length == 0
-                && metresPerPixel > AUTO_ROLLUP_METRES_PER_PIXEL);
+        int n = topN.get();
+        double threshold = n == 0 || n > 1000 ? AUTO_ROLLUP_ALL_METRES_PER_PIXEL : AUTO_ROLLUP_METRES_PER_PIXEL;
+        return provinces.get() || (autoProvinces.get() && selection.length == 0 && metresPerPixel > threshold);
     }
 
     /** Everything a change of which should redraw the flows. */

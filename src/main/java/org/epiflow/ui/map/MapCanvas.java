@@ -103,6 +103,7 @@ public final class MapCanvas extends Region {
             outline.getElements().clear();
         });
         vm.viewportProperty().addListener((o, a, b) -> updateOutline());
+        vm.hoveredProperty().addListener((o, a, b) -> updateOutline());
     }
 
     private void updateOutline() {

@@ -20,6 +20,7 @@ import org.epiflow.map.MapHitTester;
 import org.epiflow.map.MapStyle;
 import org.epiflow.map.MapViewport;
 import org.epiflow.model.AggregateDataset;
+import org.epiflow.text.Typography;
 import org.epiflow.ui.i18n.Figures;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.prefs.Theme;
@@ -56,6 +57,9 @@ public final class MapViewModel {
     private org.epiflow.map.FlowScale lockedScale;
     private boolean inFlight;
     private Quality pending;
+    private boolean zoomToSelectionPending;
+    private double hoverX = Double.NaN;
+    private double hoverY = Double.NaN;
 
     public MapViewModel(Messages messages, TaskExecutor executor, MapRenderWorker worker, RegionSelection selection) {
         this.messages = messages;
@@ -76,11 +80,22 @@ public final class MapViewModel {
             RenderedFrame f = frame.get();
             lockedScale = on && f != null ? f.scene().scale().lock() : null;
         });
-        filters.provincesProperty().addListener((o, a, b) -> selection.clear());
+        // rolling up keeps the selection, as its province; rolling back keeps the province
+        filters.provincesProperty().addListener((o, a, on) -> {
+            if (on && !selection.isEmpty()) {
+                selection.select(selection.provinceOf(selection.code()));
+            }
+        });
+        basemap.addListener((o, a, b) -> selection.basemapProperty().set(b == null ? null : b.basemap()));
         days.addListener(redraw);
         basemap.addListener(redraw);
         theme.addListener(redraw);
         selection.codeProperty().addListener(redraw);
+        selection.codeProperty().addListener((o, a, b) -> {
+            if (b == null || b.isEmpty()) {
+                zoomToSelectionPending = false;
+            }
+        });
         heatmap.addListener(redraw);
         flowsVisible.addListener(redraw);
         // names, legend and summary in the new language
@@ -139,20 +154,34 @@ public final class MapViewModel {
         }
     }
 
-    /** Shows the selected region (prefecture or province polygon of the basemap). */
+    /**
+     * Shows the selected place with its partners: the region's polygon and the far ends of the flows drawn to and
+     * from it. The flows of a new selection are drawn first (in the background), so the zoom may follow a frame later.
+     */
     public void zoomToSelection() {
-        MapViewport v = viewport.get();
-        BasemapGeometry b = basemap.get();
-        if (v == null || b == null || selection.isEmpty()) {
+        if (viewport.get() == null || selection.isEmpty()) {
             return;
         }
-        var lod = org.epiflow.map.geo.LevelOfDetail.DETAIL;
-        var region = b.basemap().prefectures(lod).byCode(selection.code())
-                .or(() -> b.basemap().provinces(lod).byCode(selection.code()));
-        region.ifPresent(r -> {
-            viewport.set(v.zoomToRegion(r, 80));
+        RenderedFrame f = frame.get();
+        if (f != null && showsSelection(f)) {
+            fitSelection(f);
+        } else {
+            zoomToSelectionPending = true;
+        }
+    }
+
+    /** Whether a frame's flows are those of the current selection. */
+    private boolean showsSelection(RenderedFrame f) {
+        return f.flows() != null && f.scene().selected().equals(Set.of(selection.code()))
+                && java.util.Arrays.equals(f.flows().spec().selection(), selection.regionIndexes());
+    }
+
+    private void fitSelection(RenderedFrame f) {
+        var env = PlaceGeometry.withPartners(f, basemap.get(), selection.code(), selection.regionIndexes());
+        if (!env.isNull()) {
+            viewport.set(viewport.get().zoomToFit(env, 40));
             requestRender(Quality.FULL);
-        });
+        }
     }
 
     /** The place code under a screen point, or empty. */
@@ -166,6 +195,8 @@ public final class MapViewModel {
 
     /** The pointer moved: updates the hovered place and its tooltip text. */
     public void hover(double sx, double sy) {
+        hoverX = sx;
+        hoverY = sy;
         String c = codeAt(sx, sy);
         if (!c.equals(hovered.get())) {
             hovered.set(c);
@@ -175,32 +206,7 @@ public final class MapViewModel {
 
     /** The hovered place's outline in screen pixels (rings of x, y pairs), empty when none. */
     public java.util.List<double[]> hoverOutline() {
-        MapViewport v = viewport.get();
-        BasemapGeometry b = basemap.get();
-        String c = hovered.get();
-        if (v == null || b == null || c == null || c.isEmpty()) {
-            return java.util.List.of();
-        }
-        var lod = v.levelOfDetail();
-        var region = b.basemap().prefectures(lod).byCode(c).or(() -> b.basemap().provinces(lod).byCode(c));
-        if (region.isEmpty()) {
-            return java.util.List.of();
-        }
-        java.util.List<double[]> rings = new java.util.ArrayList<>();
-        var g = region.get().geometry();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof org.locationtech.jts.geom.Polygon poly) {
-                var coords = poly.getExteriorRing().getCoordinates();
-                double[] ring = new double[coords.length * 2];
-                for (int j = 0; j < coords.length; j++) {
-                    double[] s = v.lonLatToScreen(coords[j].x, coords[j].y);
-                    ring[2 * j] = s[0];
-                    ring[2 * j + 1] = s[1];
-                }
-                rings.add(ring);
-            }
-        }
-        return rings;
+        return PlaceGeometry.outline(viewport.get(), basemap.get(), hovered.get());
     }
 
     /** A click: selects the place under the pointer, or clears the selection when clicking it again or off-map. */
@@ -245,8 +251,9 @@ public final class MapViewModel {
         RenderedFrame f = frame.get();
         if (f != null && f.flows() != null) {
             int n = f.flows().nodes().indexOf(code);
-            if (n >= 0) {
-                return language().pick(f.flows().nodes().nameZh(n), f.flows().nodes().nameEn(n), code);
+            if (n >= 0 && f.scene().positions() != null) {
+                // the scene's names: a province roll-up is named from the basemap, not by its code
+                return Typography.forDisplay(f.scene().positions().name(n, language()));
             }
         }
         BasemapGeometry b = basemap.get();
@@ -254,7 +261,7 @@ public final class MapViewModel {
             var lod = org.epiflow.map.geo.LevelOfDetail.DETAIL;
             var r = b.basemap().prefectures(lod).byCode(code).or(() -> b.basemap().provinces(lod).byCode(code));
             if (r.isPresent()) {
-                return language().pick(r.get().nameZh(), r.get().nameEn(), code);
+                return Typography.forDisplay(language().pick(r.get().nameZh(), r.get().nameEn(), code));
             }
         }
         return code;
@@ -304,10 +311,27 @@ public final class MapViewModel {
         if (s == null) {
             summary.clear();
         } else {
-            summary.show("map.summary", s.size(), s.matchedCount());
+            String key = !s.spec().provinces() ? "map.summary"
+                    : filters.provincesProperty().get() ? "map.summary.provinces" : "map.summary.autoProvinces";
+            int faint = f.scene().flowGeometry().skippedFaint();
+            org.epiflow.text.Message shown = org.epiflow.text.Message.of(key, s.size(), s.matchedCount());
+            summary.show(faint == 0 ? shown
+                    : org.epiflow.text.Message.of("map.summary.withFaint", shown, faint));
         }
         inFlight = false;
         rendering.set(false);
+        if (!hovered.get().isEmpty() && !Double.isNaN(hoverX)) {
+            // the place under the pointer and its figures as this frame shows them (zoomed, rolled up, another day)
+            String c = codeAt(hoverX, hoverY);
+            hovered.set(c);
+            hoverText.set(c.isEmpty() ? "" : withDetail(c, describe(c)));
+        }
+        if (zoomToSelectionPending && !selection.isEmpty() && showsSelection(f)) {
+            zoomToSelectionPending = false;
+            pending = null;
+            fitSelection(f);
+            return;
+        }
         if (pending != null) {
             Quality q = pending;
             pending = null;

@@ -5,8 +5,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.epiflow.data.FlowNodes;
+import org.epiflow.map.geo.Basemap;
+import org.epiflow.map.geo.LevelOfDetail;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.Region;
+import org.epiflow.text.Typography;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.List;
 public final class RegionSelection {
     private final StringProperty code = new SimpleStringProperty("");
     private final ObjectProperty<AggregateDataset> dataset = new SimpleObjectProperty<>();
+    private final ObjectProperty<Basemap> basemap = new SimpleObjectProperty<>();
 
     public StringProperty codeProperty() {
         return code;
@@ -25,6 +29,11 @@ public final class RegionSelection {
 
     public ObjectProperty<AggregateDataset> datasetProperty() {
         return dataset;
+    }
+
+    /** The basemap, for the names of provinces (and regions the bundle lacks); may be null. */
+    public ObjectProperty<Basemap> basemapProperty() {
+        return basemap;
     }
 
     public String code() {
@@ -64,17 +73,39 @@ public final class RegionSelection {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Display name of a code in the dataset (region, else province roll-up), or the code itself. */
+    /**
+     * Display name of a code: the dataset's region, else the basemap's province or prefecture (a roll-up), else the
+     * code itself.
+     */
     public String name(String c, boolean chinese) {
         AggregateDataset d = dataset.get();
-        if (d == null || c == null || c.isEmpty()) {
+        if (c == null || c.isEmpty()) {
             return c == null ? "" : c;
         }
-        int i = d.regions().indexOf(c);
+        int i = d == null ? -1 : d.regions().indexOf(c);
         if (i >= 0) {
             Region r = d.regions().get(i);
-            return chinese ? r.name() : r.nameEn();
+            return Typography.forDisplay(chinese ? r.name() : r.nameEn());
+        }
+        Basemap b = basemap.get();
+        if (b != null) {
+            var lod = LevelOfDetail.DETAIL;
+            var r = b.provinces(lod).byCode(c).or(() -> b.prefectures(lod).byCode(c));
+            if (r.isPresent()) {
+                String zh = r.get().nameZh(), en = r.get().nameEn();
+                String name = chinese ? zh : en;
+                return Typography.forDisplay(name == null || name.isBlank() ? (chinese ? en : zh) : name);
+            }
         }
         return c;
+    }
+
+    /** The province code of a region code of the dataset (itself when it is a province or unknown). */
+    public String provinceOf(String c) {
+        AggregateDataset d = dataset.get();
+        if (d == null || c == null) {
+            return c;
+        }
+        return d.regions().byCode(c).map(FlowNodes::provinceCodeOf).orElse(c);
     }
 }

@@ -11,6 +11,6 @@ public record RegionMatch(String code, String nameZh, String nameEn) {
     /** What the suggestion list shows. */
     @Override
     public String toString() {
-        return nameZh + "  " + nameEn + "  (" + code + ")";
+        return nameZh + "  " + org.epiflow.text.Typography.forDisplay(nameEn) + "  (" + code + ")";
     }
 }

@@ -20,9 +20,18 @@ public final class SearchViewModel {
     public static final int LIMIT = 12;
     private final RegionSelection selection;
     private final StringProperty text = new SimpleStringProperty("");
+    private String chosen;
 
     public SearchViewModel(RegionSelection selection) {
         this.selection = selection;
+        // the box names what it selected, never a stale place: cleared when the selection is cleared or changed
+        // elsewhere (a click on the map, the ranking, Esc)
+        selection.codeProperty().addListener((o, a, code) -> {
+            if (code == null || !code.equals(chosen)) {
+                chosen = null;
+                text.set("");
+            }
+        });
     }
 
     public List<RegionMatch> search(String query) {
@@ -69,6 +78,7 @@ public final class SearchViewModel {
             }
             m = hits.get(0);
         }
+        chosen = m.code();
         selection.select(m.code());
         return true;
     }

@@ -4,7 +4,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.controlsfx.control.StatusBar;
 import org.epiflow.ui.i18n.Messages;
 
@@ -34,6 +38,17 @@ public final class StatusBarView extends StatusBar {
         lockButton.setId("lockButton");
         lockButton.setTooltip(new Tooltip(m.get("status.lockTip")));
         lockButton.setOnAction(e -> lock.run());
-        getRightItems().addAll(bundle, new Separator(Orientation.VERTICAL), state, lockButton);
+        // the lock state and its button keep their full size side by side; the bundle line gives way first
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        lockButton.setMinWidth(Region.USE_PREF_SIZE);
+        HBox lockBox = new HBox(8, state, lockButton);
+        lockBox.setAlignment(Pos.CENTER_RIGHT);
+        lockBox.setMinWidth(Region.USE_PREF_SIZE);
+        bundle.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(bundle.textProperty());
+        bundle.setTooltip(full);
+        HBox.setMargin(lockBox, new Insets(0, 0, 0, 4));
+        getRightItems().addAll(bundle, new Separator(Orientation.VERTICAL), lockBox);
     }
 }

@@ -1,10 +1,10 @@
 package org.epiflow.ui.time;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,17 +14,22 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 import org.controlsfx.control.RangeSlider;
 import org.epiflow.ui.i18n.Messages;
 
 /**
  * The time bar: play/pause, step, speed, a slider for one day or a {@link RangeSlider} for a range, daily/weekly,
- * and the date shown. Playback is a JavaFX animation calling {@link TimelineViewModel#playTick()}.
+ * and the date shown. Playback is an {@link AnimationTimer} handing every pulse's time to
+ * {@link TimelineViewModel#playTick(long)}, which makes the steps due. The sliders follow the view-model; while they
+ * are being set from it, their own changes are not fed back (a range slider clamps its low value to its high value,
+ * which used to undo steps).
  */
 public final class TimelineView extends HBox {
-    private final Timeline player = new Timeline();
+    private final AnimationTimer player;
+    private boolean syncing;
 
     public TimelineView(TimelineViewModel vm, Messages m) {
         super(8);
@@ -34,14 +39,17 @@ public final class TimelineView extends HBox {
         setAlignment(Pos.CENTER_LEFT);
 
         Button back = new Button("«");
+        back.setId("stepBackButton");
         back.setTooltip(new Tooltip(m.get("time.stepBack")));
         back.setOnAction(e -> vm.step(-1));
         ToggleButton play = new ToggleButton();
         play.setId("playButton");
-        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("⏸").otherwise("▶"));
+        play.graphicProperty().bind(Bindings.when(vm.playingProperty()).<Node>then(pauseGlyph())
+                .otherwise(playGlyph()));
         play.setTooltip(new Tooltip(m.get("time.play")));
         play.selectedProperty().bindBidirectional(vm.playingProperty());
         Button fwd = new Button("»");
+        fwd.setId("stepForwardButton");
         fwd.setTooltip(new Tooltip(m.get("time.stepForward")));
         fwd.setOnAction(e -> vm.step(1));
 
@@ -96,27 +104,43 @@ public final class TimelineView extends HBox {
         range.setLowValue(vm.startProperty().get());
         single.valueProperty().addListener((o, a, b) -> {
             int v = (int) Math.round(b.doubleValue());
-            if (org.epiflow.ui.util.Shown.isShown(this)
-                    && vm.modeProperty().get() == TimelineViewModel.Mode.SINGLE && v != vm.startProperty().get()) {
+            if (!syncing && org.epiflow.ui.util.Shown.isShown(this)
+                    && vm.modeProperty().get() == TimelineViewModel.Mode.SINGLE
+                    && v != vm.startProperty().get()) {
                 vm.startProperty().set(v);
                 vm.endProperty().set(v);
             }
         });
         range.lowValueProperty().addListener((o, a, b) -> {
-            if (org.epiflow.ui.util.Shown.isShown(this)) {
+            if (!syncing && org.epiflow.ui.util.Shown.isShown(this) && vm.modeProperty().get() == TimelineViewModel.Mode.RANGE) {
                 vm.startProperty().set((int) Math.round(b.doubleValue()));
             }
         });
         range.highValueProperty().addListener((o, a, b) -> {
-            if (org.epiflow.ui.util.Shown.isShown(this)) {
+            if (!syncing && org.epiflow.ui.util.Shown.isShown(this) && vm.modeProperty().get() == TimelineViewModel.Mode.RANGE) {
                 vm.endProperty().set((int) Math.round(b.doubleValue()));
             }
         });
-        vm.startProperty().addListener((o, a, b) -> {
-            single.setValue(b.intValue());
-            range.setLowValue(b.intValue());
-        });
-        vm.endProperty().addListener((o, a, b) -> range.setHighValue(b.intValue()));
+        Runnable follow = () -> {
+            syncing = true;
+            try {
+                int lo = vm.startProperty().get(), hi = Math.max(lo, vm.endProperty().get());
+                single.setValue(lo);
+                // a range slider keeps low <= high: move the end that makes room first
+                if (lo > range.getHighValue()) {
+                    range.setHighValue(hi);
+                    range.setLowValue(lo);
+                } else {
+                    range.setLowValue(lo);
+                    range.setHighValue(hi);
+                }
+            } finally {
+                syncing = false;
+            }
+        };
+        vm.startProperty().addListener((o, a, b) -> follow.run());
+        vm.endProperty().addListener((o, a, b) -> follow.run());
+        vm.modeProperty().addListener((o, a, b) -> follow.run());
         StackPane sliders = new StackPane(single, range);
         HBox.setHgrow(sliders, Priority.ALWAYS);
         range.visibleProperty().bind(vm.modeProperty().isEqualTo(TimelineViewModel.Mode.RANGE));
@@ -147,17 +171,41 @@ public final class TimelineView extends HBox {
         getChildren().addAll(back, play, fwd, speed, sliders, rangeMode, weekly, date);
         disableProperty().bind(vm.dayCountProperty().isEqualTo(0));
 
-        player.setCycleCount(Timeline.INDEFINITE);
-        vm.playingProperty().addListener((o, a, on) -> restartPlayer(vm, on));
-        vm.speedProperty().addListener((o, a, b) -> restartPlayer(vm, vm.playingProperty().get()));
+        player = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (org.epiflow.ui.util.Shown.isShown(TimelineView.this)) {
+                    vm.playTick(now);
+                } else {
+                    stop();   // a window built again (new language) plays with its own timeline view
+                }
+            }
+        };
+        vm.playingProperty().addListener((o, a, on) -> {
+            if (on) {
+                player.start();
+            } else {
+                player.stop();
+            }
+        });
     }
 
-    private void restartPlayer(TimelineViewModel vm, boolean on) {
-        player.stop();
-        player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / vm.speedProperty().get()),
-                e -> vm.playTick()));
-        if (on && org.epiflow.ui.util.Shown.isShown(this)) {
-            player.play();
-        }
+    /** ▶ drawn as a shape (the fonts' media symbols are missing or emoji-sized). */
+    private static Node playGlyph() {
+        Polygon p = new Polygon(0, 0, 10, 6, 0, 12);
+        p.getStyleClass().add("media-glyph");
+        p.setId("playGlyph");
+        return p;
+    }
+
+    /** ⏸: two bars. */
+    private static Node pauseGlyph() {
+        Rectangle a = new Rectangle(3.5, 12), b = new Rectangle(3.5, 12);
+        a.getStyleClass().add("media-glyph");
+        b.getStyleClass().add("media-glyph");
+        HBox h = new HBox(3, a, b);
+        h.setId("pauseGlyph");
+        h.setAlignment(Pos.CENTER);
+        return h;
     }
 }

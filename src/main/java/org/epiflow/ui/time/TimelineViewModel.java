@@ -20,7 +20,7 @@ import java.time.LocalDate;
 
 /**
  * The days shown: one day or a range of the bundle's period, stepped daily or weekly (ISO weeks, clipped to the
- * period), and playback. The view's animation calls {@link #playTick()} every {@code 1 / speed} seconds.
+ * period), and playback. The view's animation calls {@link #playTick(long)} on every pulse; steps follow the clock.
  */
 public final class TimelineViewModel {
     /** One day (or week) at a time, or a free range. */
@@ -43,6 +43,9 @@ public final class TimelineViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(2);
     private final ReadOnlyObjectWrapper<DayRange> days = new ReadOnlyObjectWrapper<>();
     private final StringBinding label;
+    /** Pulse time playback started at (MIN_VALUE: at the next tick), and steps made since. */
+    private long clockStart = Long.MIN_VALUE;
+    private long stepsPlayed;
 
     public TimelineViewModel(Messages messages) {
         this.messages = messages;
@@ -59,6 +62,8 @@ public final class TimelineViewModel {
             update();
         });
         mode.addListener((o, a, b) -> update());
+        playing.addListener((o, a, on) -> clockStart = Long.MIN_VALUE);
+        speed.addListener((o, a, b) -> clockStart = Long.MIN_VALUE);
         granularity.addListener((o, a, b) -> update());
         label = messages.bind(this::describe, days, granularity);
     }
@@ -78,12 +83,13 @@ public final class TimelineViewModel {
     }
 
     private void update() {
+        days.set(dayCount.get() == 0 ? null : shown(start.get(), end.get()));
+    }
+
+    /** The days shown for a start and end: clamped, one day (or week) in single mode, whole weeks when weekly. */
+    private DayRange shown(int start, int end) {
         int n = dayCount.get();
-        if (n == 0) {
-            days.set(null);
-            return;
-        }
-        int s = clamp(start.get(), n), e = clamp(Math.max(end.get(), s), n);
+        int s = clamp(start, n), e = clamp(Math.max(end, s), n);
         if (mode.get() == Mode.SINGLE) {
             e = s;
         }
@@ -91,7 +97,7 @@ public final class TimelineViewModel {
             s = weekStart(s);
             e = weekEnd(e);
         }
-        days.set(new DayRange(s, e));
+        return new DayRange(s, e);
     }
 
     private int weekStart(int day) {
@@ -109,45 +115,90 @@ public final class TimelineViewModel {
     }
 
     /**
-     * Steps forward ({@code +1}) or back ({@code -1}) by a day or a week; a range moves as a whole.
+     * Steps forward ({@code +1}) or back ({@code -1}) by exactly one day or one week; a range moves as a whole.
      *
      * @return false when already at the end (or start) of the period
      */
     public boolean step(int direction) {
-        DayRange d = days.get();
-        if (d == null) {
-            return false;
+        return advance(direction > 0 ? 1 : -1) != 0;
+    }
+
+    /**
+     * Moves by {@code steps} days or weeks (negative: back) in one change, stopping at the ends of the period.
+     *
+     * @return how many steps were made (with the sign of {@code steps})
+     */
+    public int advance(int steps) {
+        if (days.get() == null || steps == 0) {
+            return 0;
         }
+        int dir = steps > 0 ? 1 : -1;
+        int s = start.get(), e = end.get(), done = 0;
+        while (done != steps) {
+            int[] n = next(s, e, dir);
+            if (n == null) {
+                break;
+            }
+            s = n[0];
+            e = n[1];
+            done += dir;
+        }
+        if (done != 0) {
+            if (dir > 0) {
+                end.set(e);
+                start.set(s);
+            } else {
+                start.set(s);
+                end.set(e);
+            }
+        }
+        return done;
+    }
+
+    /** The start and end one step on from ({@code s}, {@code e}), or null past the end of the period. */
+    private int[] next(int s, int e, int direction) {
+        DayRange d = shown(s, e);
         int n = dayCount.get();
         int by = granularity.get() == Granularity.WEEKLY ? (direction > 0 ? d.last() + 1 - d.first()
                 : Math.max(1, d.first() - weekStart(Math.max(0, d.first() - 1)))) : 1;
         int delta = direction > 0 ? by : -by;
         if (mode.get() == Mode.SINGLE) {
-            int s = d.first() + delta;
-            if (s < 0 || s >= n) {
-                return false;
-            }
-            start.set(s);
-            end.set(s);
-            return true;
+            int ns = d.first() + delta;
+            return ns < 0 || ns >= n ? null : new int[] {ns, ns};
         }
-        int s = start.get() + delta, e = end.get() + delta;
-        if (s < 0 || e >= n) {
-            return false;
-        }
-        if (delta > 0) {
-            end.set(e);
-            start.set(s);
-        } else {
-            start.set(s);
-            end.set(e);
-        }
-        return true;
+        int ns = s + delta, ne = e + delta;
+        return ns < 0 || ne >= n ? null : new int[] {ns, ne};
     }
 
-    /** One playback step; stops at the end of the period. */
-    public void playTick() {
-        if (playing.get() && !step(1)) {
+    /**
+     * Starts the playback clock at {@code nanos} (a monotonic time, e.g. the animation pulse): from then on each
+     * {@link #playTick(long)} makes the steps due at {@link #speedProperty()} steps per second.
+     */
+    private void startClock(long nanos) {
+        clockStart = nanos;
+        stepsPlayed = 0;
+    }
+
+    /**
+     * One playback tick at monotonic time {@code nanos}: advances by as many whole steps as are due since playback
+     * started (at the speed shown), in one change, so the rate holds even when drawing or the UI thread is slow —
+     * frames are skipped, never days. Stops at the end of the period.
+     */
+    public void playTick(long nanos) {
+        if (!playing.get()) {
+            return;
+        }
+        if (clockStart == Long.MIN_VALUE) {
+            startClock(nanos);
+            return;
+        }
+        long due = (long) Math.floor((nanos - clockStart) / 1e9 * speed.get()) - stepsPlayed;
+        if (due <= 0) {
+            return;
+        }
+        int made = advance((int) Math.min(due, Integer.MAX_VALUE));
+        stepsPlayed += made;
+        if (made < due) {
             playing.set(false);
         }
     }

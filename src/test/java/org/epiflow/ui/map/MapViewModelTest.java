@@ -55,7 +55,8 @@ class MapViewModelTest {
     @Test
     void summarySaysHowManyOfHowMany() {
         vm.filters().topNProperty().set(3);
-        assertThat(vm.summaryProperty().get()).matches("Showing 3 of \\d+ flows");
+        assertThat(vm.summaryProperty().get())
+                .matches("Showing 3 of \\d+ flows( between provinces; zoom in for prefectures)?");
     }
 
     @Test

@@ -45,4 +45,21 @@ class SearchViewModelTest {
         vm.choose(null);
         assertThat(selection.code()).isEqualTo("440100");
     }
+
+    @Test
+    void clearingTheSelectionClearsTheBox() {
+        vm.textProperty().set("wuhan");
+        assertThat(vm.choose(null)).isTrue();
+        assertThat(vm.textProperty().get()).isEqualTo("wuhan");
+        selection.clear();
+        assertThat(vm.textProperty().get()).isEmpty();
+    }
+
+    @Test
+    void selectingAnotherPlaceElsewhereClearsTheBox() {
+        vm.textProperty().set("wuhan");
+        vm.choose(null);
+        selection.select("310100");
+        assertThat(vm.textProperty().get()).isEmpty();
+    }
 }

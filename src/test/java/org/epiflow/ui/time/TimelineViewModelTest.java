@@ -61,14 +61,74 @@ class TimelineViewModelTest {
         assertThat(vm.days()).isEqualTo(DayRange.of(1, 7));
     }
 
+    static final long SECOND = 1_000_000_000L;
+
     @Test
     void playAdvancesAndStopsAtTheEnd() {
         vm.startProperty().set(29);
         vm.togglePlay();
-        vm.playTick();
-        vm.playTick();
+        vm.playTick(0);
+        vm.playTick(SECOND);
+        vm.playTick(2 * SECOND);
         assertThat(vm.playingProperty().get()).isFalse();
         assertThat(vm.days()).isEqualTo(DayRange.of(30));
+    }
+
+    @Test
+    void playbackKeepsItsRateWhenTicksComeLateOrIrregularly() {
+        vm.speedProperty().set(2);
+        vm.togglePlay();
+        vm.playTick(0);
+        vm.playTick(SECOND * 49 / 100);
+        assertThat(vm.days()).isEqualTo(DayRange.of(0));
+        vm.playTick(SECOND / 2);
+        assertThat(vm.days()).isEqualTo(DayRange.of(1));
+        // the UI thread stalls for 2.5 s: the day catches up with the clock (frames skipped, not days)
+        vm.playTick(3 * SECOND);
+        assertThat(vm.days()).isEqualTo(DayRange.of(6));
+        for (long t = 3 * SECOND; t < 10 * SECOND; t += SECOND / 60) {
+            vm.playTick(t);
+        }
+        vm.playTick(10 * SECOND);
+        assertThat(vm.days()).isEqualTo(DayRange.of(20));
+    }
+
+    @Test
+    void aSpeedChangeRestartsTheClockWithoutJumping() {
+        vm.togglePlay();
+        vm.playTick(0);
+        vm.playTick(2 * SECOND);
+        assertThat(vm.days()).isEqualTo(DayRange.of(4));
+        vm.speedProperty().set(8);
+        vm.playTick(2 * SECOND + 1);
+        vm.playTick(2 * SECOND + 1 + SECOND / 2);
+        assertThat(vm.days()).isEqualTo(DayRange.of(8));
+    }
+
+    @Test
+    void manyStepsAreManyDaysAndAnAdvanceIsOneChange() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(vm.step(1)).isTrue();
+        }
+        assertThat(vm.days()).isEqualTo(DayRange.of(20));
+        java.util.List<DayRange> seen = new java.util.ArrayList<>();
+        vm.daysProperty().addListener((o, a, b) -> seen.add(b));
+        assertThat(vm.advance(5)).isEqualTo(5);
+        assertThat(seen).containsExactly(DayRange.of(25));
+        assertThat(vm.advance(100)).isEqualTo(5);
+        assertThat(vm.days()).isEqualTo(DayRange.of(30));
+    }
+
+    @Test
+    void weeklyStepsAreWholeWeeksBackAndForth() {
+        vm.granularityProperty().set(TimelineViewModel.Granularity.WEEKLY);
+        vm.step(1);
+        vm.step(1);
+        assertThat(vm.days()).isEqualTo(DayRange.of(12, 18));
+        vm.step(-1);
+        assertThat(vm.days()).isEqualTo(DayRange.of(5, 11));
+        vm.step(-1);
+        assertThat(vm.days()).isEqualTo(DayRange.of(0, 4));
     }
 
     @Test

@@ -2,6 +2,11 @@ package org.epiflow.bench;
 
 import org.epiflow.data.demo.DemoScenario;
 import org.epiflow.export.ExportFormat;
+import org.epiflow.export.ExportHeatmap;
+import org.epiflow.export.ExportLayer;
+import org.epiflow.export.MapPages;
+import org.epiflow.map.ChoroplethLayer;
+import org.epiflow.map.Language;
 import org.epiflow.export.ExportOptions;
 import org.epiflow.export.ExportResult;
 import org.epiflow.export.ExportSource;
@@ -18,11 +23,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
- * Times exports of the demo's busiest day: A4 landscape PDF and PNG at 300 dpi with the top N arcs, and a GIF of
- * 30 days.
+ * Times exports of the demo's busiest day: A4 landscape PDF and PNG at 300 dpi with the top N arcs, a GIF of
+ * 30 days, and slide decks of 29 days (time and size: the issue's figure).
  */
 public final class ExportBench {
     private final int arcs;
@@ -30,14 +38,26 @@ public final class ExportBench {
     private final int frames;
     private final String gifSize;
     private final Path keep;
+    private final int slides;
+    private final int slideArcs;
 
     /** {@code keep}: a folder to keep the files in, or {@code null}. */
     public ExportBench(int arcs, int runs, int frames, String gifSize, Path keep) {
+        this(arcs, runs, frames, gifSize, keep, 29, 200);
+    }
+
+    /**
+     * @param slides    days in the slide deck (the issue's deck: 29)
+     * @param slideArcs top N flows on each slide (the map's default filter: 200)
+     */
+    public ExportBench(int arcs, int runs, int frames, String gifSize, Path keep, int slides, int slideArcs) {
         this.arcs = arcs;
         this.runs = runs;
         this.frames = frames;
         this.gifSize = gifSize;
         this.keep = keep;
+        this.slides = slides;
+        this.slideArcs = slideArcs;
     }
 
     public void run(PrintWriter out) throws Exception {
@@ -73,6 +93,16 @@ public final class ExportBench {
             time(out, x, "GIF " + frames + " frames " + gifSize, new ExportOptions().format(ExportFormat.GIF)
                     .page(PageSpec.pixels(Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 96)).topN(arcs),
                     first, last, dir.resolve("bench.gif"), Math.min(runs, 2), 15000);
+            LocalDate lastSlide = first.plusDays(Math.min(slides, data.flows().dayCount()) - 1L);
+            ExportOptions deck = new ExportOptions().format(ExportFormat.PPTX).topN(slideArcs)
+                    .layers(EnumSet.of(ExportLayer.FLOWS, ExportLayer.SYMBOLS, ExportLayer.LABELS, ExportLayer.HEATMAP))
+                    .heatmap(fixedHeatmap(data)).marking("内部资料 仅限疫情防控使用");
+            timeDeck(out, x, "PPTX " + slides + " slides, top " + slideArcs + ", a fixed heatmap", deck, first,
+                    lastSlide, dir.resolve("bench.pptx"), Math.min(runs, 3));
+            ExportOptions heavy = new ExportOptions().format(ExportFormat.PPTX).topN(arcs)
+                    .layers(EnumSet.of(ExportLayer.FLOWS, ExportLayer.SYMBOLS, ExportLayer.LABELS, ExportLayer.HEATMAP));
+            timeDeck(out, x, "PPTX " + slides + " slides, top " + arcs + ", trips heatmap per day", heavy, first,
+                    lastSlide, dir.resolve("bench-heavy.pptx"), Math.min(runs, 2));
         } finally {
             if (keep == null) {
                 try (var s = Files.list(dir)) {
@@ -83,6 +113,39 @@ public final class ExportBench {
                 Files.deleteIfExists(dir);
             }
         }
+    }
+
+    /**
+     * A heatmap that stays the same on every slide, as a risk model's heatmap on screen does: residents per region
+     * in five quantile classes.
+     */
+    private static ExportHeatmap fixedHeatmap(AggregateDataset data) {
+        Map<String, Double> v = new HashMap<>();
+        for (var r : data.regions().all()) {
+            if (r.population() > 0) {
+                v.put(r.code(), (double) r.population());
+            }
+        }
+        ChoroplethLayer layer = ChoroplethLayer.quantiles("Residents", v, 5);
+        return new ExportHeatmap(layer, MapPages.legendRows(layer, Language.ZH), "");
+    }
+
+    /** Times a slide deck: the figure the issue names is its time and size (goals 5 s, 10 MB). */
+    private static void timeDeck(PrintWriter out, Exporter x, String what, ExportOptions o, LocalDate a, LocalDate b,
+                                 Path file, int runs) throws Exception {
+        x.export(o, a, b, file);
+        List<Long> ms = new ArrayList<>();
+        ExportResult r = null;
+        for (int i = 0; i < runs; i++) {
+            long s = System.nanoTime();
+            r = x.export(o, a, b, file);
+            ms.add((System.nanoTime() - s) / 1_000_000);
+        }
+        long med = (long) Stats.median(ms);
+        long bytes = Files.size(file);
+        out.printf("%-40s median %,6d ms of %s (goal <= 5,000 ms: %s); %d slides, %,d bytes = %.1f MB "
+                        + "(goal <= 10 MB: %s)%n", what, med, ms, med <= 5000 ? "met" : "NOT met", r.pages(), bytes,
+                bytes / 1e6, bytes <= 10_000_000 ? "met" : "NOT met");
     }
 
     private static void time(PrintWriter out, Exporter x, String what, ExportOptions o, LocalDate a, LocalDate b,

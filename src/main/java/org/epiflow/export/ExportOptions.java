@@ -1,6 +1,7 @@
 package org.epiflow.export;
 
 import org.epiflow.data.Direction;
+import org.epiflow.map.FlowScale;
 import org.epiflow.map.Language;
 import org.epiflow.map.MapStyle;
 
@@ -25,7 +26,9 @@ public final class ExportOptions {
     private String focusRegion;
     private Direction direction = Direction.BOTH;
     private boolean provinces;
-    private SavedView.Extent extent;
+    private MapExtent extent;
+    private ExportHeatmap heatmap;
+    private FlowScale flowScale;
     private MapStyle style = MapStyle.light();
     private int frameDelayMillis = 600;
     private TableKind table;
@@ -38,6 +41,30 @@ public final class ExportOptions {
         RANKING,
         /** The partners of the focus region (in, out, total, net). */
         PARTNERS
+    }
+
+    /** An independent copy (the exporter adapts a copy to the format, never the caller's options). */
+    public ExportOptions copy() {
+        ExportOptions c = new ExportOptions();
+        c.format = format;
+        c.page = page;
+        c.language = language;
+        c.layers = EnumSet.copyOf(layers.isEmpty() ? EnumSet.noneOf(ExportLayer.class) : layers);
+        c.title = title;
+        c.subtitle = subtitle;
+        c.marking = marking;
+        c.topN = topN;
+        c.minVolume = minVolume;
+        c.focusRegion = focusRegion;
+        c.direction = direction;
+        c.provinces = provinces;
+        c.extent = extent;
+        c.heatmap = heatmap;
+        c.flowScale = flowScale;
+        c.style = style;
+        c.frameDelayMillis = frameDelayMillis;
+        c.table = table;
+        return c;
     }
 
     public ExportFormat format() {
@@ -68,7 +95,7 @@ public final class ExportOptions {
     }
 
     public Set<ExportLayer> layers() {
-        return EnumSet.copyOf(layers);
+        return layers.isEmpty() ? EnumSet.noneOf(ExportLayer.class) : EnumSet.copyOf(layers);
     }
 
     public ExportOptions layers(Set<ExportLayer> l) {
@@ -158,13 +185,36 @@ public final class ExportOptions {
         return this;
     }
 
-    /** The lon/lat box to show, or null (focus region, else all of China). */
-    public SavedView.Extent extent() {
+    /** What part of the map to show, or null (the focus region with its surroundings, else all of China). */
+    public MapExtent extent() {
         return extent;
     }
 
-    public ExportOptions extent(SavedView.Extent e) {
+    public ExportOptions extent(MapExtent e) {
         this.extent = e;
+        return this;
+    }
+
+    /**
+     * The heatmap to draw when the heatmap layer is on (the one on screen, or a risk model's), or null: trips per
+     * region.
+     */
+    public ExportHeatmap heatmap() {
+        return heatmap;
+    }
+
+    public ExportOptions heatmap(ExportHeatmap h) {
+        this.heatmap = h;
+        return this;
+    }
+
+    /** The flow scale to use on every page (the screen's locked scale), or null: fitted to the flows exported. */
+    public FlowScale flowScale() {
+        return flowScale;
+    }
+
+    public ExportOptions flowScale(FlowScale s) {
+        this.flowScale = s;
         return this;
     }
 
@@ -203,7 +253,8 @@ public final class ExportOptions {
     /** Applies a saved view: its extent, layers, filters, style, language and titles. */
     public ExportOptions apply(SavedView v) {
         if (v.extent() != null) {
-            extent = v.extent();
+            SavedView.Extent e = v.extent();
+            extent = MapExtent.lonLat(e.west(), e.south(), e.east(), e.north());
         }
         if (v.layers() != null && !v.layers().isEmpty()) {
             layers = ExportLayer.parseList(String.join(",", v.layers()));

@@ -1,6 +1,7 @@
 package org.epiflow.export;
 
 import org.epiflow.map.Language;
+import org.epiflow.text.Message;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,16 +59,12 @@ public record Trace(String title, String bundleId, String issuer, String fingerp
 
     /** The data-source line of the layout. */
     public String sourceLine(Language lang) {
-        return lang == Language.ZH
-                ? "数据来源：" + issuer + "（数据包 " + bundleId + "）"
-                : "Data: " + issuer + " (bundle " + bundleId + ")";
+        return PageText.of(lang, Message.of("export.page.source", issuer, bundleId));
     }
 
     /** The footer line: officer, time of export, fingerprint. */
     public String footerLine(Language lang) {
-        return lang == Language.ZH
-                ? "导出人 " + officerKeyId + " · 导出时间 " + exportedAtText() + " · 数据包指纹 " + fingerprint
-                : "Exported by " + officerKeyId + " · " + exportedAtText() + " · bundle fingerprint " + fingerprint;
+        return PageText.of(lang, Message.of("export.page.footer", officerKeyId, exportedAtText(), fingerprint));
     }
 
     /** Comma-separated keywords (PDF keywords, OOXML keywords). */

@@ -84,8 +84,8 @@ public final class WorkstationViewModel {
         session.setLockAction(() -> lock("idle"));
         risk.addRunListener(this::recordRiskRun);
         unlock.setOnFailedUnlock(session::failedUnlock);
-        this.export = new org.epiflow.ui.export.ExportViewModel(messages, executor, dialogs, files, map, timeline,
-                session, this::exportSource, prefs.node().node("export"), clock);
+        this.export = new org.epiflow.ui.export.ExportViewModel(messages, executor, dialogs, files, map,
+                risk.heatmap(), timeline, session, this::exportSource, prefs.node().node("export"), clock);
 
         unlock.sessionProperty().addListener((o, a, s) -> {
             if (s != null) {

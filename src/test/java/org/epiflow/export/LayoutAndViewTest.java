@@ -106,7 +106,7 @@ class LayoutAndViewTest {
         assertThat(o.focusRegion()).isEqualTo("420100");
         assertThat(o.layers()).containsExactlyInAnyOrder(ExportLayer.FLOWS, ExportLayer.HEATMAP);
         assertThat(o.language()).isEqualTo(Language.EN);
-        assertThat(o.extent().west()).isEqualTo(108.3);
+        assertThat(o.extent()).isEqualTo(MapExtent.lonLat(108.3, 29, 116.2, 33.3));
         assertThat(o.table()).isEqualTo(ExportOptions.TableKind.PARTNERS);
         Path g = dir.resolve("w.json");
         v.write(g);
@@ -120,7 +120,10 @@ class LayoutAndViewTest {
     @Test
     void glyphFallbackReplacesWhatTheFontCannotDraw() {
         assertThat(Glyphs.displayable("北京 100")).isEqualTo("北京 100");
-        String s = Glyphs.displayable("1 – 2");
-        assertThat(org.epiflow.map.Java2DPainter.baseFont().canDisplayUpTo(s)).isNegative();
+        // the en dash is kept (drawn as the hyphen lengthened), other missing characters replaced
+        assertThat(Glyphs.displayable("1 – 2 ☃")).isEqualTo("1 – 2 ?");
+        assertThat(Glyphs.hasSynthetic("1 – 2")).isTrue();
+        java.awt.Font f = org.epiflow.map.Java2DPainter.baseFont().deriveFont(20f);
+        assertThat(Glyphs.width("1 – 2", f)).isGreaterThan(Glyphs.width("1 - 2", f));
     }
 }

@@ -111,8 +111,8 @@ class ExportDialogFxTest {
 
         robot.interact(() -> {
             ExportDialogFxTest.<ComboBox<ExportFormat>>node(robot, "#exportFormat").setValue(ExportFormat.PNG);
-            ExportDialogFxTest.<ComboBox<ExportViewModel.SizeMode>>node(robot, "#exportSizeMode")
-                    .setValue(ExportViewModel.SizeMode.PIXELS);
+            ExportDialogFxTest.<ComboBox<org.epiflow.ui.export.PageSettings.SizeMode>>node(robot, "#exportSizeMode")
+                    .setValue(org.epiflow.ui.export.PageSettings.SizeMode.PIXELS);
             ExportDialogFxTest.<Spinner<Integer>>node(robot, "#exportWidth").getValueFactory().setValue(960);
             ExportDialogFxTest.<Spinner<Integer>>node(robot, "#exportHeight").getValueFactory().setValue(540);
         });

@@ -3,16 +3,20 @@ package org.epiflow.export.layout;
 import org.epiflow.export.LayoutMetrics;
 import org.epiflow.export.MapPage;
 import org.epiflow.export.PageCanvas;
+import org.epiflow.export.PageText;
 import org.epiflow.map.Language;
 import org.epiflow.map.MapPath;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.MapViewport;
 import org.epiflow.map.TextMetrics;
 import org.epiflow.map.TextStyle;
+import org.epiflow.text.Message;
 
 /**
  * Paints a whole page through any {@link PageCanvas}: header, the map frame (basemap, heatmap, flows, symbols,
- * labels, scale bar, north arrow), legend and footer. The same calls go to every backend.
+ * labels, scale bar, north arrow), legend and footer. The same calls go to every backend; a backend that places the
+ * map frame itself (slides: pictures) paints the rest with {@link #paint(PageCanvas, PrintLayout, MapPage, boolean)}
+ * and the frame's two parts with {@link #paintFrameBase} and {@link #paintFrameOverlay}.
  */
 public final class LayoutPainter {
     private LayoutPainter() {
@@ -20,11 +24,15 @@ public final class LayoutPainter {
 
     /** The boundary note, in the page's language. */
     public static String disclaimer(Language lang) {
-        return lang == Language.ZH ? "示意底图，边界仅供参考，非标准地图（无审图号）"
-                : "Illustrative boundaries — not an approved standard map";
+        return PageText.of(lang, Message.of("export.page.disclaimer"));
     }
 
     public static void paint(PageCanvas c, PrintLayout l, MapPage p) {
+        paint(c, l, p, true);
+    }
+
+    /** Paints the page; {@code frame = false} leaves the inside of the map frame to the caller (its border is drawn). */
+    public static void paint(PageCanvas c, PrintLayout l, MapPage p, boolean frame) {
         TextMetrics tm = LayoutMetrics.get();
         double w = l.page().width(), h = l.page().height(), u = l.unit(), m = l.margin();
         MapPath path = new MapPath();
@@ -52,7 +60,10 @@ public final class LayoutPainter {
             c.endLayer();
         }
 
-        paintFrame(c, l, p);
+        if (frame) {
+            paintFrame(c, l, p);
+        }
+        paintFrameBorder(c, l);
         c.beginLayer("legend");
         LegendPainter.paint(c, l, p);
         c.endLayer();
@@ -70,16 +81,27 @@ public final class LayoutPainter {
         c.end();
     }
 
-    /** The map frame: scene layers clipped to the frame, scale bar, north arrow, border. */
+    /** The map frame: scene layers clipped to the frame, scale bar, north arrow. */
     static void paintFrame(PageCanvas c, PrintLayout l, MapPage p) {
+        c.beginFrame(l.frameX(), l.frameY(), l.frameW(), l.frameH());
+        paintFrameBase(c, l, p);
+        paintFrameOverlay(c, l, p);
+        c.endFrame();
+    }
+
+    /**
+     * The back of the map frame, in frame coordinates: background, basemap and the heatmap with it (what stays the
+     * same from one day to the next when the heatmap does).
+     */
+    public static void paintFrameBase(PageCanvas c, PrintLayout l, MapPage p) {
+        p.scene().paintBasemap(c);
+    }
+
+    /** The front of the map frame, in frame coordinates: flows, circles, labels, scale bar and north arrow. */
+    public static void paintFrameOverlay(PageCanvas c, PrintLayout l, MapPage p) {
         MapScene s = p.scene();
         MapViewport v = s.viewport();
         double u = l.unit();
-        c.beginFrame(l.frameX(), l.frameY(), l.frameW(), l.frameH());
-        s.paintBasemap(c);
-        if (p.heatmap() != null) {
-            p.heatmap().paint(s, c);
-        }
         s.paintFlows(c);
         s.paintSymbols(c);
         s.paintLabels(c, LayoutMetrics.get());
@@ -87,7 +109,10 @@ public final class LayoutPainter {
         paintScaleBar(c, l, p, v, u);
         paintNorthArrow(c, v, u, p.language());
         c.endLayer();
-        c.endFrame();
+    }
+
+    private static void paintFrameBorder(PageCanvas c, PrintLayout l) {
+        double u = l.unit();
         MapPath path = new MapPath();
         c.stroke(path.moveTo(l.frameX(), l.frameY()).lineTo(l.frameX() + l.frameW(), l.frameY())
                 .lineTo(l.frameX() + l.frameW(), l.frameY() + l.frameH()).lineTo(l.frameX(), l.frameY() + l.frameH())
@@ -99,9 +124,8 @@ public final class LayoutPainter {
         TextStyle ts = new TextStyle(l.small().size(), false, 0xFF202020, 0, 0);
         ScaleBar bar = ScaleBar.of(v, Math.min(v.width() * 0.22, 200 * u));
         boolean paper = l.page().paper() != null;
-        String rf = paper ? (p.language() == Language.ZH ? "比例尺 1:" : "Scale 1:")
-                + String.format("%,d", bar.representativeFraction()) + (p.language() == Language.ZH ? "（地图中心）"
-                : " at the map centre") : "";
+        String rf = paper ? PageText.of(p.language(), Message.of("export.page.scale",
+                String.format("%,d", bar.representativeFraction()))) : "";
         double pad = 6 * u, barH = 5 * u;
         double boxW = Math.max(bar.lengthUnits() + tm.width(bar.label(), ts) / 2 + tm.width("0", ts) / 2,
                 tm.width(rf, ts)) + 2 * pad;
@@ -141,7 +165,7 @@ public final class LayoutPainter {
         c.stroke(path.reset().moveTo(s[0][0], s[0][1]).lineTo(s[1][0], s[1][1]).lineTo(s[2][0], s[2][1])
                 .lineTo(s[3][0], s[3][1]).close(), 0xFF202020, Math.max(0.5, 0.8 * u));
         TextStyle ts = new TextStyle(11 * u, true, 0xFF202020, 0xCCFFFFFF, 2 * u);
-        String n = lang == Language.ZH ? "北" : "N";
+        String n = PageText.of(lang, Message.of("export.page.north"));
         TextMetrics tm = LayoutMetrics.get();
         double lx = cx + sin * (r + 9 * u), ly = cy - cos * (r + 9 * u);
         c.text(n, lx - tm.width(n, ts) / 2, ly + tm.ascent(ts) / 2 - 1, ts);

@@ -3,6 +3,7 @@ package org.epiflow.export.layout;
 import org.epiflow.export.LayoutMetrics;
 import org.epiflow.export.MapPage;
 import org.epiflow.export.PageCanvas;
+import org.epiflow.export.PageText;
 import org.epiflow.map.Language;
 import org.epiflow.map.Legend;
 import org.epiflow.map.MapLayer;
@@ -10,6 +11,7 @@ import org.epiflow.map.MapPath;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.TextMetrics;
 import org.epiflow.map.TextStyle;
+import org.epiflow.text.Message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +33,22 @@ final class LegendPainter {
     static void paint(PageCanvas c, PrintLayout l, MapPage p) {
         MapScene scene = p.scene();
         Legend legend = scene.legend();
-        boolean zh = p.language() == Language.ZH;
+        Language lang = p.language();
         List<Block> blocks = new ArrayList<>();
+        if (p.heatmap() != null) {
+            List<Row> rows = new ArrayList<>();
+            for (Legend.Entry e : p.heatmap().legend()) {
+                rows.add(new Row(PageText.localizeRange(lang, e.label()), e.color(), 0, 'h'));
+            }
+            if (!p.heatmap().note().isEmpty()) {
+                rows.add(new Row(p.heatmap().note(), 0, 0, 'n'));
+            }
+            blocks.add(new Block(p.heatmap().title(), rows));
+        }
         if (scene.shows(MapLayer.FLOWS) && scene.flows() != null && scene.flows().size() > 0) {
             List<Row> rows = new ArrayList<>();
             for (Legend.Entry e : legend.flows()) {
-                rows.add(new Row(e.label(), e.color(), e.size(), 'f'));
+                rows.add(new Row(PageText.localizeRange(lang, e.label()), e.color(), e.size(), 'f'));
             }
             blocks.add(new Block(legend.title(), rows));
         }
@@ -45,14 +57,7 @@ final class LegendPainter {
             for (Legend.Entry e : legend.symbols()) {
                 rows.add(new Row(e.label(), e.color(), e.size(), 's'));
             }
-            blocks.add(new Block(zh ? "地点出行总量（进、出、内部）" : "Trips to, from and within", rows));
-        }
-        if (p.heatmap() != null) {
-            List<Row> rows = new ArrayList<>();
-            for (Legend.Entry e : p.heatmap().legendEntries(p.language())) {
-                rows.add(new Row(e.label(), e.color(), 0, 'h'));
-            }
-            blocks.add(new Block(p.heatmap().title(), rows));
+            blocks.add(new Block(PageText.of(lang, Message.of("export.legend.symbols")), rows));
         }
         List<Row> notes = new ArrayList<>();
         if (!p.flowsLine().isEmpty()) {
@@ -63,7 +68,7 @@ final class LegendPainter {
                 notes.add(new Row(n, 0, 0, 'n'));
             }
         }
-        blocks.add(new Block(zh ? "说明" : "Notes", notes));
+        blocks.add(new Block(PageText.of(lang, Message.of("export.legend.notes")), notes));
 
         double u = l.unit();
         if (l.page().isLandscape()) {

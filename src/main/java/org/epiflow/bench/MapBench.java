@@ -11,6 +11,7 @@ import org.epiflow.map.Java2DPainter;
 import org.epiflow.map.Java2DRenderer;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.MapViewport;
+import org.epiflow.map.layer.SceneLayer;
 import org.epiflow.map.geo.Basemap;
 import org.epiflow.map.geo.BasemapLoader;
 import org.epiflow.model.AggregateDataset;
@@ -136,7 +137,12 @@ public final class MapBench {
                 fast.renderInto(sn, target, FastMapRenderer.Quality.FULL);
                 BufferedImage base2d = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
                 Graphics2D bg = base2d.createGraphics();
-                sn.paintBasemap(new Java2DPainter(bg));
+                Java2DPainter bp = new Java2DPainter(bg);
+                for (SceneLayer l : sn.sceneLayers()) {
+                    if (!l.followsFlows() && l.shows(sn)) {
+                        l.paint(sn, bp);
+                    }
+                }
                 bg.dispose();
                 BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
                 List<Double> naive = new ArrayList<>();
@@ -148,9 +154,11 @@ public final class MapBench {
                     Graphics2D g = img.createGraphics();
                     g.drawImage(base2d, 0, 0, null);
                     Java2DPainter p = new Java2DPainter(g);
-                    s2.paintFlows(p);
-                    s2.paintSymbols(p);
-                    s2.paintLabels(p, p);
+                    for (SceneLayer l : s2.sceneLayers()) {
+                        if (l.followsFlows() && l.shows(s2)) {
+                            l.paint(s2, p);
+                        }
+                    }
                     g.dispose();
                     long e = System.nanoTime();
                     if (i >= 2) {

@@ -6,6 +6,7 @@ import org.epiflow.model.RegionTable;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public final class FlowNodes {
     /** What a node is. */
-    public enum Level { REGION, PROVINCE }
+    public enum Level { REGION, PROVINCE, GROUP }
 
     private final Level level;
     private final String[] code;
@@ -104,6 +105,68 @@ public final class FlowNodes {
             en[j] = own != null ? own.nameEn() : c[j];
         }
         return new FlowNodes(Level.PROVINCE, c, zh, en, lo, la, map);
+    }
+
+    /**
+     * Named groups of regions each as one node (named and coded by the group), every other region as itself — or,
+     * with {@code provinces}, as its province. A group may span provinces. Groups come first, in the order given.
+     */
+    public static FlowNodes grouped(RegionTable regions, List<RegionGroup> groups, boolean provinces) {
+        Map<String, Integer> idx = new LinkedHashMap<>();
+        Map<String, String[]> names = new HashMap<>();
+        int n = regions.size();
+        int[] map = new int[n];
+        Arrays.fill(map, -1);
+        for (RegionGroup g : groups) {
+            int node = idx.size();
+            idx.put(g.name(), node);
+            names.put(g.name(), new String[] {g.name(), g.name()});
+            for (String code : g.codes()) {
+                int r = regions.indexOf(code);
+                if (r >= 0) {
+                    map[r] = node;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (map[i] >= 0) {
+                continue;
+            }
+            Region r = regions.get(i);
+            String c = provinces ? provinceCodeOf(r) : r.code();
+            Integer k = idx.get(c);
+            if (k == null) {
+                k = idx.size();
+                idx.put(c, k);
+                Region own = regions.byCode(c).orElse(null);
+                names.put(c, own != null ? new String[] {own.name(), own.nameEn()} : new String[] {c, c});
+            }
+            map[i] = k;
+        }
+        int m = idx.size();
+        String[] c = idx.keySet().toArray(new String[0]);
+        String[] zh = new String[m], en = new String[m];
+        double[] lo = new double[m], la = new double[m], w = new double[m];
+        for (int i = 0; i < n; i++) {
+            Region r = regions.get(i);
+            double wt = Math.max(1, r.population());
+            lo[map[i]] += wt * r.lon();
+            la[map[i]] += wt * r.lat();
+            w[map[i]] += wt;
+        }
+        for (int j = 0; j < m; j++) {
+            lo[j] = w[j] == 0 ? 0 : lo[j] / w[j];
+            la[j] = w[j] == 0 ? 0 : la[j] / w[j];
+            zh[j] = names.get(c[j])[0];
+            en[j] = names.get(c[j])[1];
+        }
+        return new FlowNodes(groups.isEmpty() ? (provinces ? Level.PROVINCE : Level.REGION) : Level.GROUP, c, zh, en,
+                lo, la, map);
+    }
+
+    /** How many regions the nodes were built from. */
+    public int regionCount() {
+        return nodeOfRegion.length;
     }
 
     public Level level() {

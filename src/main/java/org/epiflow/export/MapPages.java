@@ -131,7 +131,8 @@ public final class MapPages {
             ExportHeatmap hm = heat[i];
             MapScene.Builder b = prev != null ? prev.toBuilder().flows(s)
                     : MapScene.builder(src.basemap(), viewport).style(o.style()).language(lang)
-                    .layers(ExportLayer.mapLayers(o.layers())).flows(s)
+                    .layers(ExportLayer.mapLayers(o.layers())).sceneLayers(ExportLayer.sceneLayers(o.layers()))
+                    .flows(s)
                     .symbols(SymbolMeasure.TOTAL, sets.size() > 1 ? maxTotal : 0)
                     .selected(o.focusRegion() == null ? Set.of() : Set.of(o.focusRegion()));
             b.heatmap(hm == null ? null : hm.layer());

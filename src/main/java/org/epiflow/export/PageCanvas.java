@@ -14,4 +14,10 @@ public interface PageCanvas extends MapPainter {
 
     /** Ends the last frame. */
     void endFrame();
+
+    /** Every page backend measures text with {@link LayoutMetrics}. */
+    @Override
+    default org.epiflow.map.TextMetrics textMetrics() {
+        return LayoutMetrics.get();
+    }
 }

@@ -1,5 +1,8 @@
 package org.epiflow.map;
 
+import org.epiflow.map.layer.LabelLayer;
+import org.epiflow.map.layer.SceneLayer;
+
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -25,12 +28,13 @@ import java.util.concurrent.Future;
  * {@code IntBuffer.wrap(pixels)} works; no copy).
  *
  * <ul>
- *   <li>The basemap (background, countries, prefectures, provinces) is drawn with Java2D on two threads (two clipped
- *   halves of the same image) and <b>cached</b>; it is redrawn only when the viewport, style, layers or selection
+ *   <li>The scene's leading layers that do not follow the flows (sea, land, heatmap, province borders:
+ *   {@link SceneLayer#followsFlows()} false) are drawn with Java2D on two threads (two clipped halves of the same
+ *   image) and <b>cached</b>; they are redrawn only when the viewport, style, layers, selection or heatmap
  *   change.</li>
- *   <li>Each frame copies the cached basemap, then rasterises flows and symbols with {@link FlowRasterizer} on two
- *   threads (interleaved row bands), then blends cached label sprites (text drawn once per text and style with
- *   Java2D).</li>
+ *   <li>Each frame copies the cached basemap, then has the remaining layers (circles, flows over them, labels) paint
+ *   through a {@link RasterPainter}: arcs and circles are rasterised with {@link FlowRasterizer} on two threads
+ *   (interleaved row bands), labels are cached sprites (text drawn once per text and style with Java2D).</li>
  *   <li>{@link Quality#INTERACTIVE} (during a drag or wheel gesture): when the basemap cache does not match the
  *   viewport, the old cached image is shifted/scaled (nearest pixel) instead of redrawn; render once more with
  *   {@link Quality#FULL} when the gesture ends.</li>
@@ -52,14 +56,11 @@ public final class FastMapRenderer implements AutoCloseable {
     private MapViewport basemapViewport;
     private Object basemapKey;
     private int[] scratch;
-    private final Map<String, Sprite> sprites = new HashMap<>();
+    private final RasterPainter.Sprites sprites;
     private final Java2DPainter metricsPainter;
     private final TextMetrics metrics;
     private int[] front;
     private int[] back;
-
-    private record Sprite(int[] px, int w, int h, int dx, int dy) {
-    }
 
     /** A renderer using 2 threads (the calling thread and one helper). */
     public FastMapRenderer() {
@@ -75,6 +76,7 @@ public final class FastMapRenderer implements AutoCloseable {
         });
         BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE);
         this.metricsPainter = new Java2DPainter(one.createGraphics());
+        this.sprites = new RasterPainter.Sprites(metricsPainter);
         Map<String, Double> widths = new HashMap<>();
         double[] heights = new double[2];
         this.metrics = new TextMetrics() {
@@ -143,34 +145,40 @@ public final class FastMapRenderer implements AutoCloseable {
             copy(basemap, target, w * h);
         }
         long t1 = System.nanoTime();
-        FlowGeometry g = scene.flowGeometry();
-        double[] symbols = scene.symbols();
-        MapStyle style = scene.style();
-        parallel(band -> {
-            FlowRasterizer.drawArcs(g, target, w, h, band, threads);
-            for (int i = 0; i < symbols.length; i += 3) {
-                FlowRasterizer.disc(target, w, h, band, threads, symbols[i], symbols[i + 1], symbols[i + 2],
-                        style.symbolFill(), style.symbolOutline(), 1);
-            }
-        });
-        long t2 = System.nanoTime();
-        List<LabelPlacer.Placed> labels = scene.labels(metrics);
-        if (!labels.isEmpty()) {
-            List<Object[]> placed = new ArrayList<>(labels.size());
-            for (LabelPlacer.Placed l : labels) {
-                Sprite s = sprite(l.text(), l.style());
-                placed.add(new Object[] {s, (int) Math.round(l.x()) - s.dx, (int) Math.round(l.baseline()) - s.dy});
-            }
-            parallel(band -> {
-                for (Object[] o : placed) {
-                    Sprite s = (Sprite) o[0];
-                    FlowRasterizer.sprite(target, w, h, band, threads, s.px, s.w, s.h, (int) o[1], (int) o[2]);
+        long labelsNs = 0;
+        RasterPainter painter = new RasterPainter(target, w, h, bands, sprites, metrics);
+        try {
+            for (SceneLayer l : frameLayers(scene)) {
+                if (l.shows(scene)) {
+                    long s = System.nanoTime();
+                    l.paint(scene, painter);
+                    if (l instanceof LabelLayer) {
+                        labelsNs += System.nanoTime() - s;
+                    }
                 }
-            });
+            }
+        } finally {
+            painter.end();
         }
         long t3 = System.nanoTime();
-        return new FrameStats((t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t3 - t0) / 1e6, g.arcCount(),
-                redrawn, resampled);
+        return new FrameStats((t1 - t0) / 1e6, (t3 - t1 - labelsNs) / 1e6, labelsNs / 1e6, (t3 - t0) / 1e6,
+                scene.flowGeometry().arcCount(), redrawn, resampled);
+    }
+
+    /** The leading layers that do not follow the flows: drawn once into the cached basemap. */
+    static List<SceneLayer> cachedLayers(MapScene scene) {
+        List<SceneLayer> all = scene.sceneLayers();
+        int i = 0;
+        while (i < all.size() && !all.get(i).followsFlows()) {
+            i++;
+        }
+        return all.subList(0, i);
+    }
+
+    /** The layers drawn every frame, over the cached basemap. */
+    static List<SceneLayer> frameLayers(MapScene scene) {
+        List<SceneLayer> all = scene.sceneLayers();
+        return all.subList(cachedLayers(scene).size(), all.size());
     }
 
     /** Forgets the cached basemap (e.g. after the basemap itself changed). */
@@ -205,7 +213,12 @@ public final class FastMapRenderer implements AutoCloseable {
         Graphics2D g = img.createGraphics();
         try {
             g.clipRect(0, y0, img.getWidth(), y1 - y0);
-            scene.paintBasemap(new Java2DPainter(g));
+            Java2DPainter p = new Java2DPainter(g);
+            for (SceneLayer l : cachedLayers(scene)) {
+                if (l.shows(scene)) {
+                    l.paint(scene, p);
+                }
+            }
         } finally {
             g.dispose();
         }
@@ -265,36 +278,19 @@ public final class FastMapRenderer implements AutoCloseable {
         });
     }
 
-    private Sprite sprite(String text, TextStyle style) {
-        String key = text + '\u0000' + style;
-        Sprite s = sprites.get(key);
-        if (s == null) {
-            if (sprites.size() > 4096) {
-                sprites.clear();
-            }
-            double tw = metricsPainter.width(text, style), th = metricsPainter.height(style);
-            int pad = (int) Math.ceil(style.haloWidth()) + 2;
-            int w = (int) Math.ceil(tw) + 2 * pad, h = (int) Math.ceil(th) + 2 * pad;
-            int[] px = new int[w * h];
-            BufferedImage img = wrap(px, w, h);
-            Graphics2D g = img.createGraphics();
-            int dy = pad + (int) Math.round(metricsPainter.ascent(style));
-            try {
-                new Java2DPainter(g).text(text, pad, dy, style);
-            } finally {
-                g.dispose();
-            }
-            s = new Sprite(px, w, h, pad, dy);
-            sprites.put(key, s);
+    private final RasterPainter.Bands bands = new RasterPainter.Bands() {
+        @Override
+        public int count() {
+            return threads;
         }
-        return s;
-    }
 
-    private interface Band {
-        void run(int band);
-    }
+        @Override
+        public void run(RasterPainter.Band b) {
+            parallel(b);
+        }
+    };
 
-    private void parallel(Band b) {
+    private void parallel(RasterPainter.Band b) {
         if (threads == 1) {
             b.run(0);
             return;

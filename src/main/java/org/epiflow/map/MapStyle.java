@@ -38,6 +38,11 @@ public record MapStyle(int background, int countryFill, int countryBorder, int l
                 new TextStyle(11, false, 0xFF8A94A0, 0x9910151C, 2), FlowStyle.dark());
     }
 
+    /** Width of the circles' outline, pixels. */
+    public double symbolOutlineWidth() {
+        return 1;
+    }
+
     public MapStyle withFlow(FlowStyle f) {
         return new MapStyle(background, countryFill, countryBorder, landFill, prefectureBorder, prefectureBorderWidth,
                 provinceBorder, provinceBorderWidth, selectedFill, symbolFill, symbolOutline, maxSymbolRadius,

@@ -126,4 +126,19 @@ class LayoutAndViewTest {
         java.awt.Font f = org.epiflow.map.Java2DPainter.baseFont().deriveFont(20f);
         assertThat(Glyphs.width("1 – 2", f)).isGreaterThan(Glyphs.width("1 - 2", f));
     }
+
+    @Test
+    void everyOverlayOfTheLayerRegistryCanBeSwitchedInAnExport() {
+        for (var l : org.epiflow.map.layer.SceneLayers.standard()) {
+            if (l.kind() == org.epiflow.map.layer.SceneLayer.Kind.OVERLAY) {
+                assertThat(ExportLayer.of(l)).as(l.name()).isNotNull();
+            } else {
+                assertThat(ExportLayer.of(l)).as(l.name()).isNull();
+            }
+        }
+        // the export draws the registry's layers in the registry's order, basemap layers always
+        var names = ExportLayer.sceneLayers(java.util.EnumSet.of(ExportLayer.LABELS, ExportLayer.HEATMAP)).stream()
+                .map(org.epiflow.map.layer.SceneLayer::name).toList();
+        assertThat(names).containsExactly("basemap", "heatmap", "density", "provinces", "labels");
+    }
 }

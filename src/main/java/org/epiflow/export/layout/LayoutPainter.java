@@ -10,6 +10,7 @@ import org.epiflow.map.MapScene;
 import org.epiflow.map.MapViewport;
 import org.epiflow.map.TextMetrics;
 import org.epiflow.map.TextStyle;
+import org.epiflow.map.layer.SceneLayer;
 import org.epiflow.text.Message;
 
 /**
@@ -90,25 +91,38 @@ public final class LayoutPainter {
     }
 
     /**
-     * The back of the map frame, in frame coordinates: background, basemap and the heatmap with it (what stays the
-     * same from one day to the next when the heatmap does).
+     * The back of the map frame, in frame coordinates: the scene's leading layers that do not change with the flows
+     * (sea and land, the heatmap, province borders: what stays the same from one day to the next when the heatmap
+     * does).
      */
     public static void paintFrameBase(PageCanvas c, PrintLayout l, MapPage p) {
-        p.scene().paintBasemap(c);
+        paintLayers(c, p.scene(), true);
     }
 
-    /** The front of the map frame, in frame coordinates: flows, circles, labels, scale bar and north arrow. */
+    /**
+     * The front of the map frame, in frame coordinates: the layers from the first that follows the flows (circles,
+     * flows, labels), then the scale bar and north arrow.
+     */
     public static void paintFrameOverlay(PageCanvas c, PrintLayout l, MapPage p) {
         MapScene s = p.scene();
         MapViewport v = s.viewport();
         double u = l.unit();
-        s.paintFlows(c);
-        s.paintSymbols(c);
-        s.paintLabels(c, LayoutMetrics.get());
+        paintLayers(c, s, false);
         c.beginLayer("scalebar");
         paintScaleBar(c, l, p, v, u);
         paintNorthArrow(c, v, u, p.language());
         c.endLayer();
+    }
+
+    /** The scene's layers before ({@code base}) or from the first layer that changes with the flows. */
+    private static void paintLayers(PageCanvas c, MapScene s, boolean base) {
+        boolean front = false;
+        for (SceneLayer layer : s.sceneLayers()) {
+            front |= layer.followsFlows();
+            if (front != base && layer.shows(s)) {
+                layer.paint(s, c);
+            }
+        }
     }
 
     private static void paintFrameBorder(PageCanvas c, PrintLayout l) {

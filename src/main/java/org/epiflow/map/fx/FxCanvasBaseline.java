@@ -8,6 +8,7 @@ import javafx.scene.image.WritableImage;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.NaiveScreenBaseline;
 import org.epiflow.map.TextMetrics;
+import org.epiflow.map.layer.SceneLayer;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ public final class FxCanvasBaseline implements NaiveScreenBaseline {
                     long s = System.nanoTime();
                     g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
                     g.drawImage(base, 0, 0);
-                    FxCanvasPainter p = new FxCanvasPainter(g);
-                    scene.paintFlows(p);
-                    scene.paintSymbols(p);
-                    scene.paintLabels(p, metrics);
+                    FxCanvasPainter p = new FxCanvasPainter(g, metrics);
+                    for (SceneLayer l : scene.sceneLayers()) {
+                        if (l.followsFlows() && l.shows(scene)) {
+                            l.paint(scene, p);
+                        }
+                    }
                     canvas.snapshot(null, snap);
                     out.add((System.nanoTime() - s) / 1e6);
                 }

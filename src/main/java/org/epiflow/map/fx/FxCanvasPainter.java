@@ -10,15 +10,23 @@ import javafx.scene.text.FontWeight;
 import org.epiflow.map.Argb;
 import org.epiflow.map.MapPainter;
 import org.epiflow.map.MapPath;
+import org.epiflow.map.TextMetrics;
 import org.epiflow.map.TextStyle;
 
 /** Paints the map drawing model on a JavaFX Canvas (the straightforward way: one draw call per shape). */
 public final class FxCanvasPainter implements MapPainter {
     private final GraphicsContext g;
     private final MapPath.Visitor pathVisitor;
+    private final TextMetrics metrics;
 
     public FxCanvasPainter(GraphicsContext g) {
+        this(g, TextMetrics.ESTIMATE);
+    }
+
+    /** A painter whose labels are placed with {@code metrics}. */
+    public FxCanvasPainter(GraphicsContext g, TextMetrics metrics) {
         this.g = g;
+        this.metrics = metrics;
         this.g.setFillRule(FillRule.EVEN_ODD);
         this.g.setLineCap(StrokeLineCap.ROUND);
         this.g.setLineJoin(StrokeLineJoin.ROUND);
@@ -98,5 +106,10 @@ public final class FxCanvasPainter implements MapPainter {
         }
         g.setFill(color(style.color()));
         g.fillText(text, x, y);
+    }
+
+    @Override
+    public TextMetrics textMetrics() {
+        return metrics;
     }
 }

@@ -224,7 +224,7 @@ class CurrentViewExportTest {
         StringWriter ref = new StringWriter();
         SvgCanvas c = new SvgCanvas(ref, null, null);
         c.begin(screenScene.viewport().width(), screenScene.viewport().height(), 0xFFFFFFFF);
-        screenScene.paintBasemap(c);
+        screenScene.paintLayers(c);
         c.end();
         String expected = group(ref.toString(), "heatmap");
         assertThat(expected).isNotEmpty();

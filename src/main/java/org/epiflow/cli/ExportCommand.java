@@ -12,7 +12,7 @@ import org.epiflow.export.ExportSource;
 import org.epiflow.export.Exporter;
 import org.epiflow.export.PageSpec;
 import org.epiflow.export.Paper;
-import org.epiflow.export.SavedView;
+import org.epiflow.data.workspace.ViewDefinition;
 import org.epiflow.map.BasemapGeometry;
 import org.epiflow.map.Language;
 import org.epiflow.map.geo.BasemapLoader;
@@ -64,7 +64,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--layers", description = "map layers: flows,heatmap,symbols,labels (default flows,symbols,labels)")
     String layers;
 
-    @Option(names = "--view", description = "a saved view (JSON: extent, layers, filters; see docs/exports.md)")
+    @Option(names = "--view", description = "a saved view (JSON, from `epiflow view export` or written by hand: "
+            + "dates, extent, layers, filters, selected region; see docs/exports.md)")
     Path view;
 
     @Option(names = "--width", description = "image width in pixels (with --height)")
@@ -79,7 +80,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--landscape", description = "landscape paper (A4/A3 are portrait unless given)")
     boolean landscape;
 
-    @Option(names = "--dpi", description = "raster resolution (default 300 on paper, 96 for pixel sizes)")
+    @Option(names = "--dpi", description = "raster resolution (default 300 on paper, 96 for pixel sizes; pptx: the "
+            + "pictures' resolution, 96-288, default 144)")
     Integer dpi;
 
     @Option(names = "--title", description = "the title (default: inter-city trips and the date)")
@@ -118,11 +120,18 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "dark map style")
     boolean dark;
 
+    /** The saved view of {@code --view}, read once. */
+    private ViewDefinition savedView;
+
     @Override
     public Integer call() throws Exception {
         ExportFormat f = parse(() -> ExportFormat.parse(format));
         ExportOptions o = options(f);
         LocalDate a = date != null ? date : from, b = date != null ? date : to;
+        if (a == null && savedView != null && savedView.dates() != null) {
+            a = savedView.dates().start();
+            b = savedView.dates().end();
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new CliException("no folder " + parent + " for --out");
@@ -145,8 +154,7 @@ final class ExportCommand implements Callable<Integer> {
             ws.export(out, f.name().toLowerCase(java.util.Locale.ROOT), opened.header().bundleId());
         }
         String what = f.isTable() ? r.pages() + " rows" : r.pages() + (r.pages() == 1 ? " page" : " pages")
-                + (f == ExportFormat.SVG || f == ExportFormat.PDF || f == ExportFormat.PPTX ? ""
-                : ", " + Exporter.layout(o).page().describe());
+                + (f.usesDpi() ? ", " + Exporter.layout(o).page().describe() : "");
         spec.commandLine().getOut().printf("wrote %s (%s, %s) in %d ms; bundle %s, fingerprint %s%n", out,
                 f, what, r.millis(), r.trace().bundleId(), r.trace().fingerprint());
         return 0;
@@ -157,8 +165,17 @@ final class ExportCommand implements Callable<Integer> {
         if (date != null && (from != null || to != null)) {
             throw new CliException("give either --date or --from and --to, not both", USAGE);
         }
-        if (date == null && (from == null || to == null)) {
+        if (view != null) {
+            try {
+                savedView = ViewDefinition.read(view);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw new CliException(e.getMessage(), USAGE);
+            }
+        }
+        boolean viewDates = savedView != null && savedView.dates() != null;
+        if (date == null && (from == null || to == null) && !(viewDates && from == null && to == null)) {
             throw new CliException(from == null && to == null ? "give --date, or --from and --to"
+                    + (view != null ? " (the saved view has no dates)" : "")
                     : "--from and --to go together", USAGE);
         }
         if ((width == null) != (height == null)) {
@@ -186,17 +203,19 @@ final class ExportCommand implements Callable<Integer> {
         } else if (table != null) {
             throw new CliException("--table applies to csv and xlsx", USAGE);
         }
-        if (delay != null && f != ExportFormat.GIF) {
-            throw new CliException("--delay applies to gif", USAGE);
+        if (delay != null && !f.hasFrameDelay()) {
+            throw new CliException("--delay applies to " + formatsWith(ExportFormat::hasFrameDelay), USAGE);
         }
-        if (f == ExportFormat.PPTX && (width != null || (paper != null && !paper.equalsIgnoreCase("slide")))) {
-            throw new CliException("pptx slides are 16:9; use --dpi for the picture's resolution", USAGE);
+        if (f.hasFixedPage() && (width != null || (paper != null
+                && !paper.equalsIgnoreCase(f.capabilities().fixedPaper().name())))) {
+            throw new CliException(f.extension() + " pages are always " + f.capabilities().fixedPaper().name()
+                    .toLowerCase(Locale.ROOT) + " (16:9); use --dpi for the pictures' resolution", USAGE);
         }
         ExportOptions o = new ExportOptions().format(f);
-        if (view != null) {
+        if (savedView != null) {
             try {
-                o.apply(SavedView.read(view));
-            } catch (java.io.IOException | IllegalArgumentException e) {
+                o.apply(savedView);
+            } catch (IllegalArgumentException e) {
                 throw new CliException(e.getMessage(), USAGE);
             }
         }
@@ -247,18 +266,24 @@ final class ExportCommand implements Callable<Integer> {
 
     private PageSpec page(ExportFormat f) throws CliException {
         return parse(() -> {
+            if (f.hasFixedPage()) {
+                return dpi == null ? f.defaultPage(null)
+                        : f.page(PageSpec.paper(f.capabilities().fixedPaper(), true, dpi));
+            }
             if (width != null) {
                 return PageSpec.pixels(width, height, dpi == null ? 96 : dpi);
             }
             if (paper != null) {
                 return PageSpec.paper(Paper.parse(paper), landscape, dpi == null ? 300 : dpi);
             }
-            return switch (f) {
-                case GIF -> PageSpec.pixels(1280, 720, dpi == null ? 96 : dpi);
-                case PPTX -> PageSpec.paper(Paper.SLIDE, true, dpi == null ? 192 : dpi);
-                default -> PageSpec.paper(Paper.A4, true, dpi == null ? 300 : dpi);
-            };
+            return f.defaultPage(dpi);
         });
+    }
+
+    /** "gif", "png, gif": the formats that can do something. */
+    private static String formatsWith(java.util.function.Predicate<ExportFormat> p) {
+        return String.join(", ", java.util.Arrays.stream(ExportFormat.values()).filter(p)
+                .map(ExportFormat::extension).toList());
     }
 
     private interface Parse<T> {

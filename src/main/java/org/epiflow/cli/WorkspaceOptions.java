@@ -38,9 +38,14 @@ final class WorkspaceOptions {
 
     /** Opens the existing workspace of this identity; the caller closes it. */
     Workspace open(AgeIdentity id, String purpose) throws CliException {
+        return open(id, purpose, false);
+    }
+
+    /** Opens the workspace of this identity, creating it when {@code create} and missing; the caller closes it. */
+    Workspace open(AgeIdentity id, String purpose, boolean create) throws CliException {
         Path dir = workspace != null ? workspace : Workspace.defaultDirectory(id);
         try {
-            return Workspace.open(dir, id, Workspace.OpenOptions.defaults().withCreateIfMissing(false)
+            return Workspace.open(dir, id, Workspace.OpenOptions.defaults().withCreateIfMissing(create)
                     .withPurpose(purpose).withIdentityFile(identity).withPending(pendingDirectory()));
         } catch (WorkspaceException e) {
             throw new CliException(e.getMessage());

@@ -132,13 +132,18 @@ public enum ExportFormat {
         return caps.frameDelay();
     }
 
+    /** Resolutions a fixed page's pictures may be asked for ({@code epiflow export --dpi}). */
+    public static final int MIN_PICTURE_DPI = 96, MAX_PICTURE_DPI = 288;
+
     /**
-     * The page this format uses for a requested page: the fixed page of the format (its own resolution), else the
-     * request itself.
+     * The page this format uses for a requested page: the fixed page of the format — at its own picture resolution,
+     * or at the one a request for that very page asks (within 96–288 dpi) — else the request itself.
      */
     public PageSpec page(PageSpec requested) {
         if (caps.fixedPaper() != null) {
-            return PageSpec.paper(caps.fixedPaper(), true, caps.fixedDpi());
+            int dpi = requested != null && requested.paper() == caps.fixedPaper()
+                    ? Math.max(MIN_PICTURE_DPI, Math.min(MAX_PICTURE_DPI, requested.dpi())) : caps.fixedDpi();
+            return PageSpec.paper(caps.fixedPaper(), true, dpi);
         }
         return requested;
     }

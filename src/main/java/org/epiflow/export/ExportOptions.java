@@ -1,11 +1,13 @@
 package org.epiflow.export;
 
 import org.epiflow.data.Direction;
+import org.epiflow.data.workspace.ViewDefinition;
 import org.epiflow.map.FlowScale;
 import org.epiflow.map.Language;
 import org.epiflow.map.MapStyle;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -250,38 +252,44 @@ public final class ExportOptions {
         return this;
     }
 
-    /** Applies a saved view: its extent, layers, filters, style, language and titles. */
-    public ExportOptions apply(SavedView v) {
+    /**
+     * Applies a saved view: its extent (the screen's centre and scale, or a lon/lat box), the layers it shows, its
+     * filters and roll-up, the selected region, style, language and titles. The view's heatmap and dates are the
+     * caller's to resolve (a model run; the dates to export).
+     */
+    public ExportOptions apply(ViewDefinition v) {
         if (v.extent() != null) {
-            SavedView.Extent e = v.extent();
-            extent = MapExtent.lonLat(e.west(), e.south(), e.east(), e.north());
+            ViewDefinition.Extent e = v.extent();
+            extent = MapExtent.ofScreen(e.centerX(), e.centerY(), e.metresPerPixel(), e.width(), e.height());
+        } else if (v.bbox() != null) {
+            ViewDefinition.BBox b = v.bbox();
+            extent = MapExtent.lonLat(b.west(), b.south(), b.east(), b.north());
         }
-        if (v.layers() != null && !v.layers().isEmpty()) {
-            layers = ExportLayer.parseList(String.join(",", v.layers()));
-        }
-        SavedView.Filters f = v.filters();
-        if (f != null) {
-            if (f.topN() != null) {
-                topN(f.topN());
-            }
-            if (f.minVolume() != null) {
-                minVolume(f.minVolume());
-            }
-            if (f.direction() != null) {
-                direction = Direction.valueOf(f.direction().trim().toUpperCase(java.util.Locale.ROOT));
-            }
-            if (f.regions() != null && !f.regions().isEmpty()) {
-                focusRegion = f.regions().get(0);
-            }
-            if (f.provinces() != null) {
-                provinces = f.provinces();
+        Set<ExportLayer> l = EnumSet.noneOf(ExportLayer.class);
+        for (ExportLayer e : ExportLayer.values()) {
+            if (v.shows(e.name().toLowerCase(Locale.ROOT))) {
+                l.add(e);
             }
         }
-        if ("dark".equalsIgnoreCase(v.style())) {
+        layers = l;
+        ViewDefinition.Filters f = v.filters();
+        topN(f.topN());
+        minVolume(f.minVolume());
+        direction = Direction.valueOf(f.direction());
+        // rolled up as the screen was: by hand, or by itself at a scale zoomed out that far with nothing selected
+        provinces = v.layers().provinces() || (v.filters().autoProvincesOn() && v.selectedRegions().isEmpty()
+                && v.extent() != null
+                && v.extent().metresPerPixel() > org.epiflow.map.MapViewport.AUTO_ROLLUP_METRES_PER_PIXEL);
+        if (!v.selectedRegions().isEmpty()) {
+            focusRegion(v.selectedRegions().get(0));
+        }
+        if ("dark".equals(v.style())) {
             style = MapStyle.dark();
+        } else if ("light".equals(v.style())) {
+            style = MapStyle.light();
         }
         if (v.language() != null) {
-            language = v.language().equalsIgnoreCase("en") ? Language.EN : Language.ZH;
+            language = v.language().equals("en") ? Language.EN : Language.ZH;
         }
         if (v.title() != null) {
             title = v.title();

@@ -34,7 +34,7 @@ public final class PageSettings {
     public PageSpec page() {
         ExportFormat f = format.get();
         if (f.hasFixedPage()) {
-            return f.page(null);
+            return f.page(null);   // slide-sized pictures: the dialog's DPI does not apply
         }
         if (sizeMode.get() == SizeMode.PIXELS) {
             return PageSpec.pixels(width.get(), height.get(), PIXEL_DPI);

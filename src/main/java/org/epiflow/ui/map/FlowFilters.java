@@ -32,7 +32,7 @@ public final class FlowFilters {
      * Zoomed out further than this (metres per pixel: all of China in about 550 pixels), flows are rolled up to
      * provinces automatically when {@link #autoProvincesProperty()} is on and nothing is selected.
      */
-    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 9_000;
+    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = org.epiflow.map.MapViewport.AUTO_ROLLUP_METRES_PER_PIXEL;
 
     /** The query for these filters over {@code days} with the selected regions (region-table indexes). */
     public FlowSpec spec(DayRange days, int[] selection) {

@@ -27,6 +27,12 @@ public final class RiskResult {
     private final List<RiskRow> rows;
     private final Map<String, Object> summary;
     private final int k;
+    private final List<org.epiflow.text.Message> inputs;
+
+    /** As {@link #RiskResult(String, List, List, Map, int, List)} without a statement of the inputs. */
+    public RiskResult(String model, List<Column> columns, List<RiskRow> rows, Map<String, Object> summary, int k) {
+        this(model, columns, rows, summary, k, List.of());
+    }
 
     /**
      * @param model   the model's name ({@code importation}, {@code effective-distance}, {@code seir},
@@ -35,8 +41,10 @@ public final class RiskResult {
      * @param rows    the rows, in any order (sorted here by risk, then code)
      * @param summary model-level figures (fitted parameters, parameters used), in order
      * @param k       the bundle's suppression threshold
+     * @param inputs  what the run was made with (window, as-of date, parameters), as messages for people
      */
-    public RiskResult(String model, List<Column> columns, List<RiskRow> rows, Map<String, Object> summary, int k) {
+    public RiskResult(String model, List<Column> columns, List<RiskRow> rows, Map<String, Object> summary, int k,
+                      List<org.epiflow.text.Message> inputs) {
         this.model = Objects.requireNonNull(model, "model");
         this.columns = List.copyOf(columns);
         for (RiskRow r : rows) {
@@ -50,10 +58,41 @@ public final class RiskResult {
         this.rows = List.copyOf(sorted);
         this.summary = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summary));
         this.k = k;
+        this.inputs = List.copyOf(inputs);
     }
 
-    /** Most exposed first; NaN risks last; ties by region code. */
+    /** What the run was made with: travel window, as-of date, parameters (for the app, CLI and export footers). */
+    public List<org.epiflow.text.Message> inputs() {
+        return inputs;
+    }
+
+    /** The flag of a row that is a source of the spread: listed first and not ranked. */
+    public static final String SOURCE = "source";
+
+    /** The rank of a row: 1 = most exposed; 0 for a source, which is not ranked. */
+    public int rank(RiskRow row) {
+        if (SOURCE.equals(row.flag())) {
+            return 0;
+        }
+        int r = 0;
+        for (RiskRow x : rows) {
+            if (!SOURCE.equals(x.flag())) {
+                r++;
+            }
+            if (x == row) {
+                return r;
+            }
+        }
+        return 0;
+    }
+
+    /** Sources first (not ranked), then most exposed first; NaN risks last; ties by region code. */
     public static final Comparator<RiskRow> BY_RISK = (a, b) -> {
+        boolean sa = "source".equals(a.flag());
+        boolean sb = "source".equals(b.flag());
+        if (sa != sb) {
+            return sa ? -1 : 1;
+        }
         boolean na = Double.isNaN(a.risk());
         boolean nb = Double.isNaN(b.risk());
         if (na != nb) {
@@ -123,7 +162,7 @@ public final class RiskResult {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String s = String.format(Locale.ROOT, "%.6g", v);
+        String s = String.format(Locale.ROOT, "%.12g", v);
         if (s.contains("e")) {
             return s;
         }
@@ -151,7 +190,8 @@ public final class RiskResult {
         b.append(",flag,drivers\n");
         int rank = 1;
         for (RiskRow r : rows) {
-            b.append(rank++).append(',').append(csv(r.code())).append(',').append(csv(r.name()));
+            boolean source = SOURCE.equals(r.flag());
+            b.append(source ? "" : Integer.toString(rank++)).append(',').append(csv(r.code())).append(',').append(csv(r.name()));
             for (int i = 0; i < columns.size(); i++) {
                 b.append(',').append(display(r, i));
             }
@@ -178,6 +218,7 @@ public final class RiskResult {
         root.put("model", model);
         root.put("k", k);
         root.put("summary", summary);
+        root.put("inputs", inputs.stream().map(org.epiflow.text.Message::english).toList());
         List<Map<String, Object>> cols = new ArrayList<>();
         for (Column c : columns) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -191,7 +232,7 @@ public final class RiskResult {
         int rank = 1;
         for (RiskRow r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rank", rank++);
+            m.put("rank", SOURCE.equals(r.flag()) ? null : rank++);
             m.put("code", r.code());
             m.put("name", r.name());
             for (int i = 0; i < columns.size(); i++) {

@@ -1,20 +1,28 @@
 package org.epiflow.cli;
 
+import org.epiflow.analytics.ModelParameters;
+import org.epiflow.analytics.ParameterSpec;
+import org.epiflow.analytics.RiskInputException;
+import org.epiflow.analytics.RiskModel;
+import org.epiflow.analytics.RiskModelException;
+import org.epiflow.analytics.RiskModels;
+import org.epiflow.analytics.RiskRequest;
 import org.epiflow.analytics.RiskResult;
 import org.epiflow.analytics.cases.CaseCsvReader;
 import org.epiflow.analytics.cases.CaseImportException;
 import org.epiflow.analytics.cases.CaseTable;
-import org.epiflow.analytics.cases.Seeds;
-import org.epiflow.analytics.distance.EffectiveDistance;
+import org.epiflow.analytics.cases.ReportingDelay;
+import org.epiflow.analytics.distance.DistanceParameters;
 import org.epiflow.analytics.importation.ImportationParameters;
-import org.epiflow.analytics.importation.ImportationRisk;
-import org.epiflow.analytics.observed.ObservedExpected;
-import org.epiflow.analytics.seir.SeirForecast;
+import org.epiflow.analytics.observed.ObservedParameters;
+import org.epiflow.analytics.seir.ForecastParameters;
 import org.epiflow.analytics.seir.SeirParameters;
 import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.model.AggregateDataset;
-import org.epiflow.model.Period;
+import org.epiflow.text.Message;
+import org.epiflow.text.Texts;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,10 +38,16 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code epiflow risk}: runs one spread-risk model on a bundle and writes one row per region, most exposed first. */
+/**
+ * {@code epiflow risk}: parses its options into a {@link RiskRequest}, runs it through {@link RiskModels} and writes
+ * one row per region, most exposed first. Defaults and ranges come from the models' parameter declarations.
+ */
 @Command(name = "risk", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = RiskCommand.Defaults.class,
         description = "Run a spread-risk model on a bundle (and optional case counts) and write one row per region, "
                 + "most exposed first (CSV, or JSON with --json). Models: docs/risk-models.md.")
 final class RiskCommand implements Callable<Integer> {
@@ -46,9 +60,9 @@ final class RiskCommand implements Callable<Integer> {
     @Mixin
     OfficerOptions officer;
 
-    @Option(names = "--model", required = true, converter = RiskModelName.Converter.class,
+    @Option(names = "--model", required = true, converter = ModelConverter.class,
             description = "importation | effective-distance | seir | observed-expected")
-    RiskModelName model;
+    RiskModel model;
 
     @Option(names = "--cases", description = "cases.csv: date,region,cases (new cases a day)")
     Path cases;
@@ -65,74 +79,90 @@ final class RiskCommand implements Callable<Integer> {
     List<String> infected = new ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "DATE",
-            description = "last day used (default: last reported case date, else the bundle's last day)")
+            description = "last day of case reports used (default: last reported case date, else the bundle's last "
+                    + "day)")
     LocalDate asOf;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "first day of the travel window (default: the "
-            + "bundle's first day)")
+    @Option(names = "--from", paramLabel = "DATE", description = "first day of the travel (exposure) window "
+            + "(default: the bundle's first day)")
     LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "last day of the travel (exposure) window "
+            + "(default: the as-of day)")
+    LocalDate to;
 
     @Option(names = "--both-directions", description = "importation: also count residents returning from infected "
             + "regions")
     boolean bothDirections;
 
-    @Option(names = "--infectious-window", defaultValue = "7", description = "importation: days a reported case "
-            + "counts as infectious (default ${DEFAULT-VALUE})")
+    @Option(names = "--infectious-window", description = "importation: days an infection counts as carried by a "
+            + "traveller (default ${DEFAULT-VALUE})")
     int infectiousWindow;
 
-    @Option(names = "--ascertainment", defaultValue = "1", description = "share of infections reported "
+    @Option(names = "--ascertainment", description = "importation, seir: share of infections reported "
             + "(default ${DEFAULT-VALUE})")
     double ascertainment;
 
-    @Option(names = "--r0", description = "seir: basic reproduction number (default 2.5)")
-    Double r0;
+    @Option(names = "--report-delay", description = "importation, seir: mean days from infection to report, for "
+            + "the nowcast and the calibration (default ${DEFAULT-VALUE})")
+    double reportDelay;
+
+    @Option(names = "--report-delay-sd", description = "importation, seir: standard deviation of that delay, days; "
+            + "0 = a fixed delay (default ${DEFAULT-VALUE})")
+    double reportDelaySd;
+
+    @Option(names = "--r0", description = "seir: basic reproduction number, the starting value with --fit-r0 "
+            + "(default ${DEFAULT-VALUE})")
+    double r0;
 
     @Option(names = "--beta", description = "seir: transmission rate per day instead of R0 (R0 = β × infectious days)")
     Double beta;
 
-    @Option(names = "--fit-r0", description = "seir: also fit R0 to the cases")
+    @Option(names = "--fit-r0", description = "seir: fit R0 and the number infected at the start jointly to the "
+            + "cases (Poisson likelihood, 95 % interval)")
     boolean fitR0;
 
-    @Option(names = "--latent-days", defaultValue = "4", description = "seir: mean latent period (default "
-            + "${DEFAULT-VALUE})")
+    @Option(names = "--latent-days", description = "seir: mean latent period (default ${DEFAULT-VALUE})")
     double latentDays;
 
-    @Option(names = "--infectious-days", defaultValue = "5", description = "seir: mean infectious period (default "
-            + "${DEFAULT-VALUE})")
+    @Option(names = "--infectious-days", description = "seir: mean infectious period (default ${DEFAULT-VALUE})")
     double infectiousDays;
 
-    @Option(names = "--travel-reduction", defaultValue = "0", description = "seir: share of trips removed from "
-            + "--reduction-from on, 0..1 (default ${DEFAULT-VALUE})")
+    @Option(names = "--rates", paramLabel = "ode|daily", description = "seir: ode = daily steps that grow like the "
+            + "continuous-time model with the same R0 (default); daily = periods as daily probabilities")
+    String rates = "ode";
+
+    @Option(names = "--travel-reduction", description = "seir: share of trips removed from --reduction-from on, "
+            + "0..1 (default ${DEFAULT-VALUE})")
     double travelReduction;
 
-    @Option(names = "--contact-reduction", defaultValue = "0", description = "seir: share of transmission removed "
-            + "from --reduction-from on, 0..1 (default ${DEFAULT-VALUE})")
+    @Option(names = "--contact-reduction", description = "seir: share of transmission removed from "
+            + "--reduction-from on, 0..1 (default ${DEFAULT-VALUE})")
     double contactReduction;
 
     @Option(names = "--reduction-from", paramLabel = "DATE", description = "seir: first day of the reductions")
     LocalDate reductionFrom;
 
-    @Option(names = "--start", paramLabel = "DATE", description = "seir: first simulated day (default: the bundle's "
-            + "first day)")
+    @Option(names = "--reduction-ramp-days", description = "seir: days over which the reductions reach full "
+            + "strength (default ${DEFAULT-VALUE}: at once)")
+    int rampDays;
+
+    @Option(names = "--start", paramLabel = "DATE", description = "seir: first simulated day (default: --from, "
+            + "else the bundle's first day)")
     LocalDate start;
 
-    @Option(names = "--horizon-days", defaultValue = "60", description = "seir: days forecast after --as-of "
-            + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--horizon-days", description = "seir: days forecast after --as-of (default ${DEFAULT-VALUE})")
     int horizonDays;
 
-    @Option(names = "--report-delay", defaultValue = "0", description = "seir: days from infection to report, for "
-            + "calibration (default ${DEFAULT-VALUE})")
-    int reportDelay;
-
-    @Option(names = "--runs", defaultValue = "200", description = "seir: stochastic runs, 0 for the deterministic run "
-            + "only (default ${DEFAULT-VALUE})")
+    @Option(names = "--runs", description = "seir: stochastic runs, 0 for the deterministic run only "
+            + "(default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seir: random seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", description = "seir: random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--level", defaultValue = "0.95", description = "observed-expected: prediction interval level "
-            + "(default ${DEFAULT-VALUE})")
+    @Option(names = "--level", description = "observed-expected: prediction interval level; regions outside are "
+            + "flagged (default ${DEFAULT-VALUE}, as Jia et al.)")
     double level;
 
     @Option(names = "--json", description = "write JSON instead of CSV")
@@ -140,6 +170,44 @@ final class RiskCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "the result file")
     Path out;
+
+    /** The options' defaults, from the models' parameter declarations. */
+    static final Map<String, ParameterSpec> SPECS = Map.ofEntries(
+            Map.entry("--infectious-window", ImportationParameters.WINDOW),
+            Map.entry("--ascertainment", ImportationParameters.ASCERTAINMENT),
+            Map.entry("--report-delay", ReportingDelay.MEAN),
+            Map.entry("--report-delay-sd", ReportingDelay.SD),
+            Map.entry("--r0", SeirParameters.R0),
+            Map.entry("--latent-days", SeirParameters.LATENT),
+            Map.entry("--infectious-days", SeirParameters.INFECTIOUS),
+            Map.entry("--travel-reduction", SeirParameters.TRAVEL_REDUCTION),
+            Map.entry("--contact-reduction", SeirParameters.CONTACT_REDUCTION),
+            Map.entry("--reduction-ramp-days", SeirParameters.RAMP),
+            Map.entry("--horizon-days", ForecastParameters.HORIZON),
+            Map.entry("--runs", ForecastParameters.RUNS),
+            Map.entry("--seed", ForecastParameters.SEED),
+            Map.entry("--level", ObservedParameters.LEVEL));
+
+    /** Supplies each option's default from {@link #SPECS}. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            if (arg instanceof CommandLine.Model.OptionSpec o) {
+                ParameterSpec s = SPECS.get(o.longestName());
+                return s == null ? null : s.defaultText();
+            }
+            return null;
+        }
+    }
+
+    /** Parses the model's id. */
+    static final class ModelConverter implements CommandLine.ITypeConverter<RiskModel> {
+        @Override
+        public RiskModel convert(String value) {
+            return RiskModel.byId(value).orElseThrow(() -> new CommandLine.TypeConversionException("'" + value
+                    + "' is not a model; use one of " + RiskModel.ids()));
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -168,118 +236,78 @@ final class RiskCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        var top = result.rows().isEmpty() ? null : result.rows().get(0);
-        spec.commandLine().getOut().printf("%s: %d regions written to %s%s%n", result.model(), result.rows().size(),
-                out, top == null ? "" : "; most exposed: " + top.code() + " " + top.name());
+        var top = result.rows().stream().filter(r -> !RiskResult.SOURCE.equals(r.flag())).findFirst().orElse(null);
+        var o = spec.commandLine().getOut();
+        o.printf("%s: %d regions written to %s%s%n", result.model(), result.rows().size(), out,
+                top == null ? "" : "; most exposed: " + top.code() + " " + top.name());
+        Texts words = Texts.inEnglish();
+        for (Message m : result.inputs()) {
+            o.println("  " + words.format(m));
+        }
         return 0;
     }
 
     RiskResult run(AggregateDataset data) throws IOException, CliException {
-        Period period = data.info().period();
         CaseTable table = null;
         if (cases != null) {
             try {
-                table = new CaseCsvReader(period, data.regions(), cumulative).read(cases);
+                table = new CaseCsvReader(data.info().period(), data.regions(), cumulative).read(cases);
             } catch (CaseImportException e) {
                 throw new CliException(e.getMessage());
             }
         }
-        int last = period.days() - 1;
-        int asOfDay = asOf != null ? day(period, asOf, "--as-of")
-                : table != null && table.lastReportedDay() >= 0 ? table.lastReportedDay() : last;
-        int fromDay = from != null ? day(period, from, "--from") : 0;
-        if (fromDay > asOfDay) {
-            throw new CliException("--from " + period.day(fromDay) + " is after the as-of day " + period.day(asOfDay),
-                    2);
-        }
-        List<Seeds.Seed> seeds;
+        RiskRequest request = new RiskRequest(data, table, sources, infected, from, to, asOf, parameters());
         try {
-            seeds = Seeds.parse(infected, data.regions());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(e.getMessage(), 2);
-        }
-        int[] src = sources(data, table, asOfDay);
-        try {
-            return switch (model) {
-                case IMPORTATION -> {
-                    ImportationParameters p = new ImportationParameters(fromDay, asOfDay, bothDirections,
-                            infectiousWindow, ascertainment);
-                    if (!seeds.isEmpty()) {
-                        yield ImportationRisk.fromSeeds(data, seeds, p);
-                    }
-                    if (table == null) {
-                        throw new CliException("importation needs --cases or --infected CODE=N", 2);
-                    }
-                    yield ImportationRisk.fromCases(data, table, p);
-                }
-                case EFFECTIVE_DISTANCE -> EffectiveDistance.compute(data, need(src), fromDay, asOfDay, table);
-                case OBSERVED_EXPECTED -> {
-                    if (table == null) {
-                        throw new CliException("observed-expected needs --cases", 2);
-                    }
-                    yield ObservedExpected.compute(data, table, need(src), fromDay, asOfDay, level);
-                }
-                case SEIR -> {
-                    double r = beta != null ? beta * infectiousDays : r0 != null ? r0 : 2.5;
-                    SeirParameters p = new SeirParameters(r, latentDays, infectiousDays, travelReduction,
-                            contactReduction, reductionFrom == null ? Integer.MAX_VALUE
-                            : (int) (reductionFrom.toEpochDay() - period.start().toEpochDay()));
-                    int startDay = start != null ? day(period, start, "--start") : 0;
-                    if (seeds.isEmpty() && table == null) {
-                        throw new CliException("seir needs --cases (with --source or a first case) or --infected", 2);
-                    }
-                    yield SeirForecast.compute(data, table, new SeirForecast.Settings(p, startDay,
-                            Math.max(asOfDay, startDay), horizonDays, seeds.isEmpty() ? need(src) : src, seeds,
-                            ascertainment, reportDelay, fitR0, runs, seed)).result();
-                }
-            };
-        } catch (IllegalArgumentException e) {
-            throw new CliException(model.label() + ": " + e.getMessage());
+            return RiskModels.run(request).result();
+        } catch (RiskInputException e) {
+            throw new CliException(model.id() + ": " + e.getMessage(), 2);
+        } catch (RiskModelException e) {
+            throw new CliException(model.id() + ": " + e.getMessage());
         }
     }
 
-    private int[] need(int[] src) throws CliException {
-        if (src.length == 0) {
-            throw new CliException(model.label() + " needs --source CODE (or --cases, to use the region(s) with the "
-                    + "earliest case)", 2);
+    /** The model's parameter record from the options; out-of-range values are refused naming the option. */
+    private ModelParameters parameters() throws CliException {
+        List<Message> problems = new ArrayList<>();
+        check("--infectious-window", infectiousWindow, problems);
+        check("--ascertainment", ascertainment, problems);
+        check("--report-delay", delay(), problems);
+        check("--report-delay-sd", reportDelaySd, problems);
+        if (model == RiskModel.OBSERVED_EXPECTED) {
+            check("--level", level, problems);
         }
-        return src;
-    }
-
-    private int[] sources(AggregateDataset data, CaseTable table, int asOfDay) throws CliException {
-        if (!sources.isEmpty()) {
-            int[] out = new int[sources.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = data.regions().indexOf(sources.get(i));
-                if (out[i] < 0) {
-                    throw new CliException("--source " + sources.get(i) + ": no such region in the bundle", 2);
+        if (!problems.isEmpty()) {
+            throw new CliException(model.id() + ": " + String.join("; ", problems.stream().map(Message::english)
+                    .toList()), 2);
+        }
+        ReportingDelay d = new ReportingDelay(delay(), reportDelaySd);
+        return switch (model) {
+            case IMPORTATION -> new ImportationParameters(bothDirections, infectiousWindow, ascertainment, d);
+            case EFFECTIVE_DISTANCE -> DistanceParameters.DEFAULTS;
+            case OBSERVED_EXPECTED -> new ObservedParameters(level);
+            case SEIR -> {
+                SeirParameters.Rates rate;
+                try {
+                    rate = SeirParameters.Rates.valueOf(rates.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("--rates " + rates + ": use ode or daily", 2);
                 }
+                double r = beta != null ? beta * infectiousDays : r0;
+                yield new ForecastParameters(r, latentDays, infectiousDays, travelReduction, contactReduction,
+                        reductionFrom, rampDays, rate, start, horizonDays, runs, seed, fitR0, ascertainment, d);
             }
-            return out;
-        }
-        if (table == null) {
-            return new int[0];
-        }
-        int first = Integer.MAX_VALUE;
-        for (int i = 0; i < data.regions().size(); i++) {
-            int d = table.firstCaseDay(i);
-            if (d >= 0 && d <= asOfDay) {
-                first = Math.min(first, d);
-            }
-        }
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < data.regions().size(); i++) {
-            if (first != Integer.MAX_VALUE && table.firstCaseDay(i) == first) {
-                out.add(i);
-            }
-        }
-        return out.stream().mapToInt(Integer::intValue).toArray();
+        };
     }
 
-    private static int day(Period period, LocalDate date, String option) throws CliException {
-        if (!period.contains(date)) {
-            throw new CliException(option + " " + date + " is outside the bundle's period " + period, 2);
+    private double delay() {
+        return reportDelay;
+    }
+
+    private static void check(String option, double v, List<Message> problems) {
+        ParameterSpec s = SPECS.get(option);
+        if (!s.accepts(v)) {
+            problems.add(Message.of("analytics.input.number", option, ParameterSpec.text(s.min()),
+                    ParameterSpec.text(s.max())));
         }
-        return (int) (date.toEpochDay() - period.start().toEpochDay());
     }
 }

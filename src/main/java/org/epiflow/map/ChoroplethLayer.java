@@ -25,20 +25,51 @@ import java.util.Objects;
  * @param colors one ARGB colour per class
  */
 public record ChoroplethLayer(String title, Map<String, Double> values, double[] breaks, int[] colors,
-                              DensitySurface surface) {
-    /** Classified polygons (no density surface). */
+                              DensitySurface surface, Map<String, Mark> marks) {
+    /** How a region without a class colour is drawn. */
+    public enum Mark {
+        /** The model has no figure for it: a neutral grey that no colour scheme uses. */
+        NO_VALUE,
+        /** None of its trips were published (all below the bundle's k): grey with diagonal hatching. */
+        SUPPRESSED,
+        /** A source of the spread, not ranked: dark grey. */
+        SOURCE
+    }
+
+    /** Fill of {@link Mark#NO_VALUE} (and under the hatching of {@link Mark#SUPPRESSED}). */
+    public static final int NO_VALUE_FILL = 0xFFB4B4B4;
+    /** Hatch lines of {@link Mark#SUPPRESSED}. */
+    public static final int HATCH = 0xFF5A5A5A;
+    /** Fill of {@link Mark#SOURCE}. */
+    public static final int SOURCE_FILL = 0xFF3A3A3A;
+    /** Distance between hatch lines, pixels. */
+    public static final double HATCH_SPACING = 5;
+
+    /** Classified polygons (no density surface, no marks). */
     public ChoroplethLayer(String title, Map<String, Double> values, double[] breaks, int[] colors) {
-        this(title, values, breaks, colors, null);
+        this(title, values, breaks, colors, null, Map.of());
+    }
+
+    /** Classified polygons or a density surface, no marks. */
+    public ChoroplethLayer(String title, Map<String, Double> values, double[] breaks, int[] colors,
+                           DensitySurface surface) {
+        this(title, values, breaks, colors, surface, Map.of());
     }
 
     /** The same values drawn as a kernel-density surface around the regions' seats instead of polygons. */
     public ChoroplethLayer withSurface(DensitySurface s) {
-        return new ChoroplethLayer(title, values, breaks, colors, s);
+        return new ChoroplethLayer(title, values, breaks, colors, s, marks);
+    }
+
+    /** The same layer with regions marked (codes without a value). */
+    public ChoroplethLayer withMarks(Map<String, Mark> m) {
+        return new ChoroplethLayer(title, values, breaks, colors, surface, m);
     }
 
     public ChoroplethLayer {
         Objects.requireNonNull(title, "title");
         values = Map.copyOf(values);
+        marks = Map.copyOf(marks == null ? Map.of() : marks);
         breaks = breaks.clone();
         colors = colors.clone();
         if (colors.length != breaks.length + 1) {
@@ -96,15 +127,24 @@ public record ChoroplethLayer(String title, Map<String, Double> values, double[]
             return;
         }
         BasemapGeometry g = scene.basemap();
-        if (g == null || values.isEmpty()) {
+        if (g == null || (values.isEmpty() && marks.isEmpty())) {
             return;
         }
         LevelOfDetail lod = scene.levelOfDetail();
-        List<BasemapGeometry.Shape> shapes = matches(g.prefectures(lod)) ? g.prefectures(lod) : g.provinces(lod);
+        List<BasemapGeometry.Shape> shapes = matches(g.prefectures(lod)) >= matches(g.provinces(lod))
+                ? g.prefectures(lod) : g.provinces(lod);
         MapPath[] byClass = new MapPath[colors.length];
+        MapPath[] byMark = new MapPath[Mark.values().length];
         for (BasemapGeometry.Shape s : shapes) {
             Double v = values.get(s.code());
             if (v == null) {
+                Mark m = marks.get(s.code());
+                if (m != null) {
+                    if (byMark[m.ordinal()] == null) {
+                        byMark[m.ordinal()] = new MapPath();
+                    }
+                    BasemapGeometry.toPath(s, scene.viewport(), 0.7, byMark[m.ordinal()]);
+                }
                 continue;
             }
             int c = classOf(v);
@@ -119,16 +159,31 @@ public record ChoroplethLayer(String title, Map<String, Double> values, double[]
                 p.fill(byClass[c], colors[c]);
             }
         }
+        for (Mark m : Mark.values()) {
+            MapPath path = byMark[m.ordinal()];
+            if (path == null || path.isEmpty()) {
+                continue;
+            }
+            p.fill(path, m == Mark.SOURCE ? SOURCE_FILL : NO_VALUE_FILL);
+            if (m == Mark.SUPPRESSED) {
+                p.stroke(Hatching.lines(path, HATCH_SPACING), HATCH, 1);
+            }
+        }
         p.endLayer();
     }
 
-    private boolean matches(List<BasemapGeometry.Shape> shapes) {
+    /**
+     * How many of the values' and marks' codes name shapes of this level (prefecture codes and province codes
+     * overlap for the municipalities, so the level with more matches is the one meant).
+     */
+    private int matches(List<BasemapGeometry.Shape> shapes) {
+        int n = 0;
         for (BasemapGeometry.Shape s : shapes) {
-            if (values.containsKey(s.code())) {
-                return true;
+            if (values.containsKey(s.code()) || marks.containsKey(s.code())) {
+                n++;
             }
         }
-        return false;
+        return n;
     }
 
     /** Legend rows ("< 1,000", "1,000 – 5,000", "≥ 5,000"), colour per class; size is unused (0). */
@@ -154,6 +209,16 @@ public record ChoroplethLayer(String title, Map<String, Double> values, double[]
                 label = format(breaks[i - 1], lang) + " – " + format(breaks[i], lang);
             }
             out.add(new Legend.Entry(label, colors[i], 0));
+        }
+        boolean zh = lang == Language.ZH;
+        if (marks.containsValue(Mark.SOURCE)) {
+            out.add(new Legend.Entry(zh ? "源地区" : "source region", SOURCE_FILL, 0));
+        }
+        if (marks.containsValue(Mark.SUPPRESSED)) {
+            out.add(new Legend.Entry(zh ? "出行数据均被隐去（低于 k）" : "all trips suppressed (below k)", HATCH, 0));
+        }
+        if (marks.containsValue(Mark.NO_VALUE)) {
+            out.add(new Legend.Entry(zh ? "无数值" : "no value", NO_VALUE_FILL, 0));
         }
         return out;
     }

@@ -114,7 +114,7 @@ public final class WorkstationViewModel {
                 return null;
             }
             var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
-            return session.recordRiskRun(run.settings().model().name(), json.writeValueAsString(run.settings()),
+            return session.recordRiskRun(run.settings().model().id(), json.writeValueAsString(run.settings()),
                     json.writeValueAsString(run.result().summary()), run.data().info().bundleId());
         }, TaskCallbacks.<Long>of(id -> { }, e -> session.noticeProperty().set(
                 messages.get("risk.notRecorded", String.valueOf(e.getMessage())))));

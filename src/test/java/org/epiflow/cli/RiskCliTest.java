@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.epiflow.cli.CliHarness.run;
 import static org.epiflow.cli.CliHarness.write;
 
@@ -93,11 +94,17 @@ class RiskCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("importation: 8 regions written");
         List<String[]> rows = csv("importation");
-        assertThat(rows.get(0)).containsExactly("rank", "code", "name", "import_probability", "expected_imported",
-                "imported_per_100k", "trips_from_infected_regions", "local_cases", "population", "flag", "drivers");
+        // the existing columns keep their names and order; the intervals and 1 − p follow them
+        assertThat(rows.get(0)).startsWith("rank", "code", "name", "import_probability", "expected_imported",
+                "imported_per_100k", "trips_from_infected_regions", "local_cases", "population",
+                "expected_imported_lower", "expected_imported_upper", "import_probability_lower",
+                "import_probability_upper", "no_import_probability").endsWith("flag", "drivers");
         assertThat(rows).hasSize(N + 1);
         assertThat(rows.get(1)[1]).isEqualTo(code(1));
-        assertThat(rows.get(1)[10]).startsWith(code(0) + ":");
+        assertThat(rows.get(1)[rows.get(0).length - 1]).startsWith(code(0) + ":");
+        assertThat(Double.parseDouble(rows.get(1)[9])).isLessThanOrEqualTo(Double.parseDouble(rows.get(1)[4]));
+        assertThat(Double.parseDouble(rows.get(1)[10])).isGreaterThanOrEqualTo(Double.parseDouble(rows.get(1)[4]));
+        assertThat(r.out()).contains("Travel 2020-01-01 – 2020-01-03").contains("Cases as of 2020-01-03");
         double prev = 1;
         for (String[] row : rows.subList(1, rows.size())) {
             double p = Double.parseDouble(row[3]);
@@ -125,8 +132,12 @@ class RiskCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String[]> rows = csv("effective-distance");
         assertThat(rows.get(0)).contains("effective_distance", "hops", "arrival_rank", "predicted_arrival_day");
+        // the source is listed first, marked as the source and not ranked
         assertThat(rows.get(1)[1]).isEqualTo(code(0));
-        assertThat(rows.get(1)[3]).isEqualTo("0");
+        assertThat(rows.get(1)[0]).isEmpty();
+        assertThat(rows.get(1)[3]).isEmpty();
+        assertThat(rows.get(1)[rows.get(0).length - 2]).isEqualTo("source");
+        assertThat(rows.get(2)[0]).isEqualTo("1");
         assertThat(rows.get(2)[1]).isEqualTo(code(1));
     }
 
@@ -141,6 +152,46 @@ class RiskCliTest {
                 "arrival_probability", "peak_day");
         assertThat(rows.get(1)[1]).isEqualTo(code(0));
         assertThat(rows).hasSize(N + 1);
+    }
+
+    /** Issue 14 item 2: the fitted R0 does not depend on the starting value, and comes with its interval. */
+    @Test
+    void seirFitsR0WhateverTheStartingValue() throws Exception {
+        double[] fitted = new double[2];
+        String[] guesses = {"1.2", "5"};
+        for (int g = 0; g < 2; g++) {
+            CliHarness.Run r = risk("seir", "--cases", dir.resolve("cases.csv").toString(), "--fit-r0", "--r0",
+                    guesses[g], "--ascertainment", "0.5", "--report-delay", "1", "--contact-reduction", "0.4",
+                    "--travel-reduction", "0.2", "--reduction-from", "2020-01-06", "--runs", "0", "--json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            JsonNode summary = new ObjectMapper().readTree(dir.resolve("seir.out").toFile()).get("summary");
+            fitted[g] = summary.get("fittedR0").asDouble();
+            assertThat(summary.get("fittedR0Lower").asDouble()).isLessThanOrEqualTo(fitted[g]);
+            assertThat(summary.get("fittedR0Upper").asDouble()).isGreaterThanOrEqualTo(fitted[g]);
+            assertThat(summary.get("contactReduction").asDouble()).isEqualTo(0.4);
+            assertThat(summary.get("reductionFrom").asText()).isEqualTo("2020-01-06");
+            assertThat(r.out()).contains("R0 fitted to the cases");
+        }
+        assertThat(fitted[1]).isCloseTo(fitted[0], within(0.01));
+    }
+
+    @Test
+    void observedExpectedTakesItsOwnExposureWindow() throws Exception {
+        CliHarness.Run r = risk("observed-expected", "--cases", dir.resolve("cases.csv").toString(), "--from",
+                "2020-01-01", "--to", "2020-01-03", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("observed-expected.out").toFile());
+        assertThat(json.get("summary").get("to").asText()).isEqualTo("2020-01-03");
+        assertThat(json.get("summary").get("asOf").asText()).isEqualTo("2020-01-09");
+        JsonNode row = null;
+        for (JsonNode x : json.get("rows")) {
+            if (x.get("code").asText().equals(code(1))) {
+                row = x;
+            }
+        }
+        // trips of 3 days only: region 1 receives 4000 a day from region 0
+        assertThat(row.get("trips_from_sources").asDouble()).isEqualTo(12_000);
+        assertThat(row.has("observed_expected_ratio")).isTrue();
     }
 
     @Test
@@ -159,7 +210,7 @@ class RiskCliTest {
         write(dir, "bad.csv", "date,region,cases\n2020-01-01,999999,3\n");
         CliHarness.Run r = risk("importation", "--cases", dir.resolve("bad.csv").toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("line 2, column 'region': unknown region '999999'");
+        assertThat(r.err()).contains("Line 2, column region: Unknown region '999999'");
         assertThat(dir.resolve("importation.out")).doesNotExist();
     }
 
@@ -168,7 +219,7 @@ class RiskCliTest {
         assertThat(risk("nonsense").exit()).isEqualTo(2);
         CliHarness.Run noSource = risk("effective-distance");
         assertThat(noSource.exit()).isEqualTo(2);
-        assertThat(noSource.err()).contains("needs --source");
+        assertThat(noSource.err()).contains("Type source regions");
         assertThat(risk("importation", "--infected", code(0) + "=1", "--as-of", "2021-01-01").err())
                 .contains("outside the bundle's period");
     }

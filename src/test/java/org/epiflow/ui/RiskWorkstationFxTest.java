@@ -28,7 +28,8 @@ class RiskWorkstationFxTest {
         Tab riskTab = tabs.getTabs().get(1);
         w.interact(() -> tabs.getSelectionModel().select(riskTab));
         w.files().answers.add(w.demo().dir().resolve(DemoInstaller.CASES));
-        w.robot().clickOn("#importCasesButton");
+        Button importCases = w.node("#importCasesButton");
+        w.interact(importCases::fire);   // below the fold of the side panel at 1280x800
         w.waitFor(() -> vm.risk().casesProperty().get() != null);
         assertThat(w.text("#casesSummary")).startsWith("cases.csv:");
         assertThat(vm.risk().caseProblems()).isEmpty();
@@ -41,7 +42,9 @@ class RiskWorkstationFxTest {
         w.waitFor(() -> vm.map().frameProperty().get().scene().heatmap() != null
                 && !vm.map().renderingProperty().get(), () -> risk(vm));
         assertThat(w.robot().lookup("#heatmapLegend").query().isVisible()).isTrue();
-        assertThat(w.text("#heatmapLegendTitle")).isEqualTo("Probability of an imported case");
+        // importation opens on expected imported infections (issue 11 item 6), and says what it was made with
+        assertThat(w.text("#heatmapLegendTitle")).isEqualTo("Expected imported infections");
+        assertThat(w.text("#riskInputs")).contains("Travel 2020-01-01 – ").contains("Cases as of 2020-03-31");
 
         TableView<RankingRow> table = w.node("#rankingTable");
         assertThat(table.getItems()).isNotEmpty();

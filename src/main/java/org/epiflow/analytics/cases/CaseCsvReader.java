@@ -3,6 +3,7 @@ package org.epiflow.analytics.cases;
 import org.epiflow.analytics.cases.CaseImportException.Problem;
 import org.epiflow.model.Period;
 import org.epiflow.model.RegionTable;
+import org.epiflow.text.Message;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,8 +49,7 @@ public final class CaseCsvReader {
         List<Problem> problems = new ArrayList<>();
         String header = r.readLine();
         if (header == null) {
-            throw new CaseImportException(source, List.of(new Problem(0, "", "the file is empty (expected a header "
-                    + "date,region,cases)")));
+            throw new CaseImportException(source, List.of(new Problem(0, "", Message.of("cases.file.empty"))));
         }
         if (header.startsWith("\uFEFF")) {
             header = header.substring(1);
@@ -63,12 +63,13 @@ public final class CaseCsvReader {
                 case "date" -> cDate = i;
                 case "region" -> cRegion = i;
                 case "cases" -> cCases = i;
-                default -> problems.add(new Problem(1, names.get(i), "unknown column (expected date,region,cases)"));
+                default -> problems.add(new Problem(1, names.get(i), Message.of("cases.header.unknown",
+                        names.get(i))));
             }
         }
         for (String[] need : new String[][]{{"date", cDate + ""}, {"region", cRegion + ""}, {"cases", cCases + ""}}) {
             if (need[1].equals("-1")) {
-                problems.add(new Problem(1, need[0], "missing column"));
+                problems.add(new Problem(1, need[0], Message.of("cases.header.missing", need[0])));
             }
         }
         if (!problems.isEmpty()) {
@@ -88,7 +89,7 @@ public final class CaseCsvReader {
             }
             List<String> f = split(line);
             if (f.size() != names.size()) {
-                problems.add(new Problem(no, "", "expected " + names.size() + " fields, found " + f.size()));
+                problems.add(new Problem(no, "", Message.of("cases.row.fields", names.size(), f.size())));
                 continue;
             }
             String ds = f.get(cDate).trim();
@@ -98,24 +99,25 @@ public final class CaseCsvReader {
             try {
                 LocalDate date = LocalDate.parse(ds);
                 if (!period.contains(date)) {
-                    problems.add(new Problem(no, "date", "date " + ds + " is outside the bundle's period " + period));
+                    problems.add(new Problem(no, "date", Message.of("cases.date.outside", ds,
+                            period.start().toString(), period.day(period.days() - 1).toString())));
                 } else {
                     day = (int) (date.toEpochDay() - period.start().toEpochDay());
                 }
             } catch (DateTimeParseException e) {
-                problems.add(new Problem(no, "date", "'" + ds + "' is not a date (yyyy-MM-dd)"));
+                problems.add(new Problem(no, "date", Message.of("cases.date.invalid", ds)));
             }
             int region = regions.indexOf(rs);
             if (region < 0) {
-                problems.add(new Problem(no, "region", "unknown region '" + rs + "' (not in the bundle)"));
+                problems.add(new Problem(no, "region", Message.of("cases.region.unknown", rs)));
             }
             long count = -1;
             if (cs.isEmpty()) {
-                problems.add(new Problem(no, "cases", "missing count"));
+                problems.add(new Problem(no, "cases", Message.of("cases.count.missing")));
             } else if (cs.startsWith("-") && cs.substring(1).chars().allMatch(Character::isDigit) && cs.length() > 1) {
-                problems.add(new Problem(no, "cases", "negative count " + cs));
+                problems.add(new Problem(no, "cases", Message.of("cases.count.negative", cs)));
             } else if (!cs.chars().allMatch(ch -> ch >= '0' && ch <= '9') || cs.length() > 9) {
-                problems.add(new Problem(no, "cases", "'" + cs + "' is not a whole number of cases"));
+                problems.add(new Problem(no, "cases", Message.of("cases.count.invalid", cs)));
             } else {
                 count = Long.parseLong(cs);
             }
@@ -124,8 +126,7 @@ public final class CaseCsvReader {
             }
             int cell = day * n + region;
             if (lineOf[cell] != 0) {
-                problems.add(new Problem(no, "", "duplicate row for region " + rs + " on " + ds + " (first on line "
-                        + lineOf[cell] + ")"));
+                problems.add(new Problem(no, "", Message.of("cases.row.duplicate", rs, ds, lineOf[cell])));
                 continue;
             }
             lineOf[cell] = no;
@@ -158,9 +159,9 @@ public final class CaseCsvReader {
                 }
                 long v = value[cell];
                 if (v < prev) {
-                    problems.add(new Problem(lineOf[cell], "cases", "cumulative count for region "
-                            + regions.get(i).code() + " falls from " + prev + " (" + period.day(prevDay) + ", line "
-                            + lineOf[prevDay * n + i] + ") to " + v + " on " + period.day(d)));
+                    problems.add(new Problem(lineOf[cell], "cases", Message.of("cases.cumulative.falls",
+                            regions.get(i).code(), prev, period.day(prevDay).toString(), lineOf[prevDay * n + i], v,
+                            period.day(d).toString())));
                 } else {
                     daily[cell] = (int) (v - prev);
                     prev = v;

@@ -1,9 +1,15 @@
 package org.epiflow.analytics.cases;
 
+import org.epiflow.text.Localized;
+import org.epiflow.text.Message;
+
 import java.util.List;
 
-/** A case file was refused; {@link #problems()} names the line, the column and what is wrong for each problem. */
-public final class CaseImportException extends Exception {
+/**
+ * A case file was refused; {@link #problems()} names the line, the column and what is wrong for each problem, as
+ * messages ({@code cases.*} in the analytics catalogue).
+ */
+public final class CaseImportException extends Exception implements Localized {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -13,18 +19,32 @@ public final class CaseImportException extends Exception {
      * @param column  the column's name, or the empty string
      * @param message what is wrong
      */
-    public record Problem(int line, String column, String message) {
+    public record Problem(int line, String column, Message message) {
+        /** What is wrong and where: {@code line 3, column region: unknown region '777777'}. */
+        public Message located() {
+            if (line <= 0) {
+                return Message.of("cases.at.file", message);
+            }
+            return column.isEmpty() ? Message.of("cases.at.line", line, message)
+                    : Message.of("cases.at.cell", line, column, message);
+        }
+
         @Override
         public String toString() {
-            String where = line > 0 ? "line " + line + (column.isEmpty() ? "" : ", column '" + column + "'") : "file";
-            return where + ": " + message;
+            return located().english();
         }
     }
 
     private final transient List<Problem> problems;
+    private final transient Message message;
 
     public CaseImportException(String source, List<Problem> problems) {
-        super(message(source, problems));
+        this(summary(source, problems), problems);
+    }
+
+    private CaseImportException(Message message, List<Problem> problems) {
+        super(message.english());
+        this.message = message;
         this.problems = List.copyOf(problems);
     }
 
@@ -32,15 +52,13 @@ public final class CaseImportException extends Exception {
         return problems;
     }
 
-    private static String message(String source, List<Problem> problems) {
-        StringBuilder b = new StringBuilder("cannot read cases from ").append(source).append(": ");
-        int shown = Math.min(problems.size(), 10);
-        for (int i = 0; i < shown; i++) {
-            b.append(i == 0 ? "" : "; ").append(problems.get(i));
-        }
-        if (problems.size() > shown) {
-            b.append("; and ").append(problems.size() - shown).append(" more");
-        }
-        return b.toString();
+    @Override
+    public Message message() {
+        return message;
+    }
+
+    private static Message summary(String source, List<Problem> problems) {
+        return problems.size() == 1 ? Message.of("cases.refused.one", source, problems.get(0).located())
+                : Message.of("cases.refused.many", source, problems.size(), problems.get(0).located());
     }
 }

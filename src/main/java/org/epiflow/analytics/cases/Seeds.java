@@ -1,5 +1,6 @@
 package org.epiflow.analytics.cases;
 
+import org.epiflow.analytics.RiskModelException;
 import org.epiflow.model.RegionTable;
 
 import java.util.ArrayList;
@@ -28,31 +29,30 @@ public final class Seeds {
     private Seeds() {
     }
 
-    /** Parses {@code CODE=VALUE} items; throws {@link IllegalArgumentException} naming the bad item. */
+    /** Parses {@code CODE=VALUE} items; throws {@link RiskModelException} naming the bad item. */
     public static List<Seed> parse(List<String> items, RegionTable regions) {
         List<Seed> out = new ArrayList<>();
         for (String raw : items) {
             String item = raw.trim();
             int eq = item.indexOf('=');
             if (eq <= 0 || eq == item.length() - 1) {
-                throw new IllegalArgumentException("seed '" + raw + "': expected CODE=COUNT or CODE=PERCENT%");
+                throw RiskModelException.of("analytics.seed.format", raw);
             }
             String code = item.substring(0, eq).trim();
             String v = item.substring(eq + 1).trim();
             int region = regions.indexOf(code);
             if (region < 0) {
-                throw new IllegalArgumentException("seed '" + raw + "': unknown region '" + code + "'");
+                throw RiskModelException.of("analytics.seed.region", raw, code);
             }
             boolean percent = v.endsWith("%");
             double x;
             try {
                 x = Double.parseDouble(percent ? v.substring(0, v.length() - 1) : v);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("seed '" + raw + "': '" + v + "' is not a number");
+                throw RiskModelException.of("analytics.seed.number", raw, v);
             }
             if (!(x >= 0) || Double.isInfinite(x) || (percent && x > 100)) {
-                throw new IllegalArgumentException("seed '" + raw + "': the value must be a non-negative count or "
-                        + "a percentage up to 100%");
+                throw RiskModelException.of("analytics.seed.range", raw);
             }
             out.add(percent ? new Seed(region, Double.NaN, x / 100) : new Seed(region, x, Double.NaN));
         }

@@ -1,6 +1,8 @@
 package org.epiflow.analytics.classify;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Computes {@link Breaks} from values (NaN and infinite values are ignored). When the data have fewer distinct
@@ -122,6 +124,69 @@ public final class BreakFinder {
     private static double ssd(double[] s1, double[] s2, int i, int j) {
         double sum = s1[j] - s1[i];
         return Math.max(0, s2[j] - s2[i] - sum * sum / (j - i));
+    }
+
+    /**
+     * Breaks for a diverging figure: {@code centre} is always an edge, the values below it get about half the
+     * classes and those above the rest, each side classified by {@code method} (custom is not allowed here).
+     *
+     * @return the breaks and, as {@link Diverging#below()}, how many classes lie below the centre
+     */
+    public static Diverging diverging(ClassificationMethod method, double[] values, int classes, double centre) {
+        double[] v = finiteSorted(values);
+        double[] lo = Arrays.stream(v).filter(x -> x < centre).toArray();
+        double[] hi = Arrays.stream(v).filter(x -> x > centre).toArray();
+        int kLo = lo.length == 0 ? 0 : hi.length == 0 ? Math.max(1, classes - 1) : Math.max(1, classes / 2);
+        int kHi = hi.length == 0 ? (lo.length == 0 ? 1 : 1) : Math.max(1, classes - kLo);
+        List<Double> edges = new ArrayList<>();
+        if (kLo > 0) {
+            double[] withCentre = Arrays.copyOf(lo, lo.length + 1);
+            withCentre[lo.length] = centre;
+            double[] e = of(method, withCentre, kLo).edges();
+            for (double x : e) {
+                if (x < centre) {
+                    edges.add(x);
+                }
+            }
+        }
+        edges.add(centre);
+        if (hi.length > 0) {
+            double[] withCentre = new double[hi.length + 1];
+            withCentre[0] = centre;
+            System.arraycopy(hi, 0, withCentre, 1, hi.length);
+            double[] e = of(method, withCentre, kHi).edges();
+            for (double x : e) {
+                if (x > centre) {
+                    edges.add(x);
+                }
+            }
+        } else {
+            edges.add(centre + Math.max(1e-9, Math.abs(centre) * 1e-6));
+        }
+        if (lo.length == 0 && edges.get(0) == centre && edges.size() < 2) {
+            edges.add(0, centre - 1);
+        }
+        int below = 0;
+        for (double x : edges) {
+            if (x < centre) {
+                below++;
+            }
+        }
+        double[] out = edges.stream().mapToDouble(Double::doubleValue).toArray();
+        return new Diverging(new Breaks(out, method), below);
+    }
+
+    /**
+     * Diverging breaks.
+     *
+     * @param breaks the edges, the centre among them
+     * @param below  classes below the centre
+     */
+    public record Diverging(Breaks breaks, int below) {
+        /** Classes above the centre. */
+        public int above() {
+            return breaks.classes() - below;
+        }
     }
 
     /** Custom edges, checked. */

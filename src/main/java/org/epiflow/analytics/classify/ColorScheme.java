@@ -60,6 +60,25 @@ public enum ColorScheme {
         return out;
     }
 
+    /**
+     * Colours for a diverging classification: {@code below} classes from the low end up to (not including) the
+     * midpoint, then {@code above} classes from just past the midpoint to the high end, so the class next to the
+     * centre on either side is light and the two sides never share a colour. With {@code reversed} the high side
+     * takes the scheme's first end (for RdBu: values above the centre red).
+     */
+    public int[] diverging(int below, int above, boolean reversed) {
+        int[] out = new int[below + above];
+        for (int c = 0; c < below; c++) {
+            double t = 0.5 * (c + 0.5) / below * 0.9;
+            out[c] = at(reversed ? 1 - t : t);
+        }
+        for (int c = 0; c < above; c++) {
+            double t = 1 - 0.5 * (above - c - 0.5) / above * 0.9;
+            out[below + c] = at(reversed ? 1 - t : t);
+        }
+        return out;
+    }
+
     /** The colour at position t ∈ [0, 1] along the scheme, ARGB. */
     public int at(double t) {
         double x = Math.max(0, Math.min(1, t)) * (stops.length - 1);

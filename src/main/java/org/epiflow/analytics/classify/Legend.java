@@ -24,13 +24,38 @@ public record Legend(String title, Breaks breaks, ColorScheme scheme, List<Entry
 
     /** Builds a legend with labels like {@code 0.10 – 0.25}. */
     public static Legend of(String title, Breaks breaks, ColorScheme scheme, boolean reversed) {
-        int[] colors = scheme.colors(breaks.classes(), reversed);
+        return of(title, breaks, scheme, scheme.colors(breaks.classes(), reversed), 3);
+    }
+
+    /**
+     * Builds a legend with the given class colours; labels get at least {@code digits} significant digits, and more
+     * until no two edges read alike (so no class ever shows as "1 – 1").
+     */
+    public static Legend of(String title, Breaks breaks, ColorScheme scheme, int[] colors, int digits) {
+        String[] text = edgeLabels(breaks.edges(), digits);
         List<Entry> entries = new ArrayList<>();
         for (int c = 0; c < breaks.classes(); c++) {
-            entries.add(new Entry(breaks.lower(c), breaks.upper(c), colors[c],
-                    format(breaks.lower(c)) + " – " + format(breaks.upper(c))));
+            entries.add(new Entry(breaks.lower(c), breaks.upper(c), colors[c], text[c] + " – " + text[c + 1]));
         }
         return new Legend(title, breaks, scheme, entries, ColorScheme.NO_DATA);
+    }
+
+    /** The edges as text with at least {@code digits} significant digits, distinct from one another. */
+    public static String[] edgeLabels(double[] edges, int digits) {
+        String[] out = new String[edges.length];
+        for (int d = Math.max(1, digits); d <= 15; d++) {
+            boolean distinct = true;
+            for (int i = 0; i < edges.length; i++) {
+                out[i] = format(edges[i], d);
+                if (i > 0 && out[i].equals(out[i - 1])) {
+                    distinct = false;
+                }
+            }
+            if (distinct) {
+                break;
+            }
+        }
+        return out;
     }
 
     /** The colour of a value (the no-data colour for NaN). */
@@ -46,6 +71,32 @@ public record Legend(String title, Breaks breaks, ColorScheme scheme, List<Entry
             out[i] = color(values[i]);
         }
         return out;
+    }
+
+    /**
+     * A number with {@code digits} significant digits (whole numbers from 1000 up as integers with separators), no
+     * trailing zeros; a probability close to 1 keeps its nines ({@code 0.99997}).
+     */
+    public static String format(double v, int digits) {
+        if (digits <= 3) {
+            return format(v);
+        }
+        if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+            return format(v);
+        }
+        double a = Math.abs(v);
+        if (a >= Math.pow(10, digits - 1) && a >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(digits));
+        String s = b.stripTrailingZeros().toPlainString();
+        if (a >= 1000) {
+            int dot = s.indexOf('.');
+            String whole = dot < 0 ? s : s.substring(0, dot);
+            String frac = dot < 0 ? "" : s.substring(dot);
+            s = String.format(Locale.ROOT, "%,d", Long.parseLong(whole)) + frac;
+        }
+        return s;
     }
 
     /** Compact number for labels: three significant digits, thousands separated, no trailing zeros. */

@@ -1,6 +1,11 @@
 package org.epiflow.analytics.distance;
 
 import org.epiflow.analytics.Column;
+import org.epiflow.analytics.DayWindow;
+import org.epiflow.analytics.RiskModelException;
+import org.epiflow.analytics.RollUp;
+import org.epiflow.analytics.importation.ImportationRisk;
+import org.epiflow.text.Message;
 import org.epiflow.analytics.Driver;
 import org.epiflow.analytics.Drivers;
 import org.epiflow.analytics.RiskResult;
@@ -29,6 +34,21 @@ import java.util.stream.Collectors;
 public final class EffectiveDistance {
     /** The model's name in results. */
     public static final String MODEL = "effective-distance";
+    /** Flag of a region the published trips do not reach. */
+    public static final String UNREACHED = "unreached";
+
+    /** The figures of every row, in order. Near (small D) reads as exposed. */
+    public static final List<Column> COLUMNS = List.of(
+            Column.of("effective_distance", "shortest effective distance D from the nearest source "
+                    + "(1 − ln P per step; sources are marked, not ranked)").rollUp(RollUp.MIN).lowerIsExposed(),
+            Column.of("hops", "regions crossed on that path").rollUp(RollUp.MIN).lowerIsExposed(),
+            Column.of("arrival_rank", "predicted order of arrival (1 = first; sources have none)")
+                    .rollUp(RollUp.MIN).lowerIsExposed(),
+            Column.of("observed_first_case_day", "day of the first reported case, days after the bundle's first day")
+                    .rollUp(RollUp.MIN).lowerIsExposed(),
+            Column.of("predicted_arrival_day", "arrival day from the fitted line T = a + b·D, days after the "
+                    + "bundle's first day (only when the fitted slope is positive)").rollUp(RollUp.MIN)
+                    .lowerIsExposed());
 
     private EffectiveDistance() {
     }
@@ -38,9 +58,12 @@ public final class EffectiveDistance {
      *
      * @param cases reported cases (for observed arrivals and the speed fit), or null
      */
-    public static RiskResult compute(AggregateDataset data, int[] sources, int fromDay, int toDay, CaseTable cases) {
+    public static RiskResult compute(AggregateDataset data, int[] sources, DayWindow w, CaseTable cases) {
+        int fromDay = w.fromDay();
+        int toDay = w.toDay();
+        int asOf = w.asOfDay();
         if (sources.length == 0) {
-            throw new IllegalArgumentException("effective distance needs at least one source region");
+            throw RiskModelException.of("analytics.run.needSource");
         }
         RegionTable regions = data.regions();
         int n = regions.size();
@@ -76,7 +99,7 @@ public final class EffectiveDistance {
         if (cases != null) {
             for (int i = 0; i < n; i++) {
                 int first = cases.firstCaseDay(i);
-                if (first >= 0 && first <= toDay) {
+                if (first >= 0 && first <= asOf) {
                     observed[i] = first;
                     if (!isSource[i] && Double.isFinite(d[i])) {
                         points.add(new double[]{d[i], first});
@@ -98,30 +121,36 @@ public final class EffectiveDistance {
                 fit = null;
             }
         }
-        List<Column> columns = List.of(
-                Column.of("effective_distance", "shortest effective distance D from the nearest source "
-                        + "(1 − ln P per step; 0 at a source)"),
-                Column.of("hops", "regions crossed on that path"),
-                Column.of("arrival_rank", "predicted order of arrival (1 = first; sources have none)"),
-                Column.of("observed_first_case_day", "day of the first reported case, days after " + period.start()),
-                Column.of("predicted_arrival_day", "arrival day from the fitted line T = a + b·D, days after "
-                        + period.start()));
+        boolean usable = fit != null && fit.coefficients()[1] > 0;
+        boolean[] published = new boolean[n];
+        for (int e = 0; e < window.pairs(); e++) {
+            published[window.destination(e)] = true;
+        }
+        for (int o = 0; o < n; o++) {
+            if (window.end(o) > window.start(o)) {
+                published[o] = true;
+            }
+        }
         List<RiskRow> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double predicted = fit != null && Double.isFinite(d[i]) && !isSource[i]
+            double predicted = usable && Double.isFinite(d[i]) && !isSource[i]
                     ? fit.predict(new double[]{1, d[i]}) : Double.NaN;
             int[] path = paths.path(i);
             String via = path.length > 1 ? Arrays.stream(path).mapToObj(k -> regions.get(k).code())
                     .collect(Collectors.joining(">")) : "";
+            boolean reached = Double.isFinite(d[i]);
+            String flag = isSource[i] ? RiskResult.SOURCE : reached ? via
+                    : published[i] ? UNREACHED : ImportationRisk.SUPPRESSED;
             rows.add(new RiskRow(i, regions.get(i).code(), Drivers.name(regions, i),
-                    Double.isFinite(d[i]) ? -d[i] : Double.NaN,
-                    new double[]{Double.isFinite(d[i]) ? d[i] : Double.NaN, Double.isFinite(d[i]) ? path.length - 1
-                            : Double.NaN, rank[i], observed[i], predicted},
-                    isSource[i] ? "source" : via, drivers(regions, sources, perSource, i)));
+                    reached && !isSource[i] ? -d[i] : Double.NaN,
+                    new double[]{reached && !isSource[i] ? d[i] : Double.NaN,
+                        reached && !isSource[i] ? path.length - 1 : Double.NaN, rank[i], observed[i], predicted},
+                    flag, drivers(regions, sources, perSource, i)));
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("from", period.day(fromDay).toString());
         summary.put("to", period.day(toDay).toString());
+        summary.put("asOf", period.day(asOf).toString());
         summary.put("sources", Arrays.stream(sources).mapToObj(s -> regions.get(s).code()).toList());
         summary.put("reachable", (int) Arrays.stream(d).filter(Double::isFinite).count());
         summary.put("arrivalsObserved", points.size());
@@ -130,12 +159,18 @@ public final class EffectiveDistance {
             summary.put("arrivalInterceptDays", c[0]);
             summary.put("daysPerUnitDistance", c[1]);
             summary.put("effectiveSpeed", c[1] > 0 ? 1 / c[1] : Double.NaN);
+            summary.put("arrivalFitUsable", usable);
             summary.put("arrivalFitR2", fit.rSquared());
             double[] xs = points.stream().mapToDouble(p -> p[0]).toArray();
             double[] ys = points.stream().mapToDouble(p -> p[1]).toArray();
             summary.put("spearmanDistanceVsArrival", Ranks.spearman(xs, ys));
         }
-        return new RiskResult(MODEL, columns, rows, summary, data.info().k());
+        List<Message> inputs = List.of(
+                Message.of("analytics.inputs.travel", period.day(fromDay).toString(), period.day(toDay).toString()),
+                Message.of("analytics.inputs.asOf", period.day(asOf).toString()),
+                Message.of("analytics.inputs.sources", String.join(", ", Arrays.stream(sources)
+                        .mapToObj(s -> regions.get(s).code()).toList())));
+        return new RiskResult(MODEL, COLUMNS, rows, summary, data.info().k(), inputs);
     }
 
     /** Sources weighted by exp(−D) (the paper's dominant-path approximation to arrival probability). */

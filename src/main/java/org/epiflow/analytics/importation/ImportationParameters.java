@@ -1,33 +1,43 @@
 package org.epiflow.analytics.importation;
 
+import org.epiflow.analytics.ModelParameters;
+import org.epiflow.analytics.ParameterSpec;
+import org.epiflow.analytics.RiskModel;
+import org.epiflow.analytics.cases.ReportingDelay;
+
 /**
- * Settings of the importation-risk model.
+ * Settings of the importation-risk model (the travel window comes with the request).
  *
- * @param fromDay          first day of the travel window (index into the bundle's period)
- * @param toDay            last day of the window, inclusive (the "as of" day)
  * @param bothDirections   also count residents of j who travel to an infected region i and come back (trips j→i)
- * @param infectiousWindow days a reported case counts as infectious (I_i(t) = cases of the last so many days)
- * @param ascertainment    share of infections that are reported (I is divided by it), 0 &lt; a ≤ 1
+ * @param infectiousWindow days an infection counts as carried by a traveller (I_i(t) = infections of the last so
+ *                         many days)
+ * @param ascertainment    share of infections that are reported (infections = reports / a), 0 &lt; a ≤ 1
+ * @param delay            days from infection to report, for the nowcast of recent infections
  */
-public record ImportationParameters(int fromDay, int toDay, boolean bothDirections, int infectiousWindow,
-                                    double ascertainment) {
+public record ImportationParameters(boolean bothDirections, int infectiousWindow, double ascertainment,
+                                    ReportingDelay delay) implements ModelParameters {
+    /** {@code --infectious-window}. */
+    public static final ParameterSpec WINDOW = ParameterSpec.whole("infectiousWindow", 1, 60, 7);
+    /** {@code --ascertainment}: share of infections reported. */
+    public static final ParameterSpec ASCERTAINMENT = ParameterSpec.number("ascertainment", 0.001, 1, 1);
     /** Default infectious window, days. */
-    public static final int DEFAULT_WINDOW = 7;
+    public static final int DEFAULT_WINDOW = (int) WINDOW.defaultValue();
+    /** The defaults: one direction, 7 days, every infection reported, no delay. */
+    public static final ImportationParameters DEFAULTS = new ImportationParameters(false, DEFAULT_WINDOW,
+            ASCERTAINMENT.defaultValue(), ReportingDelay.NONE);
 
     public ImportationParameters {
-        if (fromDay < 0 || toDay < fromDay) {
-            throw new IllegalArgumentException("the travel window must run forwards: " + fromDay + ".." + toDay);
+        if (!WINDOW.accepts(infectiousWindow)) {
+            throw new IllegalArgumentException("the infectious window must be 1 to 60 days: " + infectiousWindow);
         }
-        if (infectiousWindow < 1) {
-            throw new IllegalArgumentException("the infectious window must be at least 1 day");
+        if (!ASCERTAINMENT.accepts(ascertainment)) {
+            throw new IllegalArgumentException("ascertainment must be in [0.001, 1]: " + ascertainment);
         }
-        if (!(ascertainment > 0 && ascertainment <= 1)) {
-            throw new IllegalArgumentException("ascertainment must be in (0, 1]: " + ascertainment);
-        }
+        delay = delay == null ? ReportingDelay.NONE : delay;
     }
 
-    /** The whole window up to {@code asOf}, one direction, 7-day infectious window, full ascertainment. */
-    public static ImportationParameters upTo(int asOf) {
-        return new ImportationParameters(0, asOf, false, DEFAULT_WINDOW, 1.0);
+    @Override
+    public RiskModel model() {
+        return RiskModel.IMPORTATION;
     }
 }

@@ -1,6 +1,11 @@
 package org.epiflow.analytics.observed;
 
 import org.epiflow.analytics.Column;
+import org.epiflow.analytics.DayWindow;
+import org.epiflow.analytics.RiskModelException;
+import org.epiflow.analytics.RollUp;
+import org.epiflow.analytics.stats.StudentT;
+import org.epiflow.text.Message;
 import org.epiflow.analytics.Drivers;
 import org.epiflow.analytics.Populations;
 import org.epiflow.analytics.RiskResult;
@@ -20,14 +25,20 @@ import java.util.Map;
 /**
  * Jia et al.'s risk source model, log-linear: over destinations j (not sources) with trips from the sources,
  * {@code ln(1 + C_j) = a + b·ln F_j + c·ln N_j + e}, where C_j is the cumulative reported cases by the as-of day,
- * F_j the cumulative trips from the source region(s) to j over the window and N_j the residents. The fitted line
- * gives each region's expected cases and a prediction interval (Student t); observed above the upper bound is
- * flagged {@code local-transmission} (more cases than imports explain), below the lower bound
- * {@code under-reporting}. The risk index (C + 1)/(expected + 1) orders the table (Jia's community-transmission
- * risk). Regions outside a fit's {@value #TRIM_LEVEL} interval are left out of the next fit until the set
- * settles (at most ten rounds), so that the outliers the model is meant to find do not drag the line towards
- * themselves. When the populations are collinear with the flows, or there are too few regions, the population term
- * is dropped.
+ * F_j the cumulative trips from the source region(s) to j over the exposure window (its own {@code from..to}) and
+ * N_j the residents.
+ *
+ * <p>The paper's <b>risk index</b> is the standardised residual of that fit, {@code (y_j − ŷ_j) / se_j} with
+ * {@code y = ln(1 + C)} and se the standard error of a new observation; a region beyond the two-sided
+ * {@code level} bound (90 % in the paper) is flagged {@code local-transmission} (more cases than imports explain)
+ * or {@code under-reporting}. The expected cases are a mean, so the fitted log value is retransformed with Duan's
+ * smearing factor {@code S = mean(exp(ê))} over the fitted regions: {@code E = S·exp(ŷ) − 1} (without it
+ * {@code expm1(ŷ)} is a median and understates the mean); the interval bounds are quantiles and transform as they
+ * are. The ratio {@code (C + 1) / (E + 1)} is kept as its own column, {@code observed_expected_ratio}.
+ *
+ * <p>Regions outside a fit's {@value #TRIM_LEVEL} interval are left out of the next fit until the set settles (at
+ * most ten rounds), so that the outliers the model is meant to find do not drag the line towards themselves. When
+ * the populations are collinear with the flows, or there are too few regions, the population term is dropped.
  */
 public final class ObservedExpected {
     /** The model's name in results. */
@@ -37,13 +48,29 @@ public final class ObservedExpected {
     /** Interval level outside which a region is left out of the next fit (wider than the flagging level). */
     public static final double TRIM_LEVEL = 0.99;
 
+    /** The figures of every row, in order. */
+    public static final List<Column> COLUMNS = List.of(
+            Column.trips("trips_from_sources", "trips from the source region(s) over the exposure window").neutral(),
+            Column.of("observed_cases", "cumulative reported cases by the as-of day").neutral(),
+            Column.of("expected_cases", "mean cases the fitted flow model expects (smearing-corrected)"),
+            Column.of("lower", "prediction interval at the chosen level, lower bound of cases"),
+            Column.of("upper", "prediction interval at the chosen level, upper bound of cases"),
+            Column.of("risk_index", "Jia et al.'s risk index: standardised residual (ln(1+C) − fit) / se; beyond "
+                    + "the interval level's t bound the region is flagged").rollUp(RollUp.MAX).diverging(0),
+            Column.of("population", "residents N").neutral(),
+            Column.of("observed_expected_ratio", "(observed + 1) / (expected + 1)")
+                    .rollUp(RollUp.ratio("observed_cases", "expected_cases", 1)).diverging(1));
+
     private ObservedExpected() {
     }
 
-    public static RiskResult compute(AggregateDataset data, CaseTable cases, int[] sources, int fromDay, int asOfDay,
+    public static RiskResult compute(AggregateDataset data, CaseTable cases, int[] sources, DayWindow w,
                                      double level) {
+        int fromDay = w.fromDay();
+        int toDay = w.toDay();
+        int asOfDay = w.asOfDay();
         if (sources.length == 0) {
-            throw new IllegalArgumentException("observed-expected needs at least one source region");
+            throw RiskModelException.of("analytics.run.needSource");
         }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the interval level must be between 0 and 1");
@@ -60,7 +87,7 @@ public final class ObservedExpected {
         double[] outflow = new double[n];
         double[][] bySource = new double[n][sources.length];
         FlowTable f = data.flows();
-        for (int d = Math.max(0, fromDay); d <= asOfDay; d++) {
+        for (int d = Math.max(0, fromDay); d <= toDay; d++) {
             for (int r = f.firstRow(d); r < f.endRow(d); r++) {
                 int o = f.origin(r);
                 int t = f.destination(r);
@@ -70,7 +97,7 @@ public final class ObservedExpected {
                 }
             }
         }
-        double[] pop = Populations.of(data, fromDay, asOfDay + 1);
+        double[] pop = Populations.of(data, fromDay, toDay + 1);
         long[] cum = cases.cumulativeThrough(asOfDay);
         List<Integer> used = new ArrayList<>();
         for (int j = 0; j < n; j++) {
@@ -79,8 +106,7 @@ public final class ObservedExpected {
             }
         }
         if (used.size() < MIN_REGIONS) {
-            throw new IllegalArgumentException("only " + used.size() + " regions receive trips from the sources; "
-                    + "the regression needs at least " + MIN_REGIONS);
+            throw RiskModelException.of("analytics.run.tooFewRegions", used.size(), MIN_REGIONS);
         }
         boolean withPopulation = true;
         LinearFit fit;
@@ -111,14 +137,12 @@ public final class ObservedExpected {
             }
         }
         int excluded = used.size() - inliers.size();
-        List<Column> columns = List.of(
-                Column.trips("trips_from_sources", "trips from the source region(s) over the window"),
-                Column.of("observed_cases", "cumulative reported cases by the as-of day"),
-                Column.of("expected_cases", "cases the fitted flow model expects"),
-                Column.of("lower", (int) Math.round(level * 100) + " % prediction interval, lower bound"),
-                Column.of("upper", (int) Math.round(level * 100) + " % prediction interval, upper bound"),
-                Column.of("risk_index", "(observed + 1) / (expected + 1)"),
-                Column.of("population", "residents N"));
+        double smear = 0;
+        for (int j : inliers) {
+            smear += Math.exp(Math.log1p(cum[j]) - fit.predict(x(outflow[j], pop[j], withPopulation)));
+        }
+        smear /= inliers.size();
+        double bound = StudentT.quantile(0.5 + level / 2, fit.degreesOfFreedom());
         List<RiskRow> rows = new ArrayList<>(n);
         int above = 0;
         int below = 0;
@@ -127,32 +151,40 @@ public final class ObservedExpected {
             double exp = Double.NaN;
             double lo = Double.NaN;
             double hi = Double.NaN;
+            double index = Double.NaN;
             String flag;
             if (isSource[j]) {
-                flag = "source";
+                flag = RiskResult.SOURCE;
             } else if (outflow[j] > 0 && pop[j] > 0) {
                 double[] x = x(outflow[j], pop[j], withPopulation);
-                exp = Math.max(0, Math.expm1(fit.predict(x)));
+                double yHat = fit.predict(x);
+                exp = Math.max(0, smear * Math.exp(yHat) - 1);
                 double[] pi = fit.predictionInterval(x, level);
                 lo = Math.max(0, Math.expm1(pi[0]));
                 hi = Math.max(0, Math.expm1(pi[1]));
-                flag = cum[j] > hi ? "local-transmission" : cum[j] < lo ? "under-reporting" : "";
-                above += cum[j] > hi ? 1 : 0;
-                below += cum[j] < lo ? 1 : 0;
+                index = (Math.log1p(cum[j]) - yHat) / fit.predictionError(x);
+                // flagged beyond the bound in cases: ln(1 + C) cannot fall below 0, so a fit below 0 with no case
+                // seen is no excess (the standardised residual alone would call it one)
+                boolean high = cum[j] > hi && index > bound;
+                boolean low = cum[j] < lo && index < -bound;
+                flag = high ? "local-transmission" : low ? "under-reporting" : "";
+                above += high ? 1 : 0;
+                below += low ? 1 : 0;
             } else {
                 flag = "no-trips-from-sources";
             }
-            double index = Double.isNaN(exp) ? Double.NaN : (cum[j] + 1) / (exp + 1);
+            double ratio = Double.isNaN(exp) ? Double.NaN : (cum[j] + 1) / (exp + 1);
             for (int s = 0; s < sources.length; s++) {
                 share[sources[s]] = bySource[j][s];
             }
             rows.add(new RiskRow(j, data.regions().get(j).code(), Drivers.name(data.regions(), j), index,
-                    new double[]{outflow[j], cum[j], exp, lo, hi, index, pop[j]}, flag,
+                    new double[]{outflow[j], cum[j], exp, lo, hi, index, pop[j], ratio}, flag,
                     Drivers.top(data.regions(), share, Drivers.TOP)));
         }
         double[] c = fit.coefficients();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("from", period.day(Math.max(0, fromDay)).toString());
+        summary.put("to", period.day(toDay).toString());
         summary.put("asOf", period.day(asOfDay).toString());
         summary.put("sources", Arrays.stream(sources).mapToObj(s -> data.regions().get(s).code()).toList());
         summary.put("regionsWithTrips", used.size());
@@ -163,9 +195,18 @@ public final class ObservedExpected {
         summary.put("r2", fit.rSquared());
         summary.put("residualSd", Math.sqrt(fit.residualVariance()));
         summary.put("intervalLevel", level);
+        summary.put("smearingFactor", smear);
+        summary.put("indexBound", bound);
         summary.put("aboveInterval", above);
         summary.put("belowInterval", below);
-        return new RiskResult(MODEL, columns, rows, summary, data.info().k());
+        List<Message> inputs = List.of(
+                Message.of("analytics.inputs.exposure", period.day(Math.max(0, fromDay)).toString(),
+                        period.day(toDay).toString()),
+                Message.of("analytics.inputs.asOf", period.day(asOfDay).toString()),
+                Message.of("analytics.inputs.sources", String.join(", ", Arrays.stream(sources)
+                        .mapToObj(s -> data.regions().get(s).code()).toList())),
+                Message.of("analytics.inputs.level", (int) Math.round(level * 100)));
+        return new RiskResult(MODEL, COLUMNS, rows, summary, data.info().k(), inputs);
     }
 
     private static double[] x(double outflow, double pop, boolean withPop) {

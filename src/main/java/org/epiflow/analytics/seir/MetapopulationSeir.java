@@ -40,10 +40,10 @@ public final class MetapopulationSeir {
         double[][] imports = trackImports ? new double[n][n] : null;
         double[] de = new double[n];
         double[] di = new double[n];
-        double pE = 1 / p.latentDays();
-        double pR = 1 / p.infectiousDays();
+        double pE = p.progression();
+        double pR = p.recovery();
         for (int d = 0; d < days; d++) {
-            double beta = p.beta() * sched.contactFactor(d);
+            double beta = p.stepBeta(sched.contactFactor(d));
             int base = d * n;
             for (int k = 0; k < n; k++) {
                 double nk = s[k] + e[k] + i[k] + r[k];
@@ -117,21 +117,30 @@ public final class MetapopulationSeir {
         double[] incidence = new double[sched.days() * n];
         double[] prevalence = new double[sched.days() * n];
         double[] total = new double[sched.days()];
-        run(sched, p, population, exposed, infectious, rnd, null, incidence, prevalence, total);
+        run(sched, p, population, exposed, infectious, rnd, null, null, incidence, prevalence, total);
         return new SeirRun(sched.startDay(), sched.days(), n, incidence, prevalence, total, null);
     }
 
     /**
-     * One stochastic run writing cumulative infections {@code [s * n + i]} into {@code cumulative} (for ensembles).
+     * One stochastic run writing cumulative infections {@code [s * n + i]} into {@code cumulative} and, per region,
+     * the first simulation day an infected person (exposed or infectious, local or arrived) was there into
+     * {@code firstPresent} (-1: never), for ensembles.
+     *
+     * @return the last simulation day on which anyone was exposed or infectious (-1: nobody ever)
      */
-    static void stochastic(TravelSchedule sched, SeirParameters p, long[] population, long[] exposed,
-                           long[] infectious, SplittableRandom rnd, int[] cumulative) {
-        run(sched, p, population, exposed, infectious, rnd, cumulative, null, null, null);
+    static int stochastic(TravelSchedule sched, SeirParameters p, long[] population, long[] exposed,
+                          long[] infectious, SplittableRandom rnd, int[] cumulative, int[] firstPresent) {
+        return run(sched, p, population, exposed, infectious, rnd, cumulative, firstPresent, null, null, null);
     }
 
-    private static void run(TravelSchedule sched, SeirParameters p, long[] population, long[] exposed,
-                            long[] infectious, SplittableRandom rnd, int[] cumulative, double[] incidence,
-                            double[] prevalence, double[] total) {
+    private static int run(TravelSchedule sched, SeirParameters p, long[] population, long[] exposed,
+                            long[] infectious, SplittableRandom rnd, int[] cumulative, int[] firstPresent,
+                            double[] incidence, double[] prevalence, double[] total) {
+        if (firstPresent != null) {
+            for (int k = 0; k < population.length; k++) {
+                firstPresent[k] = exposed[k] + infectious[k] > 0 ? 0 : -1;
+            }
+        }
         int n = population.length;
         long[] s = new long[n];
         long[] e = exposed.clone();
@@ -143,10 +152,11 @@ public final class MetapopulationSeir {
         }
         long[] de = new long[n];
         long[] di = new long[n];
-        double pE = 1 / p.latentDays();
-        double pR = 1 / p.infectiousDays();
+        double pE = p.progression();
+        double pR = p.recovery();
+        int lastAlive = -1;
         for (int d = 0; d < sched.days(); d++) {
-            double beta = p.beta() * sched.contactFactor(d);
+            double beta = p.stepBeta(sched.contactFactor(d));
             int base = d * n;
             for (int k = 0; k < n; k++) {
                 if (e[k] + i[k] == 0) {
@@ -196,6 +206,19 @@ public final class MetapopulationSeir {
                     cumulative[base + k] = (int) Math.min(Integer.MAX_VALUE, cum[k]);
                 }
             }
+            if (firstPresent != null) {
+                for (int k = 0; k < n; k++) {
+                    if (firstPresent[k] < 0 && (e[k] + i[k] > 0 || cum[k] > 0)) {
+                        firstPresent[k] = d;
+                    }
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (e[k] + i[k] > 0) {
+                    lastAlive = d;
+                    break;
+                }
+            }
             if (prevalence != null) {
                 long tot = 0;
                 for (int k = 0; k < n; k++) {
@@ -205,6 +228,7 @@ public final class MetapopulationSeir {
                 total[d] = tot;
             }
         }
+        return lastAlive;
     }
 
     /** Sends {@code count} travellers from {@code o}, each to a destination drawn in proportion to p_oj. */

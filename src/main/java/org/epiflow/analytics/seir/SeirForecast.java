@@ -1,6 +1,11 @@
 package org.epiflow.analytics.seir;
 
 import org.epiflow.analytics.Column;
+import org.epiflow.analytics.ParameterSpec;
+import org.epiflow.analytics.RiskModelException;
+import org.epiflow.analytics.RollUp;
+import org.epiflow.analytics.cases.ReportingDelay;
+import org.epiflow.text.Message;
 import org.epiflow.analytics.Drivers;
 import org.epiflow.analytics.Populations;
 import org.epiflow.analytics.RiskResult;
@@ -25,6 +30,24 @@ public final class SeirForecast {
     /** The model's name in results. */
     public static final String MODEL = "seir";
 
+    /** The figures of every row, in order. */
+    public static final List<Column> COLUMNS = List.of(
+            Column.of("expected_infections", "cumulative infections by the horizon, deterministic run"),
+            Column.of("infections_p05", "5 % quantile of cumulative infections by the horizon (ensemble)"),
+            Column.of("infections_p25", "25 % quantile (ensemble)"),
+            Column.of("infections_median", "median (ensemble)"),
+            Column.of("infections_p75", "75 % quantile (ensemble)"),
+            Column.of("infections_p95", "95 % quantile (ensemble)"),
+            Column.of("arrival_probability", "share of runs in which an infected person (local infection or "
+                    + "arriving traveller) was in the region by the horizon").rollUp(RollUp.PROBABILITY).digits(4),
+            Column.of("expected_arrival_day", "first day the deterministic run has one cumulative infection, "
+                    + "days after the bundle's first day").rollUp(RollUp.MIN).lowerIsExposed(),
+            Column.of("peak_day", "day of the largest daily incidence (deterministic), days after the bundle's "
+                    + "first day").rollUp(RollUp.MIN).lowerIsExposed(),
+            Column.of("attack_rate_percent", "expected cumulative infections / residents × 100")
+                    .rollUp(RollUp.rate("expected_infections", "population", 100)),
+            Column.of("population", "residents N").neutral());
+
     private SeirForecast() {
     }
 
@@ -38,29 +61,42 @@ public final class SeirForecast {
      * @param sources       regions infected at the start (used with cases)
      * @param seeds         hand seeds (infectious at the start); when non-empty no calibration is done
      * @param ascertainment share of infections reported (calibration)
-     * @param reportDelay   days from infection to report (calibration)
+     * @param delay         days from infection to report (calibration)
      * @param fitR0         also fit R0 to the cases
      * @param runs          stochastic runs (0 = deterministic only)
      * @param seed          random seed of the ensemble
      */
     public record Settings(SeirParameters params, int startDay, int asOfDay, int horizonDays, int[] sources,
-                           List<Seeds.Seed> seeds, double ascertainment, int reportDelay, boolean fitR0, int runs,
-                           long seed) {
+                           List<Seeds.Seed> seeds, double ascertainment, ReportingDelay delay, boolean fitR0,
+                           int runs, long seed) {
         public Settings {
             if (startDay < 0 || asOfDay < startDay || horizonDays < 0) {
                 throw new IllegalArgumentException("need 0 <= start <= as-of and a non-negative horizon");
             }
-            if (!(ascertainment > 0 && ascertainment <= 1) || reportDelay < 0 || runs < 0) {
-                throw new IllegalArgumentException("ascertainment in (0, 1], delay and runs non-negative");
+            if (!(ascertainment > 0 && ascertainment <= 1) || runs < 0) {
+                throw new IllegalArgumentException("ascertainment in (0, 1] and runs non-negative");
             }
+            delay = delay == null ? ReportingDelay.NONE : delay;
             sources = sources.clone();
             seeds = List.copyOf(seeds);
         }
+
+        /** Old form with a fixed delay of whole days. */
+        public Settings(SeirParameters params, int startDay, int asOfDay, int horizonDays, int[] sources,
+                        List<Seeds.Seed> seeds, double ascertainment, int reportDelay, boolean fitR0, int runs,
+                        long seed) {
+            this(params, startDay, asOfDay, horizonDays, sources, seeds, ascertainment,
+                    ReportingDelay.fixed(reportDelay), fitR0, runs, seed);
+        }
     }
 
-    /** The forecast: the table, the runs behind it, and what was fitted. */
+    /**
+     * The forecast: the table, the runs behind it, and what was fitted.
+     *
+     * @param fit the calibration (null when the start was typed by hand)
+     */
     public record Outcome(RiskResult result, SeirRun deterministic, SeirEnsemble ensemble, SeirParameters params,
-                          double initialInfected) {
+                          double initialInfected, SeirCalibration.Fit fit) {
     }
 
     public static Outcome compute(AggregateDataset data, CaseTable cases, Settings s) {
@@ -73,6 +109,7 @@ public final class SeirForecast {
         double[] e0;
         double[] i0;
         double infected;
+        SeirCalibration.Fit fit = null;
         Map<String, Object> summary = new LinkedHashMap<>();
         if (!s.seeds().isEmpty()) {
             e0 = new double[n];
@@ -81,7 +118,7 @@ public final class SeirForecast {
             summary.put("start", "seeds " + Seeds.describe(s.seeds(), data.regions()));
         } else {
             if (cases == null || s.sources().length == 0) {
-                throw new IllegalArgumentException("the SEIR forecast needs seeds, or cases and source regions");
+                throw RiskModelException.of("analytics.run.seirNeeds");
             }
             double[] w = new double[s.sources().length];
             long[] cum = cases.cumulativeThrough(s.asOfDay());
@@ -94,24 +131,28 @@ public final class SeirForecast {
                 w[k] = sum > 0 ? w[k] / sum : 1.0 / w.length;
             }
             SeirCalibration.Target target = new SeirCalibration.Target(sched, pop, s.sources(), w, cases,
-                    s.asOfDay(), s.ascertainment(), s.reportDelay());
-            infected = SeirCalibration.fitStart(target, p);
-            if (!(infected > 0)) {
-                throw new IllegalArgumentException("cannot calibrate the start: the cases up to "
-                        + period.day(s.asOfDay()) + " give no signal the model can fit");
+                    s.asOfDay(), s.ascertainment(), s.delay());
+            fit = SeirCalibration.fit(target, p, s.fitR0());
+            infected = fit.infected();
+            if (!(infected > 0) || !Double.isFinite(fit.r0())) {
+                throw RiskModelException.of("analytics.run.noSignal", period.day(s.asOfDay()).toString());
             }
             if (s.fitR0()) {
-                for (int round = 0; round < 3; round++) {
-                    p = p.withR0(SeirCalibration.fitR0(target, p, infected, 0.2, 8));
-                    infected = SeirCalibration.fitStart(target, p);
-                }
-                summary.put("fittedR0", p.r0());
+                p = p.withR0(fit.r0());
+                summary.put("fittedR0", fit.r0());
+                summary.put("fittedR0Lower", fit.lower());
+                summary.put("fittedR0Upper", fit.upper());
+                summary.put("fittedR0Level", 0.95);
             }
             double[][] st = SeirCalibration.start(target, p, infected);
             e0 = st[0];
             i0 = st[1];
             summary.put("start", "fitted to reported cases up to " + period.day(s.asOfDay()));
-            summary.put("calibrationSse", SeirCalibration.sse(target, p, infected));
+            summary.put("likelihood", "Poisson, daily reports; interval by profile likelihood (quasi-Poisson)");
+            summary.put("calibrationDeviance", fit.deviance());
+            summary.put("dispersion", fit.dispersion());
+            summary.put("calibrationCells", fit.cells());
+            summary.put("calibrationReports", fit.reported());
         }
         summary.put("initialInfected", infected);
         summary.put("startDate", period.day(s.startDay()).toString());
@@ -123,34 +164,70 @@ public final class SeirForecast {
         summary.put("travelReduction", p.travelReduction());
         summary.put("contactReduction", p.contactReduction());
         summary.put("reductionFrom", p.reductionFromDay() == Integer.MAX_VALUE ? "never"
-                : period.day(p.reductionFromDay()).toString());
+                : period.day(Math.min(period.days() - 1, p.reductionFromDay())).toString());
+        summary.put("reductionRampDays", p.rampDays());
+        summary.put("rates", p.rates().name().toLowerCase(java.util.Locale.ROOT));
+        summary.put("growthRatePerDay", p.odeGrowthRate(p.r0()));
+        summary.put("ascertainment", s.ascertainment());
+        summary.put("reportDelay", s.delay().mean());
+        summary.put("reportDelaySd", s.delay().sd());
         summary.put("runs", s.runs());
         summary.put("seed", s.seed());
         sched = sched.with(p);
         SeirRun det = MetapopulationSeir.deterministic(sched, p, pop, e0, i0, n <= 4000);
-        SeirEnsemble ens = s.runs() > 0 ? SeirEnsemble.run(sched, p, pop, e0, i0, s.runs(), s.seed()) : null;
-        return new Outcome(table(data, det, ens, pop, summary), det, ens, p, infected);
+        int aliveBy = -1;
+        if (cases != null && s.seeds().isEmpty()) {
+            int lastCase = Math.min(cases.lastReportedDay(), s.asOfDay());
+            aliveBy = lastCase > s.startDay() ? lastCase - s.startDay() - (int) Math.round(s.delay().mean()) : -1;
+        }
+        SeirEnsemble ens = s.runs() > 0 ? SeirEnsemble.run(sched, p, pop, e0, i0, s.runs(), s.seed(), aliveBy)
+                : null;
+        if (ens != null) {
+            summary.put("runsDiscardedExtinct", ens.discarded());
+        }
+        List<Message> inputs = new ArrayList<>();
+        inputs.add(Message.of("analytics.inputs.simulated", period.day(s.startDay()).toString(),
+                period.day(s.startDay() + days - 1).toString()));
+        inputs.add(Message.of("analytics.inputs.asOf", period.day(s.asOfDay()).toString()));
+        inputs.add(Message.of("analytics.inputs.seir", ParameterSpec.text(round(p.r0())),
+                ParameterSpec.text(p.latentDays()), ParameterSpec.text(p.infectiousDays()),
+                Message.of("analytics.rates." + p.rates().name().toLowerCase(java.util.Locale.ROOT))));
+        if (fit != null && s.fitR0()) {
+            inputs.add(Message.of("analytics.inputs.fittedR0", ParameterSpec.text(round(fit.r0())),
+                    ParameterSpec.text(round(fit.lower())), ParameterSpec.text(round(fit.upper()))));
+        }
+        if (p.reductionFromDay() != Integer.MAX_VALUE) {
+            inputs.add(Message.of("analytics.inputs.reductions", ParameterSpec.text(p.travelReduction()),
+                    ParameterSpec.text(p.contactReduction()),
+                    period.day(Math.min(period.days() - 1, p.reductionFromDay())).toString(), p.rampDays()));
+        } else {
+            inputs.add(Message.of("analytics.inputs.noReductions"));
+        }
+        if (fit != null) {
+            inputs.add(Message.of("analytics.inputs.calibration", ParameterSpec.text(s.ascertainment()),
+                    ParameterSpec.text(s.delay().mean()), ParameterSpec.text(s.delay().sd())));
+        }
+        inputs.add(Message.of("analytics.inputs.runs", s.runs(), Long.toString(s.seed())));
+        return new Outcome(table(data, det, ens, pop, summary, inputs), det, ens, p, infected, fit);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     private static RiskResult table(AggregateDataset data, SeirRun det, SeirEnsemble ens, double[] pop,
-                                    Map<String, Object> summary) {
+                                    Map<String, Object> summary, List<Message> inputs) {
         int n = det.regions();
         int last = det.days() - 1;
-        List<Column> columns = List.of(
-                Column.of("expected_infections", "cumulative infections by the horizon, deterministic run"),
-                Column.of("infections_p05", "5 % quantile of cumulative infections by the horizon (ensemble)"),
-                Column.of("infections_p25", "25 % quantile (ensemble)"),
-                Column.of("infections_median", "median (ensemble)"),
-                Column.of("infections_p75", "75 % quantile (ensemble)"),
-                Column.of("infections_p95", "95 % quantile (ensemble)"),
-                Column.of("arrival_probability", "share of runs with at least one infection by the horizon"),
-                Column.of("expected_arrival_day", "first day the deterministic run has one cumulative infection, "
-                        + "days after " + data.info().period().start()),
-                Column.of("peak_day", "day of the largest daily incidence (deterministic), days after "
-                        + data.info().period().start()),
-                Column.of("attack_rate_percent", "expected cumulative infections / residents × 100"),
-                Column.of("population", "residents N"));
         double[] fin = det.finalCumulative();
+        boolean[] published = new boolean[n];
+        var flows = data.flows();
+        for (int r = 0; r < flows.rowCount(); r++) {
+            if (flows.origin(r) != flows.destination(r)) {
+                published[flows.origin(r)] = true;
+                published[flows.destination(r)] = true;
+            }
+        }
         List<RiskRow> rows = new ArrayList<>(n);
         double[] share = new double[n];
         for (int k = 0; k < n; k++) {
@@ -168,9 +245,16 @@ public final class SeirForecast {
             if (det.imports() != null) {
                 System.arraycopy(det.imports()[k], 0, share, 0, n);
             }
-            rows.add(new RiskRow(k, data.regions().get(k).code(), Drivers.name(data.regions(), k), fin[k], v, "",
-                    Drivers.top(data.regions(), share, Drivers.TOP)));
+            boolean hidden = !published[k] && !(fin[k] >= 1);
+            if (hidden) {
+                for (int c = 0; c < 7; c++) {
+                    v[c] = Double.NaN;
+                }
+            }
+            rows.add(new RiskRow(k, data.regions().get(k).code(), Drivers.name(data.regions(), k),
+                    hidden ? Double.NaN : fin[k], v, hidden ? org.epiflow.analytics.importation.ImportationRisk.SUPPRESSED
+                    : "", Drivers.top(data.regions(), share, Drivers.TOP)));
         }
-        return new RiskResult(MODEL, columns, rows, summary, data.info().k());
+        return new RiskResult(MODEL, COLUMNS, rows, summary, data.info().k(), inputs);
     }
 }

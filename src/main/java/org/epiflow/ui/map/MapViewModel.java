@@ -48,6 +48,8 @@ public final class MapViewModel {
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty hovered = new SimpleStringProperty("");
     private final StringProperty hoverText = new SimpleStringProperty("");
+    private final ObjectProperty<java.util.function.Function<String, String>> hoverDetail =
+            new SimpleObjectProperty<>();
     private final BooleanProperty rendering = new SimpleBooleanProperty();
     private final ObjectProperty<org.epiflow.map.ChoroplethLayer> heatmap = new SimpleObjectProperty<>();
     private final BooleanProperty flowsVisible = new SimpleBooleanProperty(true);
@@ -160,7 +162,7 @@ public final class MapViewModel {
         String c = codeAt(sx, sy);
         if (!c.equals(hovered.get())) {
             hovered.set(c);
-            hoverText.set(c.isEmpty() ? "" : describe(c));
+            hoverText.set(c.isEmpty() ? "" : withDetail(c, describe(c)));
         }
     }
 
@@ -201,6 +203,17 @@ public final class MapViewModel {
     }
 
     /** Tooltip text of a place: name and its figures over the days shown. */
+    private String withDetail(String code, String text) {
+        var d = hoverDetail.get();
+        String extra = d == null ? "" : d.apply(code);
+        return extra == null || extra.isEmpty() ? text : text + "\n" + extra;
+    }
+
+    /** Adds a line to the hover card of a place (the risk heatmap's figure and interval); null for none. */
+    public ObjectProperty<java.util.function.Function<String, String>> hoverDetailProperty() {
+        return hoverDetail;
+    }
+
     public String describe(String place) {
         RenderedFrame f = frame.get();
         FlowSet flows = f == null ? null : f.flows();

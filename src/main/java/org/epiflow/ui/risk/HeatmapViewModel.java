@@ -13,16 +13,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.epiflow.analytics.RiskResult;
-import org.epiflow.analytics.RiskRow;
+import org.epiflow.analytics.Column;
+import org.epiflow.analytics.RollUp;
 import org.epiflow.analytics.classify.BreakFinder;
 import org.epiflow.analytics.classify.Breaks;
 import org.epiflow.analytics.classify.ClassificationMethod;
 import org.epiflow.analytics.classify.ColorScheme;
 import org.epiflow.analytics.classify.Legend;
-import org.epiflow.analytics.seir.SeirEnsemble;
 import org.epiflow.analytics.seir.SeirForecast;
-import org.epiflow.data.FlowNodes;
 import org.epiflow.map.Argb;
 import org.epiflow.map.ChoroplethLayer;
 import org.epiflow.map.DensitySurface;
@@ -31,10 +29,8 @@ import org.epiflow.ui.i18n.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The heatmap of a run: which figure, by prefecture or rolled up to provinces, classified by quantiles, equal
@@ -42,14 +38,6 @@ import java.util.Set;
  * that colours mean the same across forecast dates. Produces the {@link ChoroplethLayer} for the map and the legend.
  */
 public final class HeatmapViewModel {
-    /** Figures that add up when regions are rolled up to provinces (others take the max, or the min for ranks). */
-    private static final Set<String> ADDITIVE = Set.of("expected_imported", "trips_from_infected_regions",
-            "trips_from_sources", "local_cases", "population", "expected_infections", "infections_p05",
-            "infections_p25", "infections_median", "infections_p75", "infections_p95", "observed_cases",
-            "expected_cases", HeatmapMeasure.FORECAST);
-    private static final Set<String> SMALLEST = Set.of("effective_distance", "hops", "arrival_rank",
-            "observed_first_case_day", "predicted_arrival_day", "expected_arrival_day", "peak_day");
-
     private final Messages messages;
     private final ObjectProperty<RiskRun> run = new SimpleObjectProperty<>();
     private final ObservableList<HeatmapMeasure> measures = FXCollections.observableArrayList();
@@ -70,6 +58,7 @@ public final class HeatmapViewModel {
     private final IntegerProperty forecastDays = new SimpleIntegerProperty();
     private final StringProperty forecastDate = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ChoroplethLayer> layer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Legend> legend = new ReadOnlyObjectWrapper<>();
     private Breaks locked;
@@ -86,6 +75,7 @@ public final class HeatmapViewModel {
         for (var p : List.of(method, classes, scheme, reversed, customBreaks, provinces)) {
             p.addListener(unlockAndUpdate);
         }
+        measure.addListener(o -> schemeFor(column()));
         measure.addListener(unlockAndUpdate);
         visible.addListener(update);
         surface.addListener(update);
@@ -112,15 +102,12 @@ public final class HeatmapViewModel {
                 list.add(new HeatmapMeasure(-1, HeatmapMeasure.FORECAST));
                 int days = r.forecast().deterministic().days();
                 forecastDays.set(days);
-                forecastDay.set(Math.min(days - 1, r.settings().asOfDay() - r.settings().fromDay()));
+                forecastDay.set(Math.min(days - 1, r.window().asOfDay() - r.startDay()));
             } else {
                 forecastDays.set(0);
             }
             first = list.isEmpty() ? null : list.get(0);
-            String preferred = switch (r.settings().model()) {
-                case OBSERVED_EXPECTED -> "risk_index";
-                default -> null;
-            };
+            String preferred = r.settings().model().defaultColumn().name();
             for (HeatmapMeasure m : list) {
                 if (m.name().equals(preferred)) {
                     first = m;
@@ -138,91 +125,43 @@ public final class HeatmapViewModel {
         }
     }
 
-    /** The figure of every row of the run for the chosen measure (NaN: no value, or withheld under the k rule). */
-    public Map<String, Double> regionValues() {
+
+
+    /** The column of the measure (null for the forecast). */
+    public Column column() {
         RiskRun r = run.get();
         HeatmapMeasure m = measure.get();
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (r == null || m == null) {
-            return out;
-        }
-        RiskResult res = r.result();
-        for (RiskRow row : res.rows()) {
-            double v;
-            if (m.isForecast()) {
-                v = forecastValue(r.forecast(), forecastDay.get(), row.region());
-            } else {
-                v = res.withheld(row, m.column()) ? Double.NaN : row.value(m.column());
-            }
-            out.put(row.code(), v);
-        }
-        return out;
+        return r == null || m == null || m.isForecast() ? null : r.result().columns().get(m.column());
+    }
+
+    /** How the measure combines over a province. */
+    public RollUp rollUp() {
+        Column c = column();
+        return c == null ? RollUp.SUM : c.rollUp();
+    }
+
+
+
+    /** The figure of every row of the run for the chosen measure (NaN: no value, or withheld under the k rule). */
+    public Map<String, Double> regionValues() {
+        return HeatmapValues.perRegion(run.get(), measure.get(), forecastDay.get());
     }
 
     static double forecastValue(SeirForecast.Outcome f, int day, int region) {
-        SeirEnsemble e = f.ensemble();
-        int d = Math.max(0, Math.min(f.deterministic().days() - 1, day));
-        return e != null ? e.quantile(2, d, region) : f.deterministic().cumulative(d, region);
+        return HeatmapValues.forecast(f, day, region);
     }
 
-    /** The values mapped: per region, or per province when rolled up; regions without a value left out. */
+    /**
+     * The values mapped: per region, or per province when rolled up (by the column's own rule); regions without a
+     * value, sources and regions without published trips are left out (they are marked instead).
+     */
     public Map<String, Double> mappedValues() {
-        Map<String, Double> per = regionValues();
-        RiskRun r = run.get();
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (!provinces.get() || r == null) {
-            per.forEach((k, v) -> {
-                if (Double.isFinite(v)) {
-                    out.put(k, v);
-                }
-            });
-            return out;
-        }
-        String name = measure.get().name();
-        var regions = r.data().regions();
-        Map<String, double[]> acc = new HashMap<>();
-        Map<String, Double> pop = new HashMap<>();
-        Map<String, Double> num = new HashMap<>();
-        RiskResult res = r.result();
-        int cPop = res.column("population").orElse(-1);
-        int cNum = name.equals("imported_per_100k") ? res.column("expected_imported").orElse(-1)
-                : name.equals("attack_rate_percent") ? res.column("expected_infections").orElse(-1) : -1;
-        for (RiskRow row : res.rows()) {
-            double v = per.getOrDefault(row.code(), Double.NaN);
-            String p = FlowNodes.provinceCodeOf(regions.get(row.region()));
-            if (cNum >= 0 && cPop >= 0) {
-                num.merge(p, row.value(cNum), Double::sum);
-                pop.merge(p, row.value(cPop), Double::sum);
-                continue;
-            }
-            if (!Double.isFinite(v)) {
-                continue;
-            }
-            double[] a = acc.computeIfAbsent(p, k -> new double[] {Double.NaN});
-            if (Double.isNaN(a[0])) {
-                a[0] = v;
-            } else if (ADDITIVE.contains(name)) {
-                a[0] += v;
-            } else if (name.equals("import_probability") || name.equals("arrival_probability")) {
-                a[0] = 1 - (1 - a[0]) * (1 - v);
-            } else if (SMALLEST.contains(name)) {
-                a[0] = Math.min(a[0], v);
-            } else {
-                a[0] = Math.max(a[0], v);
-            }
-        }
-        if (cNum >= 0 && cPop >= 0) {
-            double scale = name.equals("imported_per_100k") ? 1e5 : 100;
-            num.forEach((p, n) -> {
-                double d = pop.getOrDefault(p, 0.0);
-                if (d > 0 && Double.isFinite(n)) {
-                    out.put(p, n / d * scale);
-                }
-            });
-        } else {
-            acc.forEach((p, a) -> out.put(p, a[0]));
-        }
-        return out;
+        return HeatmapValues.mapped(run.get(), measure.get(), provinces.get(), forecastDay.get());
+    }
+
+    /** Regions (or provinces) without a class colour and how they are drawn. */
+    public Map<String, ChoroplethLayer.Mark> marks() {
+        return HeatmapValues.marks(run.get(), measure.get(), provinces.get(), forecastDay.get());
     }
 
     /** Recomputes breaks, colours, layer and legend. */
@@ -230,7 +169,7 @@ public final class HeatmapViewModel {
         RiskRun r = run.get();
         HeatmapMeasure m = measure.get();
         if (r != null && r.forecast() != null) {
-            forecastDate.set(r.data().info().period().start().plusDays(r.settings().fromDay() + forecastDay.get())
+            forecastDate.set(r.data().info().period().start().plusDays(r.startDay() + forecastDay.get())
                     .toString());
         }
         if (r == null || m == null) {
@@ -240,22 +179,40 @@ public final class HeatmapViewModel {
         }
         Map<String, Double> values = mappedValues();
         double[] v = values.values().stream().mapToDouble(Double::doubleValue).toArray();
+        Column col = column();
+        int k = Math.max(2, Math.min(9, classes.get()));
+        boolean diverging = scheme.get().kind() == ColorScheme.Kind.DIVERGING && col != null
+                && col.scale() == Column.Scale.DIVERGING && method.get() != ClassificationMethod.CUSTOM;
         Breaks breaks;
+        int below = -1;
         error.set("");
         try {
             if (locked != null) {
                 breaks = locked;
             } else if (method.get() == ClassificationMethod.CUSTOM) {
                 breaks = BreakFinder.custom(parseEdges(customBreaks.get()));
+            } else if (diverging) {
+                BreakFinder.Diverging d = BreakFinder.diverging(method.get(), v, k, col.centre());
+                breaks = d.breaks();
+                below = d.below();
             } else {
-                breaks = BreakFinder.of(method.get(), v, Math.max(2, Math.min(9, classes.get())));
+                breaks = BreakFinder.of(method.get(), v, k);
             }
         } catch (IllegalArgumentException e) {
             error.set(messages.get("risk.heatmap.badBreaks"));
-            breaks = BreakFinder.quantiles(v, Math.max(2, Math.min(9, classes.get())));
+            breaks = BreakFinder.quantiles(v, k);
+        }
+        if (below < 0 && col != null && col.scale() == Column.Scale.DIVERGING
+                && scheme.get().kind() == ColorScheme.Kind.DIVERGING) {
+            below = 0;
+            for (int c = 0; c < breaks.classes(); c++) {
+                below += breaks.upper(c) <= col.centre() ? 1 : 0;
+            }
         }
         String title = title(m);
-        Legend l = Legend.of(title, breaks, scheme.get(), reversed.get());
+        int[] classColors = below >= 0 ? scheme.get().diverging(below, breaks.classes() - below, reversed.get())
+                : scheme.get().colors(breaks.classes(), reversed.get());
+        Legend l = Legend.of(title, breaks, scheme.get(), classColors, col == null ? 3 : col.digits());
         double[] edges = breaks.edges();
         double[] inner = Arrays.copyOfRange(edges, 1, edges.length - 1);
         int[] colors = new int[l.entries().size()];
@@ -263,11 +220,70 @@ public final class HeatmapViewModel {
             colors[i] = Argb.withAlpha(l.entries().get(i).argb(), 0.85);
         }
         legend.set(l);
-        ChoroplethLayer shown = new ChoroplethLayer(title, values, inner, colors);
+        note.set(provinces.get() ? messages.get(m.isForecast() ? RollUp.SUM.messageKey() : rollUp().messageKey())
+                : "");
+        ChoroplethLayer shown = new ChoroplethLayer(title, values, inner, colors).withMarks(marks());
         if (surface.get()) {
             shown = shown.withSurface(new DensitySurface(positions(r), Math.max(5, bandwidthKm.get())));
         }
         layer.set(visible.get() ? shown : null);
+    }
+
+    /**
+     * Chooses the colours a column is read with: a diverging scheme centred on its neutral value (high = red), or
+     * a sequential one running towards the exposed end (dark = near for distances and days).
+     */
+    private void schemeFor(Column c) {
+        if (c == null) {
+            return;
+        }
+        boolean div = c.scale() == Column.Scale.DIVERGING;
+        if (div != (scheme.get().kind() == ColorScheme.Kind.DIVERGING)) {
+            scheme.set(div ? ColorScheme.RD_BU : ColorScheme.YL_OR_RD);
+        }
+        reversed.set(div || c.exposure() == Column.Exposure.LOWER);
+    }
+
+    /** A figure as the legend and table show it: the column's significant digits, more for probabilities near 1. */
+    public String format(double v, Column c) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        int digits = c == null ? 3 : c.digits();
+        if (c != null && c.rollUp().kind() == RollUp.Kind.PROBABILITY && v > 0.999 && v < 1) {
+            digits = Math.max(digits, (int) Math.ceil(-Math.log10(1 - v)) + 2);
+        }
+        return Legend.format(v, digits);
+    }
+
+    /** The hover line of a place: the mapped figure and, where the model gives one, its 95 % interval. */
+    public String describe(String code) {
+        RiskRun r = run.get();
+        HeatmapMeasure m = measure.get();
+        if (r == null || m == null || layer.get() == null) {
+            return "";
+        }
+        Double v = mappedValues().get(code);
+        ChoroplethLayer.Mark mark = marks().get(code);
+        String label = label(m);
+        if (v == null) {
+            String why = mark == ChoroplethLayer.Mark.SOURCE ? messages.get("risk.ranking.source")
+                    : mark == ChoroplethLayer.Mark.SUPPRESSED ? messages.get("risk.ranking.suppressed")
+                    : messages.get("risk.heatmap.noData");
+            return mark == null ? "" : messages.get("risk.hover.value", label, why);
+        }
+        Column c = column();
+        String text = messages.get("risk.hover.value", label, format(v, c));
+        if (c != null && !provinces.get()) {
+            var row = r.result().row(code);
+            var lo = r.result().column(c.name() + "_lower");
+            var hi = r.result().column(c.name() + "_upper");
+            if (row.isPresent() && lo.isPresent() && hi.isPresent()) {
+                text = messages.get("risk.hover.interval", label, format(v, c),
+                        format(row.get().value(lo.getAsInt()), c), format(row.get().value(hi.getAsInt()), c));
+            }
+        }
+        return text;
     }
 
     /** Seats of the bundle's regions, and of their provinces (mean of the seats) for the roll-up. */
@@ -302,8 +318,13 @@ public final class HeatmapViewModel {
         if (m == null) {
             return "";
         }
-        String key = "risk.column." + m.name();
+        String key = m.isForecast() ? "risk.column.forecast" : "analytics.column." + m.name();
         return messages.has(key) ? messages.get(key) : m.name();
+    }
+
+    /** The roll-up rule of the measure when rolled up to provinces, else "" (shown under the legend). */
+    public StringProperty noteProperty() {
+        return note;
     }
 
     private String title(HeatmapMeasure m) {

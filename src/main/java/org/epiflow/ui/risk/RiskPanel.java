@@ -28,6 +28,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.epiflow.analytics.classify.ClassificationMethod;
 import org.epiflow.analytics.classify.ColorScheme;
+import org.epiflow.analytics.RiskModel;
+import org.epiflow.analytics.seir.SeirParameters;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.MapViewModel;
 
@@ -55,51 +57,76 @@ public final class RiskPanel extends ScrollPane {
     }
 
     private Node model() {
-        ComboBox<RiskModelKind> c = new ComboBox<>(FXCollections.observableArrayList(RiskModelKind.values()));
+        ComboBox<RiskModel> c = new ComboBox<>(FXCollections.observableArrayList(RiskModel.values()));
         c.setId("riskModel");
-        c.setConverter(converter(k -> m.get(k.key())));
+        c.setConverter(converter(k -> m.get(k.messageKey())));
         c.valueProperty().bindBidirectional(vm.modelProperty());
         c.setMaxWidth(Double.MAX_VALUE);
         return labelled("risk.model", c);
     }
 
     private Node parameters() {
+        RiskFormViewModel f = vm.form();
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(4);
-        var k = vm.modelProperty();
-        ObservableBooleanValue imp = k.isEqualTo(RiskModelKind.IMPORTATION);
-        ObservableBooleanValue seir = k.isEqualTo(RiskModelKind.SEIR);
-        ObservableBooleanValue oe = k.isEqualTo(RiskModelKind.OBSERVED_EXPECTED);
-        ObservableBooleanValue impOrSeir = Bindings.or(k.isEqualTo(RiskModelKind.IMPORTATION), seir);
+        var k = f.modelProperty();
+        ObservableBooleanValue imp = k.isEqualTo(RiskModel.IMPORTATION);
+        ObservableBooleanValue seir = k.isEqualTo(RiskModel.SEIR);
+        ObservableBooleanValue oe = k.isEqualTo(RiskModel.OBSERVED_EXPECTED);
+        ObservableBooleanValue impOrSeir = Bindings.or(imp, seir);
+        ObservableBooleanValue notSeir = Bindings.not(seir);
         int[] row = {0};
         DatePicker from = new DatePicker();
-        from.valueProperty().bindBidirectional(vm.fromProperty());
+        from.setId("riskFrom");
+        from.valueProperty().bindBidirectional(f.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("riskTo");
+        to.valueProperty().bindBidirectional(f.toProperty());
         DatePicker asOf = new DatePicker();
         asOf.setId("riskAsOf");
-        asOf.valueProperty().bindBidirectional(vm.asOfProperty());
+        asOf.valueProperty().bindBidirectional(f.asOfProperty());
         add(g, row, "risk.from", from, null);
+        add(g, row, "risk.to", to, notSeir);
         add(g, row, "risk.asOf", asOf, null);
-        add(g, row, "risk.window", field(vm.windowProperty(), "riskWindow"), imp);
-        add(g, row, "risk.ascertainment", field(vm.ascertainmentProperty(), "riskAscertainment"), impOrSeir);
-        add(g, row, "risk.bothDirections", check(vm.bothDirectionsProperty()), imp);
-        TextField src = field(vm.sourcesProperty(), "riskSources");
+        add(g, row, "analytics.param.infectiousWindow", field(f.windowProperty(), "riskWindow"), imp);
+        add(g, row, "analytics.param.ascertainment", field(f.ascertainmentProperty(), "riskAscertainment"),
+                impOrSeir);
+        add(g, row, "analytics.param.reportDelay", field(f.reportDelayProperty(), "riskReportDelay"), impOrSeir);
+        add(g, row, "analytics.param.reportDelaySd", field(f.reportDelaySdProperty(), "riskReportDelaySd"),
+                impOrSeir);
+        add(g, row, "risk.bothDirections", check(f.bothDirectionsProperty()), imp);
+        TextField src = field(f.sourcesProperty(), "riskSources");
         src.setPromptText(m.get("risk.sources.prompt"));
         add(g, row, "risk.sources", src, null);
-        TextField seeds = field(vm.seedsProperty(), "riskSeeds");
+        TextField seeds = field(f.seedsProperty(), "riskSeeds");
         seeds.setPromptText(m.get("risk.seeds.prompt"));
         seeds.setTooltip(new Tooltip(m.get("risk.seeds.tip")));
         add(g, row, "risk.seeds", seeds, impOrSeir);
-        add(g, row, "risk.r0", field(vm.r0Property(), "riskR0"), seir);
-        add(g, row, "risk.fitR0", check(vm.fitR0Property()), seir);
-        add(g, row, "risk.latent", field(vm.latentDaysProperty(), null), seir);
-        add(g, row, "risk.infectious", field(vm.infectiousDaysProperty(), null), seir);
-        add(g, row, "risk.travelReduction", field(vm.travelReductionProperty(), null), seir);
-        add(g, row, "risk.contactReduction", field(vm.contactReductionProperty(), null), seir);
-        add(g, row, "risk.horizon", field(vm.horizonProperty(), null), seir);
-        add(g, row, "risk.runs", field(vm.runsProperty(), "riskRuns"), seir);
-        add(g, row, "risk.seed", field(vm.seedProperty(), null), seir);
-        add(g, row, "risk.level", field(vm.levelProperty(), null), oe);
+        add(g, row, "analytics.param.r0", field(f.r0Property(), "riskR0"), seir);
+        add(g, row, "risk.fitR0", check(f.fitR0Property()), seir);
+        add(g, row, "analytics.param.latentDays", field(f.latentDaysProperty(), "riskLatent"), seir);
+        add(g, row, "analytics.param.infectiousDays", field(f.infectiousDaysProperty(), "riskInfectious"), seir);
+        ComboBox<SeirParameters.Rates> rates = new ComboBox<>(FXCollections.observableArrayList(
+                SeirParameters.Rates.values()));
+        rates.setId("riskRates");
+        rates.setConverter(converter(x -> m.get("risk.rates." + x.name())));
+        rates.valueProperty().bindBidirectional(f.ratesProperty());
+        rates.setTooltip(new Tooltip(m.get("risk.rates.tip")));
+        add(g, row, "risk.rates", rates, seir);
+        add(g, row, "analytics.param.travelReduction", field(f.travelReductionProperty(), "riskTravelReduction"),
+                seir);
+        add(g, row, "analytics.param.contactReduction", field(f.contactReductionProperty(),
+                "riskContactReduction"), seir);
+        DatePicker reductionFrom = new DatePicker();
+        reductionFrom.setId("riskReductionFrom");
+        reductionFrom.valueProperty().bindBidirectional(f.reductionFromProperty());
+        add(g, row, "risk.reductionFrom", reductionFrom, seir);
+        add(g, row, "analytics.param.reductionRampDays", field(f.rampDaysProperty(), "riskRamp"), seir);
+        add(g, row, "analytics.param.horizonDays", field(f.horizonProperty(), null), seir);
+        add(g, row, "analytics.param.runs", field(f.runsProperty(), "riskRuns"), seir);
+        add(g, row, "analytics.param.seed", field(f.seedProperty(), null), seir);
+        add(g, row, "analytics.param.level", field(f.levelProperty(), null), oe);
         return g;
     }
 
@@ -144,6 +171,7 @@ public final class RiskPanel extends ScrollPane {
         clear.disableProperty().bind(vm.casesProperty().isNull());
         CheckBox cum = new CheckBox(m.get("risk.cases.cumulative"));
         cum.selectedProperty().bindBidirectional(vm.cumulativeProperty());
+        cum.setWrapText(true);
         Label summary = new Label();
         summary.setId("casesSummary");
         summary.setWrapText(true);
@@ -183,7 +211,14 @@ public final class RiskPanel extends ScrollPane {
         errors.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.errors()), vm.errors()));
         HBox bar = new HBox(6, run, cancel, p);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, bar, status, errors);
+        Label inputs = new Label();
+        inputs.setId("riskInputs");
+        inputs.setWrapText(true);
+        inputs.getStyleClass().add("legend-note");
+        inputs.textProperty().bind(vm.inputsProperty());
+        inputs.visibleProperty().bind(vm.inputsProperty().isNotEmpty());
+        inputs.managedProperty().bind(inputs.visibleProperty());
+        return new VBox(4, bar, status, errors, inputs);
     }
 
     private Node heatmapControls(MapViewModel map) {
@@ -274,13 +309,17 @@ public final class RiskPanel extends ScrollPane {
         table.setItems(vm.ranking());
         table.setPrefHeight(260);
         table.setPlaceholder(new Label(m.get("risk.ranking.empty")));
-        table.getColumns().add(column("risk.ranking.rank", r -> Integer.toString(r.rank()), 40));
+        table.getColumns().add(column("risk.ranking.rank", r -> r.source() ? "—" : Integer.toString(r.rank()), 40));
         table.getColumns().add(column("risk.ranking.region", RankingRow::name, 110));
-        TableColumn<RankingRow, String> value = column("risk.ranking.value", RankingRow::value, 80);
+        TableColumn<RankingRow, String> value = column("risk.ranking.value", RankingRow::value, 110);
         value.textProperty().bind(Bindings.createStringBinding(() -> vm.heatmap().label(
                 vm.heatmap().measureProperty().get()), vm.heatmap().measureProperty()));
         table.getColumns().add(value);
+        TableColumn<RankingRow, String> interval = column("risk.ranking.interval", RankingRow::interval, 120);
+        interval.setId("rankingInterval");
+        table.getColumns().add(interval);
         table.getColumns().add(column("risk.ranking.drivers", RankingRow::drivers, 220));
+        table.getColumns().add(column("risk.ranking.flag", RankingRow::flag, 120));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (!syncing && r != null) {
                 vm.selectRow(r);
@@ -311,10 +350,13 @@ public final class RiskPanel extends ScrollPane {
     }
 
     private Node forecast() {
-        ForecastChart chart = new ForecastChart();
+        ForecastChart chart = new ForecastChart(m);
         Label title = new Label();
         title.setId("forecastTitle");
         title.setWrapText(true);
+        CheckBox logScale = new CheckBox(m.get("risk.forecast.log"));
+        logScale.setId("forecastLog");
+        logScale.selectedProperty().addListener((o, a, on) -> chart.setLogScale(on));
         Label key = new Label(m.get("risk.forecast.key"));
         key.setWrapText(true);
         key.getStyleClass().add("legend-note");
@@ -322,7 +364,10 @@ public final class RiskPanel extends ScrollPane {
             chart.show(s);
             title.setText(s == null ? "" : m.get("risk.forecast.title", s.name()));
         });
-        VBox box = new VBox(4, title, chart, key);
+        HeatmapViewModel h = vm.heatmap();
+        chart.setMarker(h.forecastDayProperty().get());
+        h.forecastDayProperty().addListener((o, a, d) -> chart.setMarker(d.intValue()));
+        VBox box = new VBox(4, title, logScale, chart, key);
         box.visibleProperty().bind(vm.forecastProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
         return box;

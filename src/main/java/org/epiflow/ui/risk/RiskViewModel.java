@@ -7,27 +7,22 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.epiflow.analytics.Driver;
-import org.epiflow.analytics.RiskResult;
-import org.epiflow.analytics.RiskRow;
-import org.epiflow.analytics.cases.CaseCsvReader;
-import org.epiflow.analytics.cases.CaseImportException;
+import org.epiflow.analytics.ModelParameters;
+import org.epiflow.analytics.RiskInputException;
+import org.epiflow.analytics.RiskModel;
+import org.epiflow.analytics.RiskModels;
+import org.epiflow.analytics.RiskOutcome;
+import org.epiflow.analytics.RiskRequest;
 import org.epiflow.analytics.cases.CaseTable;
-import org.epiflow.analytics.cases.Seeds;
-import org.epiflow.analytics.classify.Legend;
-import org.epiflow.analytics.seir.SeirEnsemble;
-import org.epiflow.analytics.seir.SeirForecast;
 import org.epiflow.bundle.OpenedBundle;
-import org.epiflow.model.AggregateDataset;
-import org.epiflow.model.Period;
-import org.epiflow.model.Region;
+import org.epiflow.text.Localized;
+import org.epiflow.text.Message;
 import org.epiflow.ui.i18n.Messages;
 import org.epiflow.ui.map.MapViewModel;
 import org.epiflow.ui.map.RegionSelection;
@@ -37,280 +32,94 @@ import org.epiflow.ui.util.TaskExecutor;
 import org.epiflow.ui.util.TaskHandle;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The risk panel's state: model and parameters (typed as text, validated into {@link RiskSettings}), case data
- * imported from {@code cases.csv} (problems listed by line and column) or seeds typed by hand, a background run with
- * progress and cancel, a cache of finished runs per bundle fingerprint and settings, the ranking table linked both
- * ways to the shared region selection, the heatmap and the selected region's SEIR forecast.
+ * The risk panel's state, in parts: what was typed ({@link RiskFormViewModel}), the case data
+ * ({@link CaseDataViewModel}), the heatmap ({@link HeatmapViewModel}) and the ranking ({@link RankingViewModel});
+ * this class turns the form into a {@link RiskRequest}, runs it through {@link RiskModels} in the background with
+ * progress and cancel, caches finished runs per bundle fingerprint and settings, and shows the selected region's
+ * SEIR forecast.
  */
 public final class RiskViewModel {
     private final Messages messages;
     private final TaskExecutor executor;
-    private final FileChooserService files;
     private final RegionSelection selection;
-    private final MapViewModel map;
+    private final RiskFormViewModel form = new RiskFormViewModel();
+    private final CaseDataViewModel cases;
     private final HeatmapViewModel heatmap;
+    private final RankingViewModel ranking;
     private final RiskCache cache = new RiskCache(32);
     private final List<RiskRunListener> listeners = new CopyOnWriteArrayList<>();
 
     private final ObjectProperty<OpenedBundle> bundle = new SimpleObjectProperty<>();
-    private final ObjectProperty<RiskModelKind> model = new SimpleObjectProperty<>(RiskModelKind.IMPORTATION);
-    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> asOf = new SimpleObjectProperty<>();
-    private final StringProperty window = new SimpleStringProperty("7");
-    private final StringProperty ascertainment = new SimpleStringProperty("1");
-    private final BooleanProperty bothDirections = new SimpleBooleanProperty();
-    private final StringProperty sources = new SimpleStringProperty("");
-    private final StringProperty seeds = new SimpleStringProperty("");
-    private final StringProperty r0 = new SimpleStringProperty("2.5");
-    private final StringProperty latentDays = new SimpleStringProperty("4");
-    private final StringProperty infectiousDays = new SimpleStringProperty("5");
-    private final StringProperty travelReduction = new SimpleStringProperty("0");
-    private final StringProperty contactReduction = new SimpleStringProperty("0");
-    private final StringProperty horizon = new SimpleStringProperty("60");
-    private final StringProperty runs = new SimpleStringProperty("200");
-    private final StringProperty seed = new SimpleStringProperty("1");
-    private final BooleanProperty fitR0 = new SimpleBooleanProperty();
-    private final StringProperty level = new SimpleStringProperty("0.95");
-
-    private final BooleanProperty cumulative = new SimpleBooleanProperty();
-    private final ObjectProperty<CaseTable> cases = new SimpleObjectProperty<>();
-    private final StringProperty casesSummary = new SimpleStringProperty("");
-    private final ObservableList<String> caseProblems = FXCollections.observableArrayList();
-    private Path casesFile;
-
     private final ObservableList<String> errors = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty inputs = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<RiskRun> run = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<RankingRow> ranking = FXCollections.observableArrayList();
-    private final ObjectProperty<RankingRow> selectedRow = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ForecastSeries> forecast = new ReadOnlyObjectWrapper<>();
     private TaskHandle handle;
-    private java.util.concurrent.atomic.AtomicBoolean token;
+    private AtomicBoolean token;
     private int computations;
-    private boolean linking;
 
     public RiskViewModel(Messages messages, TaskExecutor executor, FileChooserService files, RegionSelection selection,
                          MapViewModel map) {
         this.messages = messages;
         this.executor = executor;
-        this.files = files;
         this.selection = selection;
-        this.map = map;
+        this.cases = new CaseDataViewModel(messages, executor, files, bundle::get);
         this.heatmap = new HeatmapViewModel(messages);
+        this.ranking = new RankingViewModel(messages, selection, map, heatmap);
         heatmap.provincesProperty().bind(map.filters().provincesProperty());
         heatmap.layerProperty().addListener((o, a, l) -> map.heatmapProperty().set(l));
-        heatmap.measureProperty().addListener((o, a, b) -> fillRanking());
+        map.hoverDetailProperty().set(heatmap::describe);
+        heatmap.measureProperty().addListener((o, a, b) -> ranking.fill(run.get()));
         heatmap.forecastDayProperty().addListener((o, a, b) -> {
             if (heatmap.measureProperty().get() != null && heatmap.measureProperty().get().isForecast()) {
-                fillRanking();
+                ranking.fill(run.get());
             }
         });
         bundle.addListener((o, a, b) -> {
             cancel();
-            cases.set(null);
-            casesFile = null;
-            casesSummary.set("");
-            caseProblems.clear();
-            from.set(null);
-            asOf.set(null);
+            cases.clear();
+            form.clearDates();
             show(null);
             status.set("");
         });
-        selection.codeProperty().addListener((o, a, c) -> selectionChanged(c));
-        cumulative.addListener((o, a, b) -> {
-            if (casesFile != null) {
-                importCases(casesFile);
-            }
+        selection.codeProperty().addListener((o, a, c) -> {
+            ranking.selectionChanged(c);
+            updateForecast();
         });
+        ranking.selectedProperty().addListener((o, a, r) -> updateForecast());
     }
 
-    // ---- case data -------------------------------------------------------------------------------------------
-
-    /** Asks for a cases file and imports it. */
-    public void chooseCases() {
-        OpenedBundle b = bundle.get();
-        if (b == null) {
-            return;
-        }
-        Path dir = b.file() == null ? null : b.file().toAbsolutePath().getParent();
-        files.openFile(messages.get("risk.cases.choose"), dir, messages.get("risk.cases.filter"), "*.csv")
-                .ifPresent(this::importCases);
-    }
-
-    /** Reads and validates a cases file in the background; problems are listed by line and column. */
-    public void importCases(Path file) {
-        OpenedBundle b = bundle.get();
-        if (b == null) {
-            return;
-        }
-        AggregateDataset data = b.data();
-        boolean cum = cumulative.get();
-        caseProblems.clear();
-        executor.execute(ctx -> new CaseCsvReader(data.info().period(), data.regions(), cum).read(file),
-                TaskCallbacks.<CaseTable>of(t -> {
-                    if (bundle.get() != b) {
-                        return;
-                    }
-                    casesFile = file;
-                    cases.set(t);
-                    casesSummary.set(messages.get("risk.cases.loaded", file.getFileName().toString(),
-                            String.format(messages.locale(), "%,d", t.total()),
-                            t.lastReportedDay() < 0 ? "-" : data.info().period().day(t.lastReportedDay()).toString()));
-                }, e -> {
-                    cases.set(null);
-                    casesFile = null;
-                    casesSummary.set(messages.get("risk.cases.refused", file.getFileName().toString()));
-                    if (e instanceof CaseImportException ce) {
-                        for (CaseImportException.Problem p : ce.problems()) {
-                            caseProblems.add(p.line() <= 0 ? messages.get("risk.cases.problemFile", p.message())
-                                    : p.column().isEmpty() ? messages.get("risk.cases.problemLine", p.line(),
-                                    p.message()) : messages.get("risk.cases.problem", p.line(), p.column(),
-                                    p.message()));
-                        }
-                    } else {
-                        caseProblems.add(String.valueOf(e.getMessage()));
-                    }
-                }));
-    }
-
-    /** Forgets the case data. */
-    public void clearCases() {
-        cases.set(null);
-        casesFile = null;
-        casesSummary.set("");
-        caseProblems.clear();
-    }
-
-    // ---- validation ------------------------------------------------------------------------------------------
+    // ---- requests ----------------------------------------------------------------------------------------------
 
     /** Validates the inputs; on success the settings, else null with {@link #errors()} filled. */
     public RiskSettings validate() {
-        List<String> err = new ArrayList<>();
         OpenedBundle b = bundle.get();
         if (b == null) {
             errors.setAll(messages.get("risk.error.noBundle"));
             return null;
         }
-        AggregateDataset data = b.data();
-        Period period = data.info().period();
-        CaseTable t = cases.get();
-        RiskModelKind k = model.get();
-        int last = period.days() - 1;
-        int asOfDay = asOf.get() != null ? day(period, asOf.get(), "risk.asOf", err)
-                : t != null && t.lastReportedDay() >= 0 ? t.lastReportedDay() : last;
-        int fromDay = from.get() != null ? day(period, from.get(), "risk.from", err) : 0;
-        if (err.isEmpty() && fromDay > asOfDay) {
-            err.add(messages.get("risk.error.order"));
-        }
-        boolean seir = k == RiskModelKind.SEIR;
-        boolean imp = k == RiskModelKind.IMPORTATION;
-        int w = imp ? (int) number(window, "risk.window", 1, 60, true, err) : 7;
-        double asc = imp || seir ? number(ascertainment, "risk.ascertainment", 0.001, 1, false, err) : 1;
-        double r = seir ? number(r0, "risk.r0", 0.1, 20, false, err) : 2.5;
-        double lat = seir ? number(latentDays, "risk.latent", 0.5, 60, false, err) : 4;
-        double inf = seir ? number(infectiousDays, "risk.infectious", 0.5, 60, false, err) : 5;
-        double tr = seir ? number(travelReduction, "risk.travelReduction", 0, 1, false, err) : 0;
-        double cr = seir ? number(contactReduction, "risk.contactReduction", 0, 1, false, err) : 0;
-        int hz = seir ? (int) number(horizon, "risk.horizon", 0, 365, true, err) : 60;
-        int rn = seir ? (int) number(runs, "risk.runs", 0, 2000, true, err) : 200;
-        long sd = seir ? (long) number(seed, "risk.seed", 0, 1e15, true, err) : 1;
-        double lv = k == RiskModelKind.OBSERVED_EXPECTED ? number(level, "risk.level", 0.5, 0.999, false, err) : 0.95;
-        List<String> src = new ArrayList<>();
-        for (String c : sources.get().trim().split("[,;\\s]+")) {
-            if (!c.isBlank()) {
-                if (data.regions().indexOf(c) < 0) {
-                    err.add(messages.get("risk.error.source", c));
-                }
-                src.add(c);
-            }
-        }
-        List<String> sds = new ArrayList<>();
-        if (imp || seir) {
-            for (String s : seeds.get().trim().split("[,;\\s]+")) {
-                if (!s.isBlank()) {
-                    sds.add(s);
-                }
-            }
-            try {
-                Seeds.parse(sds, data.regions());
-            } catch (IllegalArgumentException e) {
-                err.add(messages.get("risk.error.seeds", e.getMessage()));
-            }
-        }
-        boolean hasCases = t != null;
-        switch (k) {
-            case IMPORTATION -> {
-                if (!hasCases && sds.isEmpty()) {
-                    err.add(messages.get("risk.error.needCasesOrSeeds"));
-                }
-            }
-            case SEIR -> {
-                if (!hasCases && sds.isEmpty()) {
-                    err.add(messages.get("risk.error.needCasesOrSeeds"));
-                }
-            }
-            case OBSERVED_EXPECTED -> {
-                if (!hasCases) {
-                    err.add(messages.get("risk.error.needCases"));
-                }
-            }
-            case EFFECTIVE_DISTANCE -> {
-                if (!hasCases && src.isEmpty()) {
-                    err.add(messages.get("risk.error.needSources"));
-                }
-            }
-            default -> { }
-        }
-        errors.setAll(err);
-        if (!err.isEmpty()) {
-            return null;
-        }
-        String casesKey = t == null ? "" : (casesFile == null ? "" : casesFile.getFileName().toString()) + "|"
-                + (cumulative.get() ? "cumulative" : "daily") + "|" + Integer.toHexString(t.hashCode()) + "|"
-                + t.total();
-        return new RiskSettings(k, fromDay, asOfDay, imp && bothDirections.get(), w, asc, src, sds, r, lat, inf, tr,
-                cr, hz, rn, sd, seir && fitR0.get(), lv, casesKey);
+        List<Message> problems = new ArrayList<>();
+        ModelParameters p = form.parameters(problems);
+        RiskSettings s = new RiskSettings(form.modelProperty().get(), p, form.sourceCodes(), form.seedItems(),
+                form.fromProperty().get(), form.toProperty().get(), form.asOfProperty().get(), cases.key());
+        problems.addAll(RiskModels.problems(request(b, s)));
+        errors.setAll(problems.stream().map(messages::format).toList());
+        return problems.isEmpty() ? s : null;
     }
 
-    private int day(Period period, LocalDate d, String field, List<String> err) {
-        if (!period.contains(d)) {
-            err.add(messages.get("risk.error.date", messages.get(field), period.start().toString(),
-                    period.day(period.days() - 1).toString()));
-            return 0;
-        }
-        return (int) (d.toEpochDay() - period.start().toEpochDay());
+    private RiskRequest request(OpenedBundle b, RiskSettings s) {
+        return new RiskRequest(b.data(), cases.casesProperty().get(), s.sources(), s.seeds(), s.from(), s.to(),
+                s.asOf(), s.parameters());
     }
-
-    private double number(StringProperty p, String field, double min, double max, boolean whole, List<String> err) {
-        String s = p.get() == null ? "" : p.get().trim().replace(',', '.');
-        try {
-            double v = Double.parseDouble(s);
-            if (!(v >= min && v <= max) || (whole && v != Math.rint(v))) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            err.add(messages.get(whole ? "risk.error.whole" : "risk.error.number", messages.get(field),
-                    plain(min), plain(max)));
-            return min;
-        }
-    }
-
-    private static String plain(double v) {
-        return Legend.format(v);
-    }
-
-    // ---- running ---------------------------------------------------------------------------------------------
 
     /** Validates and runs (or answers from the cache). */
     public void run() {
@@ -325,11 +134,12 @@ public final class RiskViewModel {
             status.set(messages.get("risk.status.cached"));
             return;
         }
-        CaseTable t = cases.get();
+        CaseTable t = cases.casesProperty().get();
+        RiskRequest req = request(b, s);
         running.set(true);
         progress.set(-1);
-        status.set(messages.get("risk.status.running", messages.get(s.model().key())));
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        status.set(messages.get("risk.status.running", messages.get(s.model().messageKey())));
+        AtomicBoolean stop = new AtomicBoolean();
         token = stop;
         TaskHandle h = executor.execute(ctx -> {
             ctx.progress("run", -1);
@@ -337,7 +147,8 @@ public final class RiskViewModel {
                 return null;
             }
             computations++;
-            return RiskEngine.run(b.fingerprint(), b.data(), t, s);
+            RiskOutcome o = RiskModels.run(req);
+            return new RiskRun(b.fingerprint(), s, o, t, b.data());
         }, new TaskCallbacks<RiskRun>(r -> {
             if (stop.get() || r == null || bundle.get() != b) {
                 return;
@@ -345,14 +156,19 @@ public final class RiskViewModel {
             finished();
             cache.put(r);
             show(r);
-            status.set(messages.get("risk.status.done", messages.get(s.model().key()), r.result().rows().size()));
+            status.set(messages.get("risk.status.done", messages.get(s.model().messageKey()),
+                    r.result().rows().size()));
             listeners.forEach(l -> l.runFinished(r));
         }, e -> {
             if (stop.get()) {
                 return;
             }
             finished();
-            status.set(messages.get("risk.status.failed", String.valueOf(e.getMessage())));
+            if (e instanceof RiskInputException ie) {
+                errors.setAll(ie.problems().stream().map(messages::format).toList());
+            }
+            status.set(messages.get("risk.status.failed", e instanceof Localized l ? messages.format(l)
+                    : String.valueOf(e.getMessage())));
         }, (stage, f) -> {
             if (!stop.get()) {
                 progress.set(f);
@@ -388,134 +204,41 @@ public final class RiskViewModel {
     private void show(RiskRun r) {
         run.set(r);
         heatmap.runProperty().set(r);
-        fillRanking();
-        selectionChanged(selection.code());
-    }
-
-    // ---- ranking and selection -------------------------------------------------------------------------------
-
-    private void fillRanking() {
-        RiskRun r = run.get();
-        List<RankingRow> rows = new ArrayList<>();
-        if (r != null) {
-            RiskResult res = r.result();
-            HeatmapMeasure m = heatmap.measureProperty().get();
-            int rank = 1;
-            for (RiskRow row : res.rows()) {
-                String value;
-                if (m == null) {
-                    value = "";
-                } else if (m.isForecast()) {
-                    value = Legend.format(HeatmapViewModel.forecastValue(r.forecast(),
-                            heatmap.forecastDayProperty().get(), row.region()));
-                } else {
-                    double v = row.value(m.column());
-                    value = res.withheld(row, m.column()) ? "< " + res.k() : Double.isNaN(v) ? "" : Legend.format(v);
-                }
-                rows.add(new RankingRow(rank++, row.code(), regionName(r.data(), row.region()), value,
-                        drivers(r.data(), row), row.flag()));
-            }
-        }
-        RankingRow keep = selectedRow.get();
-        ranking.setAll(rows);
-        if (keep != null) {
-            selectionChanged(keep.code());
-        }
-    }
-
-    private String regionName(AggregateDataset data, int i) {
-        Region reg = data.regions().get(i);
-        String n = messages.chinese() ? reg.name() : reg.nameEn();
-        return n == null || n.isBlank() ? reg.code() : n;
-    }
-
-    private String drivers(AggregateDataset data, RiskRow row) {
-        List<String> parts = new ArrayList<>();
-        for (Driver d : row.drivers()) {
-            parts.add(messages.get("risk.driver", regionName(data, d.region()),
-                    String.format(Locale.ROOT, "%.0f", 100 * d.share())));
-        }
-        return String.join(messages.chinese() ? "；" : "; ", parts);
-    }
-
-    /** A row was chosen in the table: select its region on the map and zoom to it. */
-    public void selectRow(RankingRow row) {
-        if (linking) {
-            return;
-        }
-        linking = true;
-        try {
-            selectedRow.set(row);
-            if (row != null) {
-                selection.select(row.code());
-                map.zoomToSelection();
-            }
-            updateForecast();
-        } finally {
-            linking = false;
-        }
-    }
-
-    private void selectionChanged(String code) {
-        RankingRow found = null;
-        for (RankingRow r : ranking) {
-            if (r.code().equals(code)) {
-                found = r;
-                break;
-            }
-        }
-        boolean was = linking;
-        linking = true;
-        try {
-            selectedRow.set(found);
-        } finally {
-            linking = was;
-        }
+        inputs.set(r == null ? "" : String.join("\n", r.result().inputs().stream().map(messages::format).toList()));
+        ranking.fill(r);
+        ranking.selectionChanged(selection.code());
         updateForecast();
     }
 
     private void updateForecast() {
         RiskRun r = run.get();
-        RankingRow row = selectedRow.get();
-        if (r == null || r.forecast() == null || row == null) {
-            forecast.set(null);
-            return;
-        }
-        forecast.set(series(r, row.code(), row.name()));
+        RankingRow row = ranking.selectedProperty().get();
+        forecast.set(r == null || r.forecast() == null || row == null ? null
+                : ForecastSeries.of(r, row.code(), row.name()));
+    }
+
+    /** A row was chosen in the table: select its region on the map and zoom to it. */
+    public void selectRow(RankingRow row) {
+        ranking.select(row);
     }
 
     /** The SEIR forecast of one region of a run (null when the run is not a SEIR forecast). */
     public static ForecastSeries series(RiskRun r, String code, String name) {
-        SeirForecast.Outcome f = r.forecast();
-        int region = r.data().regions().indexOf(code);
-        if (f == null || region < 0) {
-            return null;
-        }
-        int days = f.deterministic().days();
-        double[][] q = new double[5][days];
-        SeirEnsemble e = f.ensemble();
-        for (int d = 0; d < days; d++) {
-            for (int l = 0; l < 5; l++) {
-                q[l][d] = e != null ? e.quantile(l, d, region) : f.deterministic().cumulative(d, region);
-            }
-        }
-        int start = r.settings().fromDay();
-        double[] obs = null;
-        if (r.cases() != null) {
-            obs = new double[days];
-            Arrays.fill(obs, Double.NaN);
-            long sum = 0;
-            for (int d = 0; d < start; d++) {
-                sum += r.cases().daily(d, region);
-            }
-            int end = r.cases().lastReportedDay();
-            for (int d = 0; d < days && start + d <= end && start + d < r.cases().days(); d++) {
-                sum += r.cases().daily(start + d, region);
-                obs[d] = sum;
-            }
-        }
-        LocalDate s = r.data().info().period().day(start);
-        return new ForecastSeries(code, name, s, q[0], q[1], q[2], q[3], q[4], obs, r.settings().asOfDay() - start);
+        return ForecastSeries.of(r, code, name);
+    }
+
+    // ---- case data (delegated) -----------------------------------------------------------------------------------
+
+    public void chooseCases() {
+        cases.choose();
+    }
+
+    public void importCases(Path file) {
+        cases.importFile(file);
+    }
+
+    public void clearCases() {
+        cases.clear();
     }
 
     // ---- the workspace hook and housekeeping -----------------------------------------------------------------
@@ -550,8 +273,20 @@ public final class RiskViewModel {
         return cache;
     }
 
+    public RiskFormViewModel form() {
+        return form;
+    }
+
+    public CaseDataViewModel caseData() {
+        return cases;
+    }
+
     public HeatmapViewModel heatmap() {
         return heatmap;
+    }
+
+    public RankingViewModel rankingModel() {
+        return ranking;
     }
 
     public Messages messages() {
@@ -562,92 +297,24 @@ public final class RiskViewModel {
         return bundle;
     }
 
-    public ObjectProperty<RiskModelKind> modelProperty() {
-        return model;
-    }
-
-    public ObjectProperty<LocalDate> fromProperty() {
-        return from;
-    }
-
-    public ObjectProperty<LocalDate> asOfProperty() {
-        return asOf;
-    }
-
-    public StringProperty windowProperty() {
-        return window;
-    }
-
-    public StringProperty ascertainmentProperty() {
-        return ascertainment;
-    }
-
-    public BooleanProperty bothDirectionsProperty() {
-        return bothDirections;
-    }
-
-    public StringProperty sourcesProperty() {
-        return sources;
-    }
-
-    public StringProperty seedsProperty() {
-        return seeds;
-    }
-
-    public StringProperty r0Property() {
-        return r0;
-    }
-
-    public StringProperty latentDaysProperty() {
-        return latentDays;
-    }
-
-    public StringProperty infectiousDaysProperty() {
-        return infectiousDays;
-    }
-
-    public StringProperty travelReductionProperty() {
-        return travelReduction;
-    }
-
-    public StringProperty contactReductionProperty() {
-        return contactReduction;
-    }
-
-    public StringProperty horizonProperty() {
-        return horizon;
-    }
-
-    public StringProperty runsProperty() {
-        return runs;
-    }
-
-    public StringProperty seedProperty() {
-        return seed;
-    }
-
-    public BooleanProperty fitR0Property() {
-        return fitR0;
-    }
-
-    public StringProperty levelProperty() {
-        return level;
-    }
-
-    public BooleanProperty cumulativeProperty() {
-        return cumulative;
+    public ObjectProperty<RiskModel> modelProperty() {
+        return form.modelProperty();
     }
 
     public ObjectProperty<CaseTable> casesProperty() {
-        return cases;
+        return cases.casesProperty();
     }
 
     public StringProperty casesSummaryProperty() {
-        return casesSummary;
+        return cases.summaryProperty();
     }
 
     public ObservableList<String> caseProblems() {
-        return caseProblems;
+        return cases.problems();
+    }
+
+    public BooleanProperty cumulativeProperty() {
+        return cases.cumulativeProperty();
     }
 
     public ObservableList<String> errors() {
@@ -666,19 +333,24 @@ public final class RiskViewModel {
         return status;
     }
 
+    /** What the shown run was made with (window, as-of date, parameters), one line each. */
+    public StringProperty inputsProperty() {
+        return inputs;
+    }
+
     public ReadOnlyObjectProperty<RiskRun> runProperty() {
         return run.getReadOnlyProperty();
     }
 
     public ObservableList<RankingRow> ranking() {
-        return ranking;
+        return ranking.rows();
     }
 
     public ObjectProperty<RankingRow> selectedRowProperty() {
-        return selectedRow;
+        return ranking.selectedProperty();
     }
 
     public ReadOnlyObjectProperty<ForecastSeries> forecastProperty() {
-        return forecast;
+        return forecast.getReadOnlyProperty();
     }
 }

@@ -57,8 +57,8 @@ class CaseCsvReaderTest {
     @Test
     void refusesADecreasingCumulativeCount() {
         assertThat(problems("date,region,cases\n2020-01-01," + a + ",12\n2020-01-02," + a + ",10\n", true))
-                .singleElement().hasToString("line 3, column 'cases': cumulative count for region " + a
-                        + " falls from 12 (2020-01-01, line 2) to 10 on 2020-01-02");
+                .singleElement().hasToString("Line 3, column cases: The running total for region " + a
+                        + " falls from 12 (2020-01-01, line 2) to 10 on 2020-01-02.");
     }
 
     @Test
@@ -75,33 +75,37 @@ class CaseCsvReaderTest {
                 + "2020-01-04," + b + ",1.5\n"
                 + "2020-01-05," + b + ",\n";
         assertThat(problems(csv, false)).extracting(Object::toString).containsExactly(
-                "line 2, column 'region': unknown region '999999' (not in the bundle)",
-                "line 3, column 'cases': negative count -4",
-                "line 4, column 'cases': 'many' is not a whole number of cases",
-                "line 5, column 'date': date 2019-12-31 is outside the bundle's period 2020-01-01/2020-01-05",
-                "line 6, column 'date': '2020-13-01' is not a date (yyyy-MM-dd)",
-                "line 8: duplicate row for region " + a + " on 2020-01-03 (first on line 7)",
-                "line 9: expected 3 fields, found 2",
-                "line 10, column 'cases': '1.5' is not a whole number of cases",
-                "line 11, column 'cases': missing count");
+                "Line 2, column region: Unknown region '999999' (not in the bundle).",
+                "Line 3, column cases: Negative number of cases -4.",
+                "Line 4, column cases: 'many' is not a whole number of cases.",
+                "Line 5, column date: The date 2019-12-31 is outside the bundle's period 2020-01-01 – 2020-01-05.",
+                "Line 6, column date: '2020-13-01' is not a date (write yyyy-MM-dd).",
+                "Line 8: A second row for region " + a + " on 2020-01-03 (the first is on line 7).",
+                "Line 9: Expected 3 fields, found 2.",
+                "Line 10, column cases: '1.5' is not a whole number of cases.",
+                "Line 11, column cases: The number of cases is missing.");
+        // the same problems in Chinese, with line, column and value (issue 12 item 2)
+        assertThat(problems(csv, false)).extracting(p -> org.epiflow.text.Texts.inChinese().format(p.located()))
+                .startsWith("第 2 行，region 列：未知地区“999999”（数据包中没有）。",
+                        "第 3 行，cases 列：病例数为负数：-4。");
     }
 
     @Test
     void headerProblems() {
         assertThat(problems("date,area,cases,notes\n", false)).extracting(Object::toString).containsExactly(
-                "line 1, column 'area': unknown column (expected date,region,cases)",
-                "line 1, column 'notes': unknown column (expected date,region,cases)",
-                "line 1, column 'region': missing column");
+                "Line 1, column area: Unknown column 'area' (expected date,region,cases).",
+                "Line 1, column notes: Unknown column 'notes' (expected date,region,cases).",
+                "Line 1, column region: The column 'region' is missing.");
         assertThat(problems("", false)).extracting(Object::toString)
-                .containsExactly("file: the file is empty (expected a header date,region,cases)");
+                .containsExactly("File: The file is empty (expected a header line date,region,cases).");
     }
 
     @Test
     void messageListsProblems() {
         assertThatThrownBy(() -> read("date,region,cases\n2020-01-01,x,1\n", false))
                 .isInstanceOf(CaseImportException.class)
-                .hasMessage("cannot read cases from cases.csv: line 2, column 'region': unknown region 'x' (not in "
-                        + "the bundle)");
+                .hasMessage("Cannot read cases from cases.csv: Line 2, column region: Unknown region 'x' (not in "
+                        + "the bundle).");
     }
 
     @Test
@@ -119,8 +123,8 @@ class CaseCsvReaderTest {
     void seedsParseCountsAndShares() {
         List<Seeds.Seed> s = Seeds.parse(List.of(a + "=50", " " + b + " = 0.5% "), regions);
         assertThat(Seeds.infectious(s, new double[]{1000, 2000, 3000})).containsExactly(50, 10, 0);
-        assertThatThrownBy(() -> Seeds.parse(List.of("x=1"), regions)).hasMessageContaining("unknown region 'x'");
-        assertThatThrownBy(() -> Seeds.parse(List.of(a + "=-1"), regions)).hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> Seeds.parse(List.of("x=1"), regions)).hasMessageContaining("no region x");
+        assertThatThrownBy(() -> Seeds.parse(List.of(a + "=-1"), regions)).hasMessageContaining("at least 0");
         assertThatThrownBy(() -> Seeds.parse(List.of(a), regions)).hasMessageContaining("CODE=COUNT");
     }
 }

@@ -1,5 +1,6 @@
 package org.epiflow.analytics.distance;
 
+import org.epiflow.analytics.DayWindow;
 import org.epiflow.analytics.RiskResult;
 import org.epiflow.analytics.RiskRow;
 import org.epiflow.analytics.SparseFlows;
@@ -17,11 +18,14 @@ class EffectiveDistanceTest {
     @Test
     void twoRegionsByHand() {
         AggregateDataset data = TestNetworks.constant(new long[]{1000, 1000}, new int[][]{{0, 30}, {20, 0}}, 2, 10);
-        RiskResult r = EffectiveDistance.compute(data, new int[]{0}, 0, 1, null);
+        RiskResult r = EffectiveDistance.compute(data, new int[]{0}, new DayWindow(0, 1, 1), null);
         // all traffic leaving A goes to B: P = 1, d = 1
         assertThat(r.row(TestNetworks.code(1)).orElseThrow().value(0)).isCloseTo(1.0, within(1e-12));
-        assertThat(r.row(TestNetworks.code(0)).orElseThrow().value(0)).isZero();
+        // the source is marked as such, first and not ranked, with no distance of its own
+        assertThat(r.row(TestNetworks.code(0)).orElseThrow().value(0)).isNaN();
         assertThat(r.rows().get(0).flag()).isEqualTo("source");
+        assertThat(r.rank(r.rows().get(0))).isZero();
+        assertThat(r.rank(r.rows().get(1))).isEqualTo(1);
     }
 
     @Test
@@ -29,7 +33,7 @@ class EffectiveDistanceTest {
         // A→B 300, A→C 100; B→C 99, B→A 1; C→A 10
         AggregateDataset data = TestNetworks.constant(new long[]{1000, 1000, 1000},
                 new int[][]{{0, 300, 100}, {1, 0, 99}, {10, 0, 0}}, 1, 1);
-        RiskResult r = EffectiveDistance.compute(data, new int[]{0}, 0, 0, null);
+        RiskResult r = EffectiveDistance.compute(data, new int[]{0}, new DayWindow(0, 0, 0), null);
         double ab = 1 - Math.log(0.75);
         double bc = 1 - Math.log(0.99);
         double ac = 1 - Math.log(0.25);
@@ -43,7 +47,7 @@ class EffectiveDistanceTest {
         assertThat(r.rows()).extracting(RiskRow::code)
                 .containsExactly(TestNetworks.code(0), TestNetworks.code(1), TestNetworks.code(2));
         // from C the only way out is to A
-        RiskResult fromC = EffectiveDistance.compute(data, new int[]{2}, 0, 0, null);
+        RiskResult fromC = EffectiveDistance.compute(data, new int[]{2}, new DayWindow(0, 0, 0), null);
         assertThat(fromC.row(TestNetworks.code(1)).orElseThrow().value(0)).isCloseTo(1 + ab, within(1e-12));
     }
 
@@ -114,7 +118,7 @@ class EffectiveDistanceTest {
         }
         assertThat(placed).isGreaterThan(5);
         var cases = new org.epiflow.analytics.cases.CaseTable(data.info().period(), data.regions(), daily, days - 1);
-        RiskResult r = EffectiveDistance.compute(data, new int[]{0}, 0, days - 1, cases);
+        RiskResult r = EffectiveDistance.compute(data, new int[]{0}, new DayWindow(0, days - 1, days - 1), cases);
         assertThat((double) r.summary().get("daysPerUnitDistance")).isCloseTo(0.5, within(0.1));
         assertThat((double) r.summary().get("spearmanDistanceVsArrival")).isGreaterThan(0.8);
     }

@@ -1,5 +1,6 @@
 package org.epiflow.analytics.importation;
 
+import org.epiflow.analytics.DayWindow;
 import org.epiflow.analytics.RiskResult;
 import org.epiflow.analytics.RiskRow;
 import org.epiflow.analytics.TestNetworks;
@@ -23,7 +24,7 @@ class ImportationRiskTest {
         AggregateDataset data = TestNetworks.constant(new long[]{1_000_000, 500_000},
                 new int[][]{{0, 1000}, {400, 0}}, 3, 10);
         List<Seeds.Seed> seeds = Seeds.parse(List.of(TestNetworks.code(0) + "=0.1%"), data.regions());
-        RiskResult r = ImportationRisk.fromSeeds(data, seeds, ImportationParameters.upTo(2));
+        RiskResult r = ImportationRisk.fromSeeds(data, seeds, DayWindow.upTo(2), ImportationParameters.DEFAULTS);
         String b = TestNetworks.code(1);
         // λ_B = 3 days × 1000 trips × 1000 / 1e6 = 3
         assertThat(col(r, b, "expected_imported")).isCloseTo(3.0, within(1e-12));
@@ -37,7 +38,8 @@ class ImportationRiskTest {
             assertThat(d.share()).isEqualTo(1.0);
         });
 
-        RiskResult both = ImportationRisk.fromSeeds(data, seeds, new ImportationParameters(0, 2, true, 7, 1));
+        RiskResult both = ImportationRisk.fromSeeds(data, seeds, DayWindow.upTo(2),
+                new ImportationParameters(true, 7, 1, null));
         // plus residents of B returning from A: 3 × 400 × 0.001 = 1.2
         assertThat(col(both, b, "expected_imported")).isCloseTo(4.2, within(1e-12));
     }
@@ -51,7 +53,8 @@ class ImportationRiskTest {
         daily[0] = 10;          // A, day 0
         daily[n + 1] = 4;       // B, day 1
         CaseTable cases = new CaseTable(data.info().period(), data.regions(), daily, 1);
-        RiskResult r = ImportationRisk.fromCases(data, cases, new ImportationParameters(0, 2, false, 2, 0.5));
+        RiskResult r = ImportationRisk.fromCases(data, cases, DayWindow.upTo(2),
+                new ImportationParameters(false, 2, 0.5, null));
         String a = TestNetworks.code(0);
         String b = TestNetworks.code(1);
         String c = TestNetworks.code(2);
@@ -59,7 +62,8 @@ class ImportationRiskTest {
         assertThat(col(r, b, "expected_imported")).isCloseTo(2000 * 40 / 1e6, within(1e-12));
         assertThat(col(r, c, "expected_imported")).isCloseTo(500 * 40 / 1e6 + 1000 * 16 / 2e6, within(1e-12));
         assertThat(col(r, a, "expected_imported")).isZero();
-        assertThat(col(r, c, "trips_from_infected_regions")).isEqualTo(4500);
+        // only trips on days the origin had infections: A→C on days 0–1, B→C on days 1–2 (issue 14 item 7)
+        assertThat(col(r, c, "trips_from_infected_regions")).isEqualTo(500 * 2 + 1000 * 2);
         assertThat(col(r, c, "local_cases")).isZero();
         assertThat(col(r, b, "local_cases")).isEqualTo(4);
         RiskRow rowC = r.row(c).orElseThrow();
@@ -74,7 +78,7 @@ class ImportationRiskTest {
         AggregateDataset data = TestNetworks.constant(new long[]{1_000_000, 500_000},
                 new int[][]{{0, 1000}, {400, 0}}, 1, 5000);
         RiskResult r = ImportationRisk.fromSeeds(data,
-                Seeds.parse(List.of(TestNetworks.code(0) + "=100"), data.regions()), ImportationParameters.upTo(0));
+                Seeds.parse(List.of(TestNetworks.code(0) + "=100"), data.regions()), DayWindow.upTo(0), ImportationParameters.DEFAULTS);
         java.io.StringWriter w = new java.io.StringWriter();
         r.writeCsv(w);
         assertThat(w.toString()).contains(",<5000,").doesNotContain(",1000,");

@@ -1,5 +1,6 @@
 package org.epiflow.analytics.observed;
 
+import org.epiflow.analytics.DayWindow;
 import org.epiflow.analytics.RiskResult;
 import org.epiflow.analytics.TestNetworks;
 import org.epiflow.analytics.cases.CaseTable;
@@ -36,13 +37,14 @@ class ObservedExpectedTest {
         daily[9 * n + 7] = 0;                   // under-reporting
         daily[0] = 1000;
         CaseTable cases = new CaseTable(data.info().period(), data.regions(), daily, 9);
-        RiskResult r = ObservedExpected.compute(data, cases, new int[]{0}, 0, 9, 0.95);
+        RiskResult r = ObservedExpected.compute(data, cases, new int[]{0}, DayWindow.upTo(9), 0.95);
         assertThat((double) r.summary().get("flowElasticity")).isCloseTo(0.8, within(0.15));
         assertThat(r.row(TestNetworks.code(5)).orElseThrow().flag()).isEqualTo("local-transmission");
         assertThat(r.row(TestNetworks.code(7)).orElseThrow().flag()).isEqualTo("under-reporting");
         assertThat(r.row(TestNetworks.code(0)).orElseThrow().flag()).isEqualTo("source");
-        assertThat(r.rows().get(0).code()).isEqualTo(TestNetworks.code(5));
-        assertThat(r.rows().get(1).drivers()).singleElement().satisfies(d ->
+        assertThat(r.rows().get(0).code()).isEqualTo(TestNetworks.code(0));
+        assertThat(r.rows().get(1).code()).isEqualTo(TestNetworks.code(5));
+        assertThat(r.rows().get(2).drivers()).singleElement().satisfies(d ->
                 assertThat(d.code()).isEqualTo(TestNetworks.code(0)));
         assertThat(r.columns().get(0).flowDerived()).isTrue();
     }

@@ -62,13 +62,18 @@ class MetapopulationSeirTest {
     @Test
     void noTransmissionWithoutR0AndExactDecay() {
         AggregateDataset data = TestNetworks.constant(new long[]{1000, 1000}, new int[][]{{0, 0}, {0, 0}}, 5, 1);
-        SeirParameters p = new SeirParameters(0, 2, 4, 0, 0, Integer.MAX_VALUE);
+        SeirParameters p = new SeirParameters(0, 2, 4, 0, 0, Integer.MAX_VALUE, 0, SeirParameters.Rates.DAILY);
         SeirRun run = MetapopulationSeir.deterministic(schedule(data, 5, p), p, Populations.of(data),
                 new double[]{0, 0}, new double[]{100, 0}, false);
-        // I falls by 1/4 a day: 75, 56.25, ...
+        // daily probabilities: I falls by 1/4 a day: 75, 56.25, ...
         assertThat(run.infectious()[0]).isCloseTo(75, within(1e-9));
         assertThat(run.infectious()[2]).isCloseTo(56.25, within(1e-9));
         assertThat(run.finalCumulative()[0]).isZero();
+        // continuous-time rates: I decays as exp(−t/4)
+        SeirParameters q = new SeirParameters(0, 2, 4, 0, 0, Integer.MAX_VALUE);
+        SeirRun ode = MetapopulationSeir.deterministic(schedule(data, 5, q), q, Populations.of(data),
+                new double[]{0, 0}, new double[]{100, 0}, false);
+        assertThat(ode.infectious()[0]).isCloseTo(100 * Math.exp(-0.25), within(1e-9));
     }
 
     @Test

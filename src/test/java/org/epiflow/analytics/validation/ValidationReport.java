@@ -1,6 +1,8 @@
 package org.epiflow.analytics.validation;
 
+import org.epiflow.analytics.DayWindow;
 import org.epiflow.analytics.RiskResult;
+import org.epiflow.analytics.cases.ReportingDelay;
 import org.epiflow.analytics.RiskRow;
 import org.epiflow.analytics.cases.CaseTable;
 import org.epiflow.analytics.distance.EffectiveDistance;
@@ -56,7 +58,46 @@ public final class ValidationReport {
                 demo.parameters().ascertainment());
 
         // importation risk as of 23 January
-        RiskResult imp = ImportationRisk.fromCases(data, cases, new ImportationParameters(0, asOf, false, 7, 0.25));
+        ReportingDelay trueDelay = new ReportingDelay(demo.parameters().reportDelayMean(),
+                demo.parameters().reportDelaySd());
+        RiskResult old = ImportationRisk.fromCases(data, cases, DayWindow.upTo(asOf),
+                new ImportationParameters(false, 7, 0.25, ReportingDelay.NONE));
+        RiskResult imp = ImportationRisk.fromCases(data, cases, DayWindow.upTo(asOf),
+                new ImportationParameters(false, 7, 0.25, trueDelay));
+        // the truth's λ: the same trips with the true infections of the last 7 days
+        double[] truePool = new double[period.days() * n];
+        for (int k = 0; k < n; k++) {
+            double run = 0;
+            for (int d = 0; d < period.days(); d++) {
+                run += truth.get(d, k) - (d >= 7 ? truth.get(d - 7, k) : 0);
+                truePool[d * n + k] = run;
+            }
+        }
+        RiskResult ideal = ImportationRisk.compute(data, truePool, null, null, DayWindow.upTo(asOf),
+                new ImportationParameters(false, 7, 1, ReportingDelay.NONE), java.util.Map.of());
+        double sumOld = 0;
+        double sumNow = 0;
+        double sumTrue = 0;
+        int cover = 0;
+        int coverN = 0;
+        for (RiskRow r : ideal.rows()) {
+            if (r.region() == seed || !Double.isFinite(r.value(1))) {
+                continue;
+            }
+            double t = r.value(1);
+            RiskRow a = old.row(r.code()).orElseThrow();
+            RiskRow b = imp.row(r.code()).orElseThrow();
+            sumTrue += t;
+            sumOld += a.value(1);
+            sumNow += b.value(1);
+            if (t > 0.5) {
+                coverN++;
+                cover += t >= b.value(6) && t <= b.value(7) ? 1 : 0;
+            }
+        }
+        p("importation expected imports summed over regions, as of 23 Jan: from true infections %.1f; old pool "
+                + "(reports of the last 7 days / 0.25) %.1f; nowcast (gamma delay 10, sd 4) %.1f; 95 %% interval "
+                + "covers the truth's λ in %d of %d regions with λ > 0.5", sumTrue, sumOld, sumNow, cover, coverN);
         List<Double> score = new ArrayList<>();
         List<Boolean> hit = new ArrayList<>();
         double[] expected = new double[n];
@@ -84,7 +125,7 @@ public final class ValidationReport {
                 .points("regions", expected, trueLater, BLUE).write(out.resolve("validation-importation.png"));
 
         // effective distance
-        RiskResult ed = EffectiveDistance.compute(data, new int[]{seed}, 0, asOf, cases);
+        RiskResult ed = EffectiveDistance.compute(data, new int[]{seed}, DayWindow.upTo(asOf), cases);
         double[] d = new double[n];
         double[] trueArrival = new double[n];
         double[] seenArrival = new double[n];
@@ -105,9 +146,23 @@ public final class ValidationReport {
 
         // SEIR: calibrated on reports up to 23 Jan, forecast to 31 March
         int last = period.days() - 1;
-        SeirParameters oracle = new SeirParameters(2.6, 4, 5, 0, 0.75, asOf + 1);
+        int restrictions = day(period, "2020-01-24");
+        SeirParameters oracle = new SeirParameters(2.6, 4, 5, 0, 0.75, restrictions, 7, SeirParameters.Rates.DAILY);
+        int fitDay = day(period, "2020-02-10");
+        for (double guess : new double[]{1.0, 1.5, 2.5, 4.0, 6.0}) {
+            SeirForecast.Outcome f = SeirForecast.compute(data, cases, new SeirForecast.Settings(oracle.withR0(guess),
+                    0, fitDay, 0, new int[]{seed}, List.of(), 0.25, trueDelay, true, 0, 1));
+            p("SEIR joint fit to reports up to 10 Feb from R0 guess %.1f: R0 %.3f (95%% %.3f – %.3f), start %.0f, "
+                    + "dispersion %.1f", guess, f.fit().r0(), f.fit().lower(), f.fit().upper(), f.fit().infected(),
+                    f.fit().dispersion());
+        }
+        SeirForecast.Outcome odeFit = SeirForecast.compute(data, cases, new SeirForecast.Settings(
+                new SeirParameters(2.0, 4, 5, 0, 0.75, restrictions, 7, SeirParameters.Rates.ODE), 0, fitDay, 0,
+                new int[]{seed}, List.of(), 0.25, trueDelay, true, 0, 1));
+        p("SEIR joint fit with continuous-time rates: R0 %.3f (95%% %.3f – %.3f) — the ODE R0 of the same growth",
+                odeFit.fit().r0(), odeFit.fit().lower(), odeFit.fit().upper());
         SeirForecast.Outcome fc = SeirForecast.compute(data, cases, new SeirForecast.Settings(oracle, 0, asOf,
-                last - asOf, new int[]{seed}, List.of(), 0.25, 10, false, 200, 1));
+                last - asOf, new int[]{seed}, List.of(), 0.25, trueDelay, false, 200, 1));
         SeirForecast.Outcome naive = SeirForecast.compute(data, cases, new SeirForecast.Settings(
                 SeirParameters.DEFAULTS, 0, asOf, last - asOf, new int[]{seed}, List.of(), 0.25, 10, false, 0, 1));
         double trueTotal = truth.total();
@@ -138,7 +193,7 @@ public final class ValidationReport {
 
         // observed vs expected as of 15 February
         int asOf2 = day(period, "2020-02-15");
-        RiskResult oe = ObservedExpected.compute(data, cases, new int[]{seed}, 0, asOf2, 0.95);
+        RiskResult oe = ObservedExpected.compute(data, cases, new int[]{seed}, DayWindow.upTo(asOf2), 0.90);
         p("observed-expected (as of 15 Feb): %s", oe.summary());
         double[] lx = new double[n];
         double[] ly = new double[n];

@@ -86,9 +86,9 @@ class RiskViewModelTest {
 
     @Test
     void badParametersAreListedAndNothingRuns() {
-        vm.modelProperty().set(RiskModelKind.SEIR);
-        vm.r0Property().set("abc");
-        vm.runsProperty().set("2.5");
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.SEIR);
+        vm.form().r0Property().set("abc");
+        vm.form().runsProperty().set("2.5");
         vm.run();
         assertThat(vm.errors()).anyMatch(e -> e.startsWith("R0: enter a number"))
                 .anyMatch(e -> e.startsWith("Stochastic runs: enter a whole number"))
@@ -99,12 +99,12 @@ class RiskViewModelTest {
 
     @Test
     void unknownSourceAndBadSeedsAreRefused() {
-        vm.modelProperty().set(RiskModelKind.IMPORTATION);
-        vm.sourcesProperty().set("999999");
-        vm.seedsProperty().set("420100=x");
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.IMPORTATION);
+        vm.form().sourcesProperty().set("999999");
+        vm.form().seedsProperty().set("420100=x");
         assertThat(vm.validate()).isNull();
         assertThat(vm.errors()).anyMatch(e -> e.contains("No region 999999"))
-                .anyMatch(e -> e.startsWith("Infected by hand:"));
+                .anyMatch(e -> e.startsWith("Infected by hand '420100=x'"));
     }
 
     @Test
@@ -140,10 +140,10 @@ class RiskViewModelTest {
         assertThat(vm.statusProperty().get()).contains("cache");
         assertThat(told).hasSize(1);
 
-        vm.windowProperty().set("5");
+        vm.form().windowProperty().set("5");
         vm.run();
         assertThat(vm.computations()).isEqualTo(2);
-        vm.windowProperty().set("7");
+        vm.form().windowProperty().set("7");
         vm.run();
         assertThat(vm.computations()).isEqualTo(2);
         assertThat(vm.cache().size()).isEqualTo(2);
@@ -151,16 +151,16 @@ class RiskViewModelTest {
 
     @Test
     void parametersAModelDoesNotUseDoNotMissTheCache() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
-        vm.r0Property().set("3");   // SEIR only
+        vm.form().r0Property().set("3");   // SEIR only
         vm.run();
         assertThat(vm.computations()).isEqualTo(1);
     }
 
     @Test
     void tableAndMapSelectionAreLinkedBothWays() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
         RankingRow top = vm.ranking().get(0);
         vm.selectRow(top);
@@ -174,7 +174,7 @@ class RiskViewModelTest {
 
     @Test
     void classificationChoicesChangeTheLegend() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
         HeatmapViewModel h = vm.heatmap();
         h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("expected_imported"))
@@ -198,7 +198,7 @@ class RiskViewModelTest {
 
     @Test
     void densitySurfaceModeSpreadsTheValuesAroundTheSeats() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
         HeatmapViewModel h = vm.heatmap();
         h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("expected_imported"))
@@ -215,7 +215,7 @@ class RiskViewModelTest {
 
     @Test
     void provincesRollUpSumsAdditiveFigures() {
-        vm.seedsProperty().set("420100=5000");
+        vm.form().seedsProperty().set("420100=5000");
         vm.run();
         HeatmapViewModel h = vm.heatmap();
         h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("population"))
@@ -224,12 +224,109 @@ class RiskViewModelTest {
         assertThat(h.mappedValues()).containsKeys("110000", "310000", "420000", "440000");
     }
 
+    /**
+     * Issue 14 item 1: the app applies the reductions (it passed "never" before) and refuses the periods of less
+     * than a day that the model rejects; the run is recorded under the model's id, as the CLI does.
+     */
+    @Test
+    void theAppAppliesReductionsAndTheDeclaredRanges() {
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.SEIR);
+        vm.form().seedsProperty().set("420100=500");
+        vm.form().runsProperty().set("0");
+        vm.form().latentDaysProperty().set("0.5");
+        vm.run();
+        assertThat(vm.errors()).anyMatch(e -> e.startsWith("Latent period (days): enter a number from 1 to 60"));
+        assertThat(vm.runProperty().get()).isNull();
+        vm.form().latentDaysProperty().set("4");
+        vm.form().contactReductionProperty().set("0.8");
+        vm.form().reductionFromProperty().set(TestDatasets.START.plusDays(3));
+        List<RiskRun> told = new ArrayList<>();
+        vm.addRunListener(told::add);
+        vm.run();
+        assertThat(vm.errors()).isEmpty();
+        var summary = vm.runProperty().get().result().summary();
+        assertThat(summary.get("reductionFrom")).isEqualTo(TestDatasets.START.plusDays(3).toString());
+        assertThat(summary.get("contactReduction")).isEqualTo(0.8);
+        assertThat(told.get(0).settings().model().id()).isEqualTo("seir");
+        assertThat(vm.inputsProperty().get()).contains("contact −0.8 from " + TestDatasets.START.plusDays(3));
+    }
+
+    /** Issue 11 item 6: each result is read the right way round. */
+    @Test
+    void resultsAreReadTheRightWay() throws Exception {
+        vm.importCases(cases(goodCases()));
+        vm.run();
+        HeatmapViewModel h = vm.heatmap();
+        // importation opens on expected imported infections, not on a probability that saturates at 1
+        assertThat(h.measureProperty().get().name()).isEqualTo("expected_imported");
+        assertThat(h.legendProperty().get().entries()).allSatisfy(e -> {
+            String[] ends = e.label().split(" – ");
+            assertThat(ends[0]).isNotEqualTo(ends[1]);
+        });
+        assertThat(vm.ranking().get(0).interval()).contains("–");
+        assertThat(h.describe(vm.ranking().get(0).code())).contains("95 % interval");
+        // effective distance: the sources are marked, near reads as exposed (the scheme runs dark at small D)
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.EFFECTIVE_DISTANCE);
+        vm.run();
+        assertThat(vm.errors()).isEmpty();
+        assertThat(vm.ranking().get(0).source()).isTrue();
+        assertThat(vm.ranking().get(0).value()).isEqualTo("Source (not ranked)");
+        assertThat(vm.ranking().get(1).rank()).isEqualTo(1);
+        assertThat(h.reversedProperty().get()).isTrue();
+        var legend = h.legendProperty().get();
+        int nearest = legend.entries().get(0).argb();
+        int farthest = legend.entries().get(legend.entries().size() - 1).argb();
+        assertThat(brightness(nearest)).isLessThan(brightness(farthest));
+        assertThat(h.layerProperty().get().marks()).containsValue(org.epiflow.map.ChoroplethLayer.Mark.SOURCE);
+    }
+
+    static int brightness(int argb) {
+        return (argb >> 16 & 0xFF) + (argb >> 8 & 0xFF) + (argb & 0xFF);
+    }
+
+    @Test
+    void theRatioIsOnADivergingSchemeCentredOnOne() {
+        org.epiflow.analytics.RiskResult res = new org.epiflow.analytics.RiskResult("observed-expected",
+                org.epiflow.analytics.observed.ObservedExpected.COLUMNS, ratioRows(), java.util.Map.of(), 10);
+        HeatmapViewModel h = vm.heatmap();
+        vm.showRun(new RiskRun("FP", new RiskSettings(org.epiflow.analytics.RiskModel.OBSERVED_EXPECTED,
+                org.epiflow.analytics.observed.ObservedParameters.DEFAULTS, List.of(), List.of(), null, null, null,
+                ""), new org.epiflow.analytics.RiskOutcome(org.epiflow.analytics.RiskRequest.of(
+                org.epiflow.analytics.RiskModel.OBSERVED_EXPECTED, DATA), org.epiflow.analytics.DayWindow.upTo(1),
+                new int[0], res, null), null, DATA));
+        h.measureProperty().set(h.measures().stream().filter(m -> m.name().equals("observed_expected_ratio"))
+                .findFirst().orElseThrow());
+        assertThat(h.schemeProperty().get().kind()).isEqualTo(ColorScheme.Kind.DIVERGING);
+        var legend = h.legendProperty().get();
+        assertThat(legend.breaks().edges()).contains(1.0);
+        for (var e : legend.entries()) {
+            int r = e.argb() >> 16 & 0xFF;
+            int b = e.argb() & 0xFF;
+            if (e.upper() <= 1) {
+                assertThat(b).as(e.label()).isGreaterThan(r);
+            } else {
+                assertThat(r).as(e.label()).isGreaterThan(b);
+            }
+        }
+    }
+
+    private static List<org.epiflow.analytics.RiskRow> ratioRows() {
+        List<org.epiflow.analytics.RiskRow> rows = new ArrayList<>();
+        double[] ratios = {0.2, 0.5, 0.8, 0.95, 1.1, 1.6, 3, 8};
+        for (int i = 0; i < DATA.regions().size(); i++) {
+            double x = ratios[i % ratios.length];
+            rows.add(new org.epiflow.analytics.RiskRow(i, DATA.regions().get(i).code(), "r" + i, x,
+                    new double[]{100, 10, 10, 1, 30, 0.5, 1e6, x}, "", List.of()));
+        }
+        return rows;
+    }
+
     @Test
     void seirForecastHasADateSliderLockedBreaksAndAChart() {
-        vm.modelProperty().set(RiskModelKind.SEIR);
-        vm.seedsProperty().set("420100=500");
-        vm.runsProperty().set("20");
-        vm.horizonProperty().set("20");
+        vm.modelProperty().set(org.epiflow.analytics.RiskModel.SEIR);
+        vm.form().seedsProperty().set("420100=500");
+        vm.form().runsProperty().set("20");
+        vm.form().horizonProperty().set("20");
         vm.run();
         assertThat(vm.errors()).isEmpty();
         HeatmapViewModel h = vm.heatmap();
@@ -306,7 +403,7 @@ class RiskViewModelTest {
         HeldExecutor ex = new HeldExecutor();
         RiskViewModel v = new RiskViewModel(Messages.of(Locale.ENGLISH), ex, files, selection, map);
         v.bundleProperty().set(BUNDLE);
-        v.seedsProperty().set("420100=5000");
+        v.form().seedsProperty().set("420100=5000");
         v.run();
         assertThat(v.runningProperty().get()).isTrue();
         v.cancel();

@@ -4,6 +4,8 @@ import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.Direction;
+import org.epiflow.analytics.RiskModel;
+import org.epiflow.analytics.RiskOutcome;
 import org.epiflow.export.ExportFormat;
 import org.epiflow.export.ExportLayer;
 import org.epiflow.export.ExportOptions;
@@ -12,10 +14,12 @@ import org.epiflow.export.ExportSource;
 import org.epiflow.export.Exporter;
 import org.epiflow.export.PageSpec;
 import org.epiflow.export.Paper;
+import org.epiflow.export.RiskHeatmap;
 import org.epiflow.data.workspace.ViewDefinition;
 import org.epiflow.map.BasemapGeometry;
 import org.epiflow.map.Language;
 import org.epiflow.map.geo.BasemapLoader;
+import org.epiflow.text.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +35,11 @@ import java.util.concurrent.Callable;
 
 /** {@code epiflow export}: a briefing map (PNG, SVG, PDF, PPTX, GIF) or table (CSV, XLSX) of an opened bundle. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = RiskModelOptions.Defaults.class,
         description = {"Export a briefing map or table of a bundle, traceable (officer, time, bundle fingerprint).",
                 "PNG/SVG/PDF: one date, or the sum of --from..--to. GIF/PPTX: one frame/slide per day.",
-                "CSV/XLSX: flows (default), a ranking, or the partners of --region; nothing below k."})
+                "CSV/XLSX: flows (default), a ranking, or the partners of --region; nothing below k.",
+                "--heatmap MODEL:COLUMN draws a risk model's column (model options as for `epiflow risk`)."})
 final class ExportCommand implements Callable<Integer> {
     static final int USAGE = 2;
 
@@ -120,8 +126,29 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "dark map style")
     boolean dark;
 
+    @Option(names = "--heatmap", paramLabel = "MODEL:COLUMN", description = "draw a risk model's column as the "
+            + "heatmap, e.g. importation:expected_imported (the model runs with the options below, as `epiflow "
+            + "risk`; --from/--to are also its travel window)")
+    String heatmap;
+
+    @Option(names = "--classes", description = "with --heatmap: number of classes, 2-9 (default 5)")
+    Integer classes;
+
+    @Option(names = "--classify", paramLabel = "quantiles|equal|jenks|custom:B1,B2,...",
+            description = "with --heatmap: how classes are made (default quantiles)")
+    String classify;
+
+    @Mixin
+    RiskModelOptions modelOptions;
+
     /** The saved view of {@code --view}, read once. */
     private ViewDefinition savedView;
+
+    /** What {@code --heatmap} (or the saved view's heatmap) asks for. */
+    record HeatmapRequest(RiskModel model, String column, RiskHeatmap.Classification how) {
+    }
+
+    private HeatmapRequest riskHeatmap;
 
     @Override
     public Integer call() throws Exception {
@@ -145,6 +172,21 @@ final class ExportCommand implements Callable<Integer> {
             keyId = id.keyId();
             opened = ws.openBundle(reader, bundle, id);
             BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
+            if (riskHeatmap != null) {
+                RiskOutcome run = modelOptions.run(opened.data(), riskHeatmap.model(),
+                        modelOptions.windowFrom != null ? modelOptions.windowFrom : date == null ? from : null,
+                        modelOptions.windowTo != null ? modelOptions.windowTo : date == null ? to : null);
+                var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+                ws.riskRun(run.result().model(), json.writeValueAsString(java.util.Map.of("command",
+                        String.join(" ", spec.commandLine().getParseResult().originalArgs()))),
+                        json.writeValueAsString(run.result().summary()), opened.header().bundleId());
+                try {
+                    o.heatmap(RiskHeatmap.of(run, opened.data(), riskHeatmap.column(), riskHeatmap.how(),
+                            o.provinces(), o.language()));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(e.getMessage(), USAGE);
+                }
+            }
             Exporter x = new Exporter(ExportSource.of(opened, basemap, keyId), Clock.systemUTC());
             try {
                 r = x.export(o, a, b, out);
@@ -211,6 +253,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new CliException(f.extension() + " pages are always " + f.capabilities().fixedPaper().name()
                     .toLowerCase(Locale.ROOT) + " (16:9); use --dpi for the pictures' resolution", USAGE);
         }
+        riskHeatmap = heatmapRequest(f);
         ExportOptions o = new ExportOptions().format(f);
         if (savedView != null) {
             try {
@@ -259,9 +302,86 @@ final class ExportCommand implements Callable<Integer> {
             if (delay != null) {
                 o.frameDelayMillis(delay);
             }
+            if (riskHeatmap != null) {
+                var shown = o.layers();
+                shown.add(ExportLayer.HEATMAP);
+                o.layers(shown);
+            }
             return o;
         });
         return o;
+    }
+
+    /**
+     * The risk heatmap asked for by {@code --heatmap} (or the saved view), checked before anything is opened: the
+     * model and its column exist, the classification is sound, model options come with a heatmap only.
+     */
+    private HeatmapRequest heatmapRequest(ExportFormat f) throws CliException {
+        var parsed = spec.commandLine().getParseResult();
+        String given = heatmap;
+        String how = classify;
+        Integer n = classes;
+        if (given == null && savedView != null && savedView.heatmap() != null) {
+            var h = savedView.heatmap();
+            given = h.model() + ":" + h.column();
+            if (how == null && h.classify() != null) {
+                how = h.classify().equals("custom") && h.breaks() != null ? "custom:" + String.join(",",
+                        h.breaks().stream().map(String::valueOf).toList()) : h.classify();
+            }
+            n = n != null ? n : h.classes();
+        }
+        if (given == null) {
+            for (String name : RiskModelOptions.NAMES) {
+                if (parsed.hasMatchedOption(name)) {
+                    throw new CliException(name + " applies with --heatmap MODEL:COLUMN", USAGE);
+                }
+            }
+            if (classes != null || classify != null) {
+                throw new CliException((classes != null ? "--classes" : "--classify") + " applies with --heatmap",
+                        USAGE);
+            }
+            return null;
+        }
+        if (f.isTable()) {
+            throw new CliException("--heatmap applies to map formats, not " + f.extension(), USAGE);
+        }
+        int colon = given.indexOf(':');
+        if (colon <= 0 || colon == given.length() - 1) {
+            throw new CliException(Message.of("export.heatmap.spec", given).english(), USAGE);
+        }
+        String modelId = given.substring(0, colon).trim(), column = given.substring(colon + 1).trim();
+        RiskModel model = RiskModel.byId(modelId).orElseThrow(() -> new CliException(
+                Message.of("export.heatmap.model", modelId, RiskModel.ids()).english(), USAGE));
+        if (model.column(column).isEmpty()) {
+            throw new CliException(Message.of("export.heatmap.column", model.id(), column, String.join(", ",
+                    model.columns().stream().map(org.epiflow.analytics.Column::name).toList())).english(), USAGE);
+        }
+        String method = classifyOr(how);
+        int count = nOr(n);
+        RiskHeatmap.Classification c = parse(() -> RiskHeatmap.Classification.parse(method, count));
+        if (heatmap == null) {
+            // the saved view's heatmap: its colours, and its run's window and sources unless given here
+            var h = savedView.heatmap();
+            org.epiflow.analytics.classify.ColorScheme scheme = null;
+            if (h.scheme() != null) {
+                try {
+                    scheme = org.epiflow.analytics.classify.ColorScheme.valueOf(h.scheme().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("the saved view's heatmap scheme '" + h.scheme() + "' is unknown", USAGE);
+                }
+            }
+            c = c.withScheme(scheme, h.reversed());
+            modelOptions.defaultsFrom(h.parameters(), parsed);
+        }
+        return new HeatmapRequest(model, column, c);
+    }
+
+    private static String classifyOr(String how) {
+        return how == null ? "quantiles" : how;
+    }
+
+    private static int nOr(Integer n) {
+        return n == null ? 5 : n;
     }
 
     private PageSpec page(ExportFormat f) throws CliException {

@@ -179,11 +179,19 @@ public final class MapPages {
         return out;
     }
 
-    /** Legend rows of a classified layer, highest class first (as the screen's heatmap legend lists them). */
-    public static List<Legend.Entry> legendRows(ChoroplethLayer layer, Language lang) {
-        List<Legend.Entry> rows = new ArrayList<>();
-        for (Legend.Entry e : layer.legendEntries(lang)) {
-            rows.add(0, new Legend.Entry(PageText.localizeRange(lang, e.label()), e.color(), 0));
+    /**
+     * Legend rows of a layer classified here: highest class first (as the screen's heatmap legend lists them); a
+     * density surface's rows as they are.
+     */
+    public static List<ExportHeatmap.Row> legendRows(ChoroplethLayer layer, Language lang) {
+        List<ExportHeatmap.Row> rows = new ArrayList<>();
+        List<Legend.Entry> entries = layer.legendEntries(lang);
+        int classes = layer.surface() != null ? 0 : layer.colors().length;
+        for (int i = 0; i < entries.size(); i++) {
+            Legend.Entry e = entries.get(i);
+            ExportHeatmap.Row r = new ExportHeatmap.Row(PageText.localizeRange(lang, e.label()), e.color(),
+                    e.color() == ChoroplethLayer.HATCH);
+            rows.add(i < classes ? 0 : rows.size(), r);
         }
         return rows;
     }

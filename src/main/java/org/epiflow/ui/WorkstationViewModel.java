@@ -82,6 +82,7 @@ public final class WorkstationViewModel {
         this.session = new WorkspaceSession(messages, executor, dialogs, prefs, clock, workspacesRoot,
                 new WorkspaceSession.Views(open, timeline, map, selection));
         session.setLockAction(() -> lock("idle"));
+        session.setHeatmapView(() -> org.epiflow.ui.export.HeatmapViews.of(risk.heatmap()));
         risk.addRunListener(this::recordRiskRun);
         unlock.setOnFailedUnlock(session::failedUnlock);
         this.export = new org.epiflow.ui.export.ExportViewModel(messages, executor, dialogs, files, map,

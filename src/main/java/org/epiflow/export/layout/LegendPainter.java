@@ -4,6 +4,7 @@ import org.epiflow.export.LayoutMetrics;
 import org.epiflow.export.MapPage;
 import org.epiflow.export.PageCanvas;
 import org.epiflow.export.PageText;
+import org.epiflow.map.ChoroplethLayer;
 import org.epiflow.map.Language;
 import org.epiflow.map.Legend;
 import org.epiflow.map.MapLayer;
@@ -37,8 +38,8 @@ final class LegendPainter {
         List<Block> blocks = new ArrayList<>();
         if (p.heatmap() != null) {
             List<Row> rows = new ArrayList<>();
-            for (Legend.Entry e : p.heatmap().legend()) {
-                rows.add(new Row(PageText.localizeRange(lang, e.label()), e.color(), 0, 'h'));
+            for (var e : p.heatmap().legend()) {
+                rows.add(new Row(PageText.localizeRange(lang, e.label()), e.argb(), 0, e.hatched() ? 'x' : 'h'));
             }
             if (!p.heatmap().note().isEmpty()) {
                 rows.add(new Row(p.heatmap().note(), 0, 0, 'n'));
@@ -117,10 +118,19 @@ final class LegendPainter {
                     c.fillCircle(cx, mid, r.size(), r.color());
                     c.strokeCircle(cx, mid, r.size(), 0xCC1F4E79, 1);
                 }
-                case 'h' -> {
-                    c.fill(path.reset().moveTo(x, mid - 6 * u).lineTo(x + swatch, mid - 6 * u)
-                            .lineTo(x + swatch, mid + 6 * u).lineTo(x, mid + 6 * u).close(), r.color());
+                case 'h', 'x' -> {
+                    double top = mid - 6 * u, h = 12 * u;
+                    c.fill(path.reset().moveTo(x, top).lineTo(x + swatch, top).lineTo(x + swatch, top + h)
+                            .lineTo(x, top + h).close(), r.kind() == 'x' ? ChoroplethLayer.NO_VALUE_FILL : r.color());
                     c.stroke(path, 0xFF9A9A90, 0.5);
+                    if (r.kind() == 'x') {
+                        MapPath hatch = new MapPath();
+                        for (double d = -h; d < swatch; d += 5 * u) {
+                            double x0 = Math.max(0, d), x1 = Math.min(swatch, d + h);
+                            hatch.moveTo(x + x0, top + (x0 - d)).lineTo(x + x1, top + (x1 - d));
+                        }
+                        c.stroke(hatch, ChoroplethLayer.HATCH, Math.max(0.5, 0.8 * u));
+                    }
                 }
                 default -> tx = x;
             }

@@ -1,5 +1,6 @@
 package org.epiflow.ui.export;
 
+import org.epiflow.analytics.RollUp;
 import org.epiflow.analytics.classify.Legend;
 import org.epiflow.export.ExportHeatmap;
 import org.epiflow.export.MapPages;
@@ -46,16 +47,18 @@ final class CurrentHeatmap {
         Legend legend = heatmap == null ? null : heatmap.legendProperty().get();
         String title = title(m, shown);
         ChoroplethLayer layer = new ChoroplethLayer(title, shown.values(), shown.breaks(), shown.colors(),
-                shown.surface());
+                shown.surface(), shown.marks());
         if (legend == null || shown.surface() != null || legend.entries().size() != shown.colors().length) {
             return new ExportHeatmap(layer, MapPages.legendRows(layer, lang), note(m));
         }
-        List<org.epiflow.map.Legend.Entry> rows = new ArrayList<>();
+        // the screen's legend (HeatmapLegendView): classes from the top, the marks that occur, "no value"
+        List<ExportHeatmap.Row> rows = new ArrayList<>();
         int[] colors = shown.colors();
         for (int i = legend.entries().size() - 1; i >= 0; i--) {
-            rows.add(new org.epiflow.map.Legend.Entry(legend.entries().get(i).label(), colors[i], 0));
+            rows.add(ExportHeatmap.Row.of(legend.entries().get(i).label(), colors[i]));
         }
-        rows.add(new org.epiflow.map.Legend.Entry(m.get("risk.heatmap.noData"), legend.noData(), 0));
+        rows.addAll(ExportHeatmap.markRows(layer, m.get("risk.legend.source"), m.get("risk.legend.suppressed"),
+                m.get("risk.heatmap.noData")));
         return new ExportHeatmap(layer, rows, note(m));
     }
 
@@ -70,19 +73,33 @@ final class CurrentHeatmap {
         if (m == ui || measure == null) {
             return shown.title();
         }
-        String key = "risk.column." + measure.name();
-        String t = m.has(key) ? m.get(key) : measure.name();
+        String t = heatmap.label(measure);
+        RiskRun run = heatmap.runProperty().get();
+        if (!measure.isForecast() && run != null) {
+            var col = run.result().columns().get(measure.column());
+            t = m.texts().format(org.epiflow.text.Message.of(col.labelKey()));
+        }
         return measure.isForecast() ? m.get("risk.heatmap.titleAt", t, heatmap.forecastDateProperty().get()) : t;
     }
 
-    /** "Importation risk (Du et al. 2020), as of 2020-01-23": the model and the day its figures are for. */
+    /**
+     * "Summed over the province · Importation risk (Du et al. 2020), as of 2020-01-23": how provinces were rolled up
+     * (as the screen's legend says) and the model and day its figures are for.
+     */
     private String note(Messages m) {
         RiskRun run = heatmap == null ? null : heatmap.runProperty().get();
         if (run == null) {
             return "";
         }
-        String model = m.get(run.settings().model().key());
-        String asOf = run.data().info().period().day(run.settings().asOfDay()).toString();
-        return m.get("export.heatmap.note", model, asOf);
+        List<String> parts = new ArrayList<>();
+        if (heatmap.provincesProperty().get()) {
+            HeatmapMeasure measure = heatmap.measureProperty().get();
+            parts.add(m.get(measure != null && measure.isForecast() ? RollUp.SUM.messageKey()
+                    : heatmap.rollUp().messageKey()));
+        }
+        String model = m.get(run.settings().model().messageKey());
+        String asOf = run.data().info().period().day(run.window().asOfDay()).toString();
+        parts.add(m.get("export.heatmap.note", model, asOf));
+        return String.join(" · ", parts);
     }
 }

@@ -204,13 +204,26 @@ public final class ExportDialog {
         marking.getItems().setAll(vm.markingPresets());
         marking.setValue(vm.markingProperty().get());
         marking.setMaxWidth(Double.MAX_VALUE);
-        marking.valueProperty().addListener((o, a, v) -> vm.markingProperty().set(v == null ? "" : v));
-        marking.getEditor().textProperty().addListener((o, a, v) -> vm.markingProperty().set(v == null ? "" : v));
+        boolean[] syncing = {false};
+        java.util.function.Consumer<String> typed = v -> {
+            if (!syncing[0]) {
+                vm.markingProperty().set(v == null ? "" : v);
+            }
+        };
+        marking.valueProperty().addListener((o, a, v) -> typed.accept(v));
+        marking.getEditor().textProperty().addListener((o, a, v) -> typed.accept(v));
         // a preset follows the page's language (the view-model swaps it): show what will be printed
         vm.markingProperty().addListener((o, a, v) -> {
-            if (v != null && !v.equals(marking.getEditor().getText())) {
+            if (syncing[0] || v == null || v.equals(marking.getEditor().getText())) {
+                return;
+            }
+            syncing[0] = true;
+            try {
                 marking.getItems().setAll(vm.markingPresets());
                 marking.setValue(v);
+                marking.getEditor().setText(v);
+            } finally {
+                syncing[0] = false;
             }
         });
         add(g, "export.marking", marking);

@@ -434,6 +434,13 @@ public final class WorkspaceSession implements SessionServices {
 
     // ---- saved views -------------------------------------------------------------------------------------------
 
+    private java.util.function.Supplier<ViewDefinition.Heatmap> heatmapView = () -> null;
+
+    /** Where {@link #capture()} finds the heatmap on screen (the risk panel's), for saved views. */
+    public void setHeatmapView(java.util.function.Supplier<ViewDefinition.Heatmap> s) {
+        heatmapView = s;
+    }
+
     /** The current view as a saved-view definition. */
     public ViewDefinition capture() {
         OpenedBundle b = views.open().currentProperty().get();
@@ -462,7 +469,7 @@ public final class WorkspaceSession implements SessionServices {
                         f.autoProvincesProperty().get()),
                 new ViewDefinition.Layers(f.provincesProperty().get(), flows,
                         views.map().heatmapProperty().get() != null, flows, true), extent,
-                code == null || code.isEmpty() ? List.of() : List.of(code), null)
+                code == null || code.isEmpty() ? List.of() : List.of(code), heatmapView.get())
                 .withPresentation(views.map().themeProperty().get() == org.epiflow.ui.prefs.Theme.DARK ? "dark"
                         : "light", null, null, null);
     }

@@ -31,7 +31,7 @@ import org.epiflow.ui.map.MapViewModel;
 import org.epiflow.ui.map.RegionSelection;
 import org.epiflow.ui.map.RenderedFrame;
 import org.epiflow.ui.risk.HeatmapMeasure;
-import org.epiflow.ui.risk.RiskModelKind;
+import org.epiflow.analytics.RiskModel;
 import org.epiflow.ui.risk.RiskViewModel;
 import org.epiflow.ui.time.TimelineViewModel;
 import org.epiflow.ui.util.CurrentThreadTaskExecutor;
@@ -132,7 +132,7 @@ class CurrentViewExportTest {
             demo.cases().writeCsv(w, "cases");
         }
         risk.importCases(cases);
-        risk.modelProperty().set(RiskModelKind.IMPORTATION);
+        risk.modelProperty().set(RiskModel.IMPORTATION);
         risk.run();
         assertThat(risk.runProperty().get()).as(String.join("; ", risk.errors())).isNotNull();
         HeatmapMeasure expected = risk.heatmap().measures().stream()

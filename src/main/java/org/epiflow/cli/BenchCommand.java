@@ -173,7 +173,7 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Time exports of the demo's busiest day: A4 landscape PDF and PNG at 300 dpi with the top N "
-                    + "arcs, and a GIF of 30 days.")
+                    + "arcs, a GIF of 30 days, and PowerPoint decks of 29 days (time and file size).")
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -194,9 +194,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--keep", description = "keep the files in this folder")
         Path keep;
 
+        @Option(names = "--slides", defaultValue = "29", description = "days in the PPTX deck (default ${DEFAULT-VALUE})")
+        int slides;
+
+        @Option(names = "--slide-arcs", defaultValue = "200",
+                description = "top N flows on each slide, as the map's default filter (default ${DEFAULT-VALUE})")
+        int slideArcs;
+
         @Override
         public Integer call() throws Exception {
-            new ExportBench(arcs, runs, frames, gifSize, keep).run(spec.commandLine().getOut());
+            new ExportBench(arcs, runs, frames, gifSize, keep, slides, slideArcs).run(spec.commandLine().getOut());
             return 0;
         }
     }
@@ -235,7 +242,7 @@ final class BenchCommand implements Runnable {
                 long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
                 return Math.min(n, 0xFFFF_FFFFL);
             } catch (NumberFormatException e) {
-                throw new CliException("--sizes: '" + s + "' is not a size such as 1g or 500m", 2);
+                throw new CliException(org.epiflow.text.Message.of("cli.bench.size", s), 2);
             }
         }
     }

@@ -4,6 +4,8 @@ import org.epiflow.bundle.BundleReader;
 import org.epiflow.bundle.OpenedBundle;
 import org.epiflow.bundle.age.AgeIdentity;
 import org.epiflow.data.Direction;
+import org.epiflow.analytics.RiskModel;
+import org.epiflow.analytics.RiskOutcome;
 import org.epiflow.export.ExportFormat;
 import org.epiflow.export.ExportLayer;
 import org.epiflow.export.ExportOptions;
@@ -12,7 +14,8 @@ import org.epiflow.export.ExportSource;
 import org.epiflow.export.Exporter;
 import org.epiflow.export.PageSpec;
 import org.epiflow.export.Paper;
-import org.epiflow.export.SavedView;
+import org.epiflow.export.RiskHeatmap;
+import org.epiflow.data.workspace.ViewDefinition;
 import org.epiflow.map.BasemapGeometry;
 import org.epiflow.map.Language;
 import org.epiflow.map.geo.BasemapLoader;
@@ -33,9 +36,11 @@ import java.util.concurrent.Callable;
 
 /** {@code epiflow export}: a briefing map (PNG, SVG, PDF, PPTX, GIF) or table (CSV, XLSX) of an opened bundle. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = RiskModelOptions.Defaults.class,
         description = {"Export a briefing map or table of a bundle, traceable (officer, time, bundle fingerprint).",
                 "PNG/SVG/PDF: one date, or the sum of --from..--to. GIF/PPTX: one frame/slide per day.",
-                "CSV/XLSX: flows (default), a ranking, or the partners of --region; nothing below k."})
+                "CSV/XLSX: flows (default), a ranking, or the partners of --region; nothing below k.",
+                "--heatmap MODEL:COLUMN draws a risk model's column (model options as for `epiflow risk`)."})
 final class ExportCommand implements Callable<Integer> {
     static final int USAGE = 2;
 
@@ -66,7 +71,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--layers", description = "map layers: flows,heatmap,symbols,labels (default flows,symbols,labels)")
     String layers;
 
-    @Option(names = "--view", description = "a saved view (JSON: extent, layers, filters; see docs/exports.md)")
+    @Option(names = "--view", description = "a saved view (JSON, from `epiflow view export` or written by hand: "
+            + "dates, extent, layers, filters, selected region; see docs/exports.md)")
     Path view;
 
     @Option(names = "--width", description = "image width in pixels (with --height)")
@@ -81,7 +87,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--landscape", description = "landscape paper (A4/A3 are portrait unless given)")
     boolean landscape;
 
-    @Option(names = "--dpi", description = "raster resolution (default 300 on paper, 96 for pixel sizes)")
+    @Option(names = "--dpi", description = "raster resolution (default 300 on paper, 96 for pixel sizes; pptx: the "
+            + "pictures' resolution, 96-288, default 144)")
     Integer dpi;
 
     @Option(names = "--title", description = "the title (default: inter-city trips and the date)")
@@ -117,11 +124,39 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "dark map style")
     boolean dark;
 
+    @Option(names = "--heatmap", paramLabel = "MODEL:COLUMN", description = "draw a risk model's column as the "
+            + "heatmap, e.g. importation:expected_imported (the model runs with the options below, as `epiflow "
+            + "risk`; --from/--to are also its travel window)")
+    String heatmap;
+
+    @Option(names = "--classes", description = "with --heatmap: number of classes, 2-9 (default 5)")
+    Integer classes;
+
+    @Option(names = "--classify", paramLabel = "quantiles|equal|jenks|custom:B1,B2,...",
+            description = "with --heatmap: how classes are made (default quantiles)")
+    String classify;
+
+    @Mixin
+    RiskModelOptions modelOptions;
+
+    /** The saved view of {@code --view}, read once. */
+    private ViewDefinition savedView;
+
+    /** What {@code --heatmap} (or the saved view's heatmap) asks for. */
+    record HeatmapRequest(RiskModel model, String column, RiskHeatmap.Classification how) {
+    }
+
+    private HeatmapRequest riskHeatmap;
+
     @Override
     public Integer call() throws Exception {
         ExportFormat f = parse(() -> ExportFormat.parse(format));
         ExportOptions o = options(f);
         LocalDate a = date != null ? date : from, b = date != null ? date : to;
+        if (a == null && savedView != null && savedView.dates() != null) {
+            a = savedView.dates().start();
+            b = savedView.dates().end();
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             throw new CliException(Message.of("cli.export.noFolder", String.valueOf(parent)));
@@ -135,17 +170,33 @@ final class ExportCommand implements Callable<Integer> {
             keyId = id.keyId();
             opened = ws.openBundle(reader, bundle, officer.credentials(id));
             BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
+            if (riskHeatmap != null) {
+                RiskOutcome run = modelOptions.run(opened.data(), riskHeatmap.model(),
+                        modelOptions.windowFrom != null ? modelOptions.windowFrom : date == null ? from : null,
+                        modelOptions.windowTo != null ? modelOptions.windowTo : date == null ? to : null);
+                var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+                ws.riskRun(run.result().model(), json.writeValueAsString(java.util.Map.of("command",
+                        String.join(" ", spec.commandLine().getParseResult().originalArgs()))),
+                        json.writeValueAsString(run.result().summary()), opened.header().bundleId());
+                try {
+                    o.heatmap(RiskHeatmap.of(run, opened.data(), riskHeatmap.column(), riskHeatmap.how(),
+                            o.provinces(), o.language()));
+                } catch (IllegalArgumentException e) {
+                    throw CliException.of(e, USAGE);
+                }
+            }
             Exporter x = new Exporter(ExportSource.of(opened, basemap, keyId), Clock.systemUTC());
+            LocalDate first = a, last = b;
             try {
                 r = ws.publish(out, f.name().toLowerCase(java.util.Locale.ROOT), opened.header().bundleId(),
-                        tmp -> x.export(o, a, b, tmp));
+                        tmp -> x.export(o, first, last, tmp));
             } catch (IllegalArgumentException e) {
                 throw CliException.of(e, USAGE);
             }
         }
         Texts t = EpiflowCommand.texts(spec);
         String what = f.isTable() ? t.get("cli.export.rows", r.pages()) : t.get("cli.export.pages", r.pages())
-                + (f == ExportFormat.SVG || f == ExportFormat.PDF || f == ExportFormat.PPTX ? ""
+                + (!f.usesDpi() ? ""
                 : t.get("cli.export.listSeparator") + page(Exporter.layout(o).page(), t));
         spec.commandLine().getOut().println(t.get("cli.export.done", out, f.toString(), what, r.millis(),
                 r.trace().bundleId(), r.trace().fingerprint()));
@@ -157,8 +208,17 @@ final class ExportCommand implements Callable<Integer> {
         if (date != null && (from != null || to != null)) {
             throw new CliException(Message.of("cli.export.dateAndRange"), USAGE);
         }
-        if (date == null && (from == null || to == null)) {
-            throw new CliException(Message.of(from == null && to == null ? "cli.export.needDate"
+        if (view != null) {
+            try {
+                savedView = ViewDefinition.read(view);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                throw CliException.of(e, USAGE);
+            }
+        }
+        boolean viewDates = savedView != null && savedView.dates() != null;
+        if (date == null && (from == null || to == null) && !(viewDates && from == null && to == null)) {
+            throw new CliException(Message.of(from == null && to == null
+                    ? (view != null ? "cli.export.needDateView" : "cli.export.needDate")
                     : "cli.export.fromToTogether"), USAGE);
         }
         if ((width == null) != (height == null)) {
@@ -186,17 +246,20 @@ final class ExportCommand implements Callable<Integer> {
         } else if (table != null) {
             throw new CliException(Message.of("cli.export.tableOnly"), USAGE);
         }
-        if (delay != null && f != ExportFormat.GIF) {
-            throw new CliException(Message.of("cli.export.delayOnly"), USAGE);
+        if (delay != null && !f.hasFrameDelay()) {
+            throw new CliException(Message.of("cli.export.delayOnly", formatsWith(ExportFormat::hasFrameDelay)),
+                    USAGE);
         }
-        if (f == ExportFormat.PPTX && (width != null || (paper != null && !paper.equalsIgnoreCase("slide")))) {
-            throw new CliException(Message.of("cli.export.pptxSize"), USAGE);
+        if (f.hasFixedPage() && (width != null || (paper != null
+                && !paper.equalsIgnoreCase(f.capabilities().fixedPaper().name())))) {
+            throw new CliException(Message.of("cli.export.pptxSize", f.extension()), USAGE);
         }
+        riskHeatmap = heatmapRequest(f);
         ExportOptions o = new ExportOptions().format(f);
-        if (view != null) {
+        if (savedView != null) {
             try {
-                o.apply(SavedView.read(view));
-            } catch (java.io.IOException | IllegalArgumentException e) {
+                o.apply(savedView);
+            } catch (IllegalArgumentException e) {
                 throw CliException.of(e, USAGE);
             }
         }
@@ -238,24 +301,101 @@ final class ExportCommand implements Callable<Integer> {
             if (delay != null) {
                 o.frameDelayMillis(delay);
             }
+            if (riskHeatmap != null) {
+                var shown = o.layers();
+                shown.add(ExportLayer.HEATMAP);
+                o.layers(shown);
+            }
             return o;
         });
         return o;
     }
 
+    /**
+     * The risk heatmap asked for by {@code --heatmap} (or the saved view), checked before anything is opened: the
+     * model and its column exist, the classification is sound, model options come with a heatmap only.
+     */
+    private HeatmapRequest heatmapRequest(ExportFormat f) throws CliException {
+        var parsed = spec.commandLine().getParseResult();
+        String given = heatmap;
+        String how = classify;
+        Integer n = classes;
+        if (given == null && savedView != null && savedView.heatmap() != null) {
+            var h = savedView.heatmap();
+            given = h.model() + ":" + h.column();
+            if (how == null && h.classify() != null) {
+                how = h.classify().equals("custom") && h.breaks() != null ? "custom:" + String.join(",",
+                        h.breaks().stream().map(String::valueOf).toList()) : h.classify();
+            }
+            n = n != null ? n : h.classes();
+        }
+        if (given == null) {
+            for (String name : RiskModelOptions.NAMES) {
+                if (parsed.hasMatchedOption(name)) {
+                    throw new CliException(name + " applies with --heatmap MODEL:COLUMN", USAGE);
+                }
+            }
+            if (classes != null || classify != null) {
+                throw new CliException((classes != null ? "--classes" : "--classify") + " applies with --heatmap",
+                        USAGE);
+            }
+            return null;
+        }
+        if (f.isTable()) {
+            throw new CliException(Message.of("cli.export.heatmapMapOnly", f.extension()), USAGE);
+        }
+        int colon = given.indexOf(':');
+        if (colon <= 0 || colon == given.length() - 1) {
+            throw new CliException(Message.of("export.heatmap.spec", given).english(), USAGE);
+        }
+        String modelId = given.substring(0, colon).trim(), column = given.substring(colon + 1).trim();
+        RiskModel model = RiskModel.byId(modelId).orElseThrow(() -> new CliException(
+                Message.of("export.heatmap.model", modelId, RiskModel.ids()).english(), USAGE));
+        if (model.column(column).isEmpty()) {
+            throw new CliException(Message.of("export.heatmap.column", model.id(), column, String.join(", ",
+                    model.columns().stream().map(org.epiflow.analytics.Column::name).toList())).english(), USAGE);
+        }
+        String method = classifyOr(how);
+        int count = nOr(n);
+        RiskHeatmap.Classification c = parse(() -> RiskHeatmap.Classification.parse(method, count));
+        if (heatmap == null) {
+            // the saved view's heatmap: its colours, and its run's window and sources unless given here
+            var h = savedView.heatmap();
+            org.epiflow.analytics.classify.ColorScheme scheme = null;
+            if (h.scheme() != null) {
+                try {
+                    scheme = org.epiflow.analytics.classify.ColorScheme.valueOf(h.scheme().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(Message.of("cli.export.heatmapScheme", h.scheme()), USAGE);
+                }
+            }
+            c = c.withScheme(scheme, h.reversed());
+            modelOptions.defaultsFrom(h.parameters(), parsed);
+        }
+        return new HeatmapRequest(model, column, c);
+    }
+
+    private static String classifyOr(String how) {
+        return how == null ? "quantiles" : how;
+    }
+
+    private static int nOr(Integer n) {
+        return n == null ? 5 : n;
+    }
+
     private PageSpec page(ExportFormat f) throws CliException {
         return parse(() -> {
+            if (f.hasFixedPage()) {
+                return dpi == null ? f.defaultPage(null)
+                        : f.page(PageSpec.paper(f.capabilities().fixedPaper(), true, dpi));
+            }
             if (width != null) {
                 return PageSpec.pixels(width, height, dpi == null ? 96 : dpi);
             }
             if (paper != null) {
                 return PageSpec.paper(Paper.parse(paper), landscape, dpi == null ? 300 : dpi);
             }
-            return switch (f) {
-                case GIF -> PageSpec.pixels(1280, 720, dpi == null ? 96 : dpi);
-                case PPTX -> PageSpec.paper(Paper.SLIDE, true, dpi == null ? 192 : dpi);
-                default -> PageSpec.paper(Paper.A4, true, dpi == null ? 300 : dpi);
-            };
+            return f.defaultPage(dpi);
         });
     }
 
@@ -267,6 +407,12 @@ final class ExportCommand implements Callable<Integer> {
         String paper = t.get("cli.export.paper." + p.paper().name());
         return p.paper() == Paper.SLIDE ? t.get("cli.export.slide", paper, p.dpi())
                 : t.get(p.isLandscape() ? "cli.export.landscape" : "cli.export.portrait", paper, p.dpi());
+    }
+
+    /** "gif", "png, gif": the formats that can do something. */
+    private static String formatsWith(java.util.function.Predicate<ExportFormat> p) {
+        return String.join(", ", java.util.Arrays.stream(ExportFormat.values()).filter(p)
+                .map(ExportFormat::extension).toList());
     }
 
     private interface Parse<T> {

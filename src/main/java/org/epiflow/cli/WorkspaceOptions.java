@@ -52,6 +52,11 @@ final class WorkspaceOptions {
 
     /** Opens the existing workspace of this identity; the caller closes it. */
     Workspace open(AgeIdentity id, String purpose) throws WorkspaceException {
-        return Workspace.open(directory(id), id, openOptions(purpose));
+        return open(id, purpose, false);
+    }
+
+    /** Opens the workspace of this identity, creating it when {@code create} and missing; the caller closes it. */
+    Workspace open(AgeIdentity id, String purpose, boolean create) throws WorkspaceException {
+        return Workspace.open(directory(id), id, openOptions(purpose).withCreateIfMissing(create));
     }
 }

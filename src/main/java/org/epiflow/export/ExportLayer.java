@@ -1,24 +1,55 @@
 package org.epiflow.export;
 
 import org.epiflow.map.MapLayer;
+import org.epiflow.map.layer.SceneLayer;
+import org.epiflow.map.layer.SceneLayers;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The layers an export can show ({@code --layers flows,heatmap,symbols,labels}); the basemap is always drawn. */
+/**
+ * The layers an export can switch ({@code --layers flows,heatmap,symbols,labels}): the overlays of the map's layer
+ * registry ({@link SceneLayers}), under the names the command line and saved views use. The basemap layers are
+ * always drawn; an export draws the registry's layers in the registry's order, so it paints what the screen paints.
+ */
 public enum ExportLayer {
     /** Flow arcs. */
-    FLOWS,
-    /** Choropleth of trips per region (total of in, out and internal). */
-    HEATMAP,
+    FLOWS(MapLayer.FLOWS, "flows"),
+    /** The heatmap: the one on screen or a risk model's (else trips per region), as polygons or a density surface. */
+    HEATMAP(null, "heatmap", "density"),
     /** Location-total circles. */
-    SYMBOLS,
+    SYMBOLS(MapLayer.SYMBOLS, "symbols"),
     /** Place and region names. */
-    LABELS;
+    LABELS(MapLayer.LABELS, "labels");
 
     public static final Set<ExportLayer> DEFAULT = EnumSet.of(FLOWS, SYMBOLS, LABELS);
+
+    private final MapLayer toggle;
+    private final List<String> sceneLayers;
+
+    ExportLayer(MapLayer toggle, String... sceneLayers) {
+        this.toggle = toggle;
+        this.sceneLayers = List.of(sceneLayers);
+    }
+
+    /** The names of the registry's layers this export layer switches. */
+    public List<String> sceneLayerNames() {
+        return sceneLayers;
+    }
+
+    /** The export layer that switches a registry layer (by its name), or null for a basemap layer. */
+    public static ExportLayer of(SceneLayer layer) {
+        for (ExportLayer e : values()) {
+            if (e.sceneLayers.contains(layer.name())) {
+                return e;
+            }
+        }
+        return null;
+    }
 
     public static ExportLayer parse(String s) {
         String t = s.trim().toUpperCase(Locale.ROOT);
@@ -46,17 +77,30 @@ public enum ExportLayer {
         return EnumSet.copyOf(out);
     }
 
-    /** The map layers of the scene (basemap layers always on). */
+    /** The registry's layers an export of {@code layers} draws: every basemap layer and the overlays chosen. */
+    public static List<SceneLayer> sceneLayers(Set<ExportLayer> layers) {
+        List<SceneLayer> out = new ArrayList<>();
+        for (SceneLayer l : SceneLayers.standard()) {
+            ExportLayer e = of(l);
+            if (l.kind() == SceneLayer.Kind.BASEMAP || (e != null && layers.contains(e))) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** The scene's layer toggles (basemap layers always on). */
     public static Set<MapLayer> mapLayers(Set<ExportLayer> layers) {
-        Set<MapLayer> m = EnumSet.of(MapLayer.COUNTRIES, MapLayer.PREFECTURES, MapLayer.PROVINCES);
-        if (layers.contains(FLOWS)) {
-            m.add(MapLayer.FLOWS);
+        Set<MapLayer> m = EnumSet.noneOf(MapLayer.class);
+        for (MapLayer l : MapLayer.values()) {
+            if (l.isBasemap()) {
+                m.add(l);
+            }
         }
-        if (layers.contains(SYMBOLS)) {
-            m.add(MapLayer.SYMBOLS);
-        }
-        if (layers.contains(LABELS)) {
-            m.add(MapLayer.LABELS);
+        for (ExportLayer e : layers) {
+            if (e.toggle != null) {
+                m.add(e.toggle);
+            }
         }
         return m;
     }

@@ -1,10 +1,13 @@
 package org.epiflow.export;
 
 import org.epiflow.data.Direction;
+import org.epiflow.data.workspace.ViewDefinition;
+import org.epiflow.map.FlowScale;
 import org.epiflow.map.Language;
 import org.epiflow.map.MapStyle;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,7 +28,9 @@ public final class ExportOptions {
     private String focusRegion;
     private Direction direction = Direction.BOTH;
     private boolean provinces;
-    private SavedView.Extent extent;
+    private MapExtent extent;
+    private ExportHeatmap heatmap;
+    private FlowScale flowScale;
     private MapStyle style = MapStyle.light();
     private int frameDelayMillis = 600;
     private TableKind table;
@@ -38,6 +43,30 @@ public final class ExportOptions {
         RANKING,
         /** The partners of the focus region (in, out, total, net). */
         PARTNERS
+    }
+
+    /** An independent copy (the exporter adapts a copy to the format, never the caller's options). */
+    public ExportOptions copy() {
+        ExportOptions c = new ExportOptions();
+        c.format = format;
+        c.page = page;
+        c.language = language;
+        c.layers = EnumSet.copyOf(layers.isEmpty() ? EnumSet.noneOf(ExportLayer.class) : layers);
+        c.title = title;
+        c.subtitle = subtitle;
+        c.marking = marking;
+        c.topN = topN;
+        c.minVolume = minVolume;
+        c.focusRegion = focusRegion;
+        c.direction = direction;
+        c.provinces = provinces;
+        c.extent = extent;
+        c.heatmap = heatmap;
+        c.flowScale = flowScale;
+        c.style = style;
+        c.frameDelayMillis = frameDelayMillis;
+        c.table = table;
+        return c;
     }
 
     public ExportFormat format() {
@@ -68,7 +97,7 @@ public final class ExportOptions {
     }
 
     public Set<ExportLayer> layers() {
-        return EnumSet.copyOf(layers);
+        return layers.isEmpty() ? EnumSet.noneOf(ExportLayer.class) : EnumSet.copyOf(layers);
     }
 
     public ExportOptions layers(Set<ExportLayer> l) {
@@ -158,13 +187,36 @@ public final class ExportOptions {
         return this;
     }
 
-    /** The lon/lat box to show, or null (focus region, else all of China). */
-    public SavedView.Extent extent() {
+    /** What part of the map to show, or null (the focus region with its surroundings, else all of China). */
+    public MapExtent extent() {
         return extent;
     }
 
-    public ExportOptions extent(SavedView.Extent e) {
+    public ExportOptions extent(MapExtent e) {
         this.extent = e;
+        return this;
+    }
+
+    /**
+     * The heatmap to draw when the heatmap layer is on (the one on screen, or a risk model's), or null: trips per
+     * region.
+     */
+    public ExportHeatmap heatmap() {
+        return heatmap;
+    }
+
+    public ExportOptions heatmap(ExportHeatmap h) {
+        this.heatmap = h;
+        return this;
+    }
+
+    /** The flow scale to use on every page (the screen's locked scale), or null: fitted to the flows exported. */
+    public FlowScale flowScale() {
+        return flowScale;
+    }
+
+    public ExportOptions flowScale(FlowScale s) {
+        this.flowScale = s;
         return this;
     }
 
@@ -200,37 +252,44 @@ public final class ExportOptions {
         return this;
     }
 
-    /** Applies a saved view: its extent, layers, filters, style, language and titles. */
-    public ExportOptions apply(SavedView v) {
+    /**
+     * Applies a saved view: its extent (the screen's centre and scale, or a lon/lat box), the layers it shows, its
+     * filters and roll-up, the selected region, style, language and titles. The view's heatmap and dates are the
+     * caller's to resolve (a model run; the dates to export).
+     */
+    public ExportOptions apply(ViewDefinition v) {
         if (v.extent() != null) {
-            extent = v.extent();
+            ViewDefinition.Extent e = v.extent();
+            extent = MapExtent.ofScreen(e.centerX(), e.centerY(), e.metresPerPixel(), e.width(), e.height());
+        } else if (v.bbox() != null) {
+            ViewDefinition.BBox b = v.bbox();
+            extent = MapExtent.lonLat(b.west(), b.south(), b.east(), b.north());
         }
-        if (v.layers() != null && !v.layers().isEmpty()) {
-            layers = ExportLayer.parseList(String.join(",", v.layers()));
-        }
-        SavedView.Filters f = v.filters();
-        if (f != null) {
-            if (f.topN() != null) {
-                topN(f.topN());
-            }
-            if (f.minVolume() != null) {
-                minVolume(f.minVolume());
-            }
-            if (f.direction() != null) {
-                direction = Direction.valueOf(f.direction().trim().toUpperCase(java.util.Locale.ROOT));
-            }
-            if (f.regions() != null && !f.regions().isEmpty()) {
-                focusRegion = f.regions().get(0);
-            }
-            if (f.provinces() != null) {
-                provinces = f.provinces();
+        Set<ExportLayer> l = EnumSet.noneOf(ExportLayer.class);
+        for (ExportLayer e : ExportLayer.values()) {
+            if (v.shows(e.name().toLowerCase(Locale.ROOT))) {
+                l.add(e);
             }
         }
-        if ("dark".equalsIgnoreCase(v.style())) {
+        layers = l;
+        ViewDefinition.Filters f = v.filters();
+        topN(f.topN());
+        minVolume(f.minVolume());
+        direction = Direction.valueOf(f.direction());
+        // rolled up as the screen was: by hand, or by itself at a scale zoomed out that far with nothing selected
+        provinces = v.layers().provinces() || (v.filters().autoProvincesOn() && v.selectedRegions().isEmpty()
+                && v.extent() != null
+                && v.extent().metresPerPixel() > org.epiflow.map.MapViewport.AUTO_ROLLUP_METRES_PER_PIXEL);
+        if (!v.selectedRegions().isEmpty()) {
+            focusRegion(v.selectedRegions().get(0));
+        }
+        if ("dark".equals(v.style())) {
             style = MapStyle.dark();
+        } else if ("light".equals(v.style())) {
+            style = MapStyle.light();
         }
         if (v.language() != null) {
-            language = v.language().equalsIgnoreCase("en") ? Language.EN : Language.ZH;
+            language = v.language().equals("en") ? Language.EN : Language.ZH;
         }
         if (v.title() != null) {
             title = v.title();

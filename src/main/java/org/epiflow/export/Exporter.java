@@ -5,23 +5,13 @@ import org.epiflow.data.FlowQuery;
 import org.epiflow.data.FlowSet;
 import org.epiflow.data.FlowSpec;
 import org.epiflow.export.layout.PrintLayout;
-import org.epiflow.export.pdf.PdfWriter;
-import org.epiflow.export.pptx.PptxWriter;
-import org.epiflow.export.raster.GifWriter;
-import org.epiflow.export.raster.PageRaster;
-import org.epiflow.export.raster.PngWriter;
-import org.epiflow.export.svg.SvgCanvas;
-import org.epiflow.export.table.CsvTableWriter;
 import org.epiflow.export.table.Table;
 import org.epiflow.export.table.Tables;
-import org.epiflow.export.layout.LayoutPainter;
+import org.epiflow.text.Message;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The export entry point for the app's dialog and the {@code epiflow export} command:
@@ -38,8 +27,10 @@ import java.util.Locale;
  * x.export(new ExportOptions().format(ExportFormat.PDF).page(PageSpec.paper(Paper.A4, true, 300))
  *          .marking("内部资料 仅限疫情防控使用"), from, to, Path.of("brief.pdf"));
  * }</pre>
- * PNG, SVG and PDF show one date or the sum of a period; GIF and PPTX give one frame / slide per day of the range;
- * CSV and XLSX hold the table chosen by {@link ExportOptions#table()}. Not thread-safe; one export at a time.
+ * Formats that are not {@linkplain ExportFormat#isMultiFrame() per day} show one date or the sum of a period; GIF
+ * and PPTX give one frame / slide per day of the range; CSV and XLSX hold the table chosen by
+ * {@link ExportOptions#table()}. Each format's {@link FormatWriter} does the writing. Not thread-safe; one export at
+ * a time.
  */
 public final class Exporter {
     private final ExportSource source;
@@ -56,12 +47,10 @@ public final class Exporter {
                 clock.instant(), "", o.marking(), source.k());
     }
 
-    /** The print layout the options ask for (PPTX: the picture under the slide's title band). */
+    /** The print layout the options ask for, on the page the format uses. */
     public static PrintLayout layout(ExportOptions o) {
-        if (o.format() == ExportFormat.PPTX) {
-            return PptxWriter.pictureLayout(Math.max(o.page().dpi(), 144));
-        }
-        return PrintLayout.of(o.page(), true, o.subtitle() == null || !o.subtitle().isEmpty());
+        ExportOptions on = o.copy().page(o.format().page(o.page()));
+        return o.format().mapWriter().layout(on);
     }
 
     /** The pages a map export of [from, to] would hold (what the dialog may preview). */
@@ -72,11 +61,17 @@ public final class Exporter {
 
     /** Writes the export to a file (through a temporary file in the same folder, moved into place when done). */
     public ExportResult export(ExportOptions o, LocalDate from, LocalDate to, Path out) throws IOException {
-        return toFile(out, os -> export(o, from, to, os));
+        return export(o, from, to, out, ExportMonitor.NONE);
+    }
+
+    /** As {@link #export(ExportOptions, LocalDate, LocalDate, Path)}, reporting to and cancelled by a monitor. */
+    public ExportResult export(ExportOptions o, LocalDate from, LocalDate to, Path out, ExportMonitor monitor)
+            throws IOException {
+        return toFile(out, os -> export(o, from, to, os, monitor));
     }
 
     /**
-     * One PPTX deck from several views or focus regions: the slides of each options object in turn (one per day of
+     * One slide deck from several views or focus regions: the slides of each options object in turn (one per day of
      * [from, to] each), all with the layout of the first.
      */
     public ExportResult exportSlides(List<ExportOptions> views, LocalDate from, LocalDate to, Path out)
@@ -86,14 +81,16 @@ public final class Exporter {
         }
         return toFile(out, os -> {
             long t0 = System.nanoTime();
-            PrintLayout layout = PptxWriter.pictureLayout(Math.max(views.get(0).page().dpi(), 144));
+            ExportOptions first = views.get(0).copy().format(ExportFormat.PPTX);
+            PrintLayout layout = layout(first);
             List<MapPage> pages = new ArrayList<>();
             for (ExportOptions v : views) {
-                v.format(ExportFormat.PPTX);
-                pages.addAll(MapPages.build(source, v, MapPages.days(source.data().info().period(), from, to), true,
-                        layout, trace(v)));
+                ExportOptions slide = v.copy().format(ExportFormat.PPTX);
+                pages.addAll(MapPages.build(source, slide, MapPages.days(source.data().info().period(), from, to),
+                        true, layout, trace(slide)));
             }
-            PptxWriter.write(pages, layout, pages.get(0).trace(), os);
+            ExportFormat.PPTX.mapWriter().write(pages, layout, first, pages.get(0).trace(), ExportMonitor.NONE,
+                    os);
             return new ExportResult(ExportFormat.PPTX, pages.size(), (System.nanoTime() - t0) / 1_000_000,
                     pages.get(0).trace());
         });
@@ -121,65 +118,36 @@ public final class Exporter {
 
     /** Writes the export to a stream (not closed). */
     public ExportResult export(ExportOptions o, LocalDate from, LocalDate to, OutputStream out) throws IOException {
+        return export(o, from, to, out, ExportMonitor.NONE);
+    }
+
+    /** Writes the export to a stream (not closed), reporting to and cancelled by a monitor. */
+    public ExportResult export(ExportOptions o, LocalDate from, LocalDate to, OutputStream out,
+                               ExportMonitor monitor) throws IOException {
         long t0 = System.nanoTime();
         int n;
         Trace trace;
+        monitor.check();
         if (o.format().isTable()) {
             Table t = table(o, from, to);
-            trace = trace(o).withTitle(o.title() != null ? o.title() : t.name()).withPeriod(
-                    from.equals(to) ? from.toString() : from + " – " + to);
-            if (o.format() == ExportFormat.CSV) {
-                CsvTableWriter.write(t, trace, out);
-            } else {
-                org.epiflow.export.table.XlsxTableWriter.write(t, trace, out);
-            }
+            String when = from.equals(to) ? from.toString() : PageText.range(o.language(), from.toString(),
+                    to.toString());
+            trace = trace(o).withTitle(o.title() != null ? o.title() : t.name()).withPeriod(when);
+            o.format().tableWriter().write(t, trace, out);
             n = t.rows().size();
+            monitor.progress(1, 1);
         } else {
-            PrintLayout layout = layout(o);
-            List<MapPage> pages = pages(o, from, to);
+            ExportOptions on = o.copy().page(o.format().page(o.page()));
+            PrintLayout layout = layout(on);
+            List<MapPage> pages = MapPages.build(source, on, MapPages.days(source.data().info().period(), from, to),
+                    on.format().isMultiFrame(), layout, trace(on));
             trace = pages.get(0).trace();
             n = pages.size();
-            switch (o.format()) {
-                case PNG -> PngWriter.write(PageRaster.render(layout, pages.get(0)), layout.page().dpi(), trace, out);
-                case SVG -> writeSvg(layout, pages.get(0), out);
-                case PDF -> {
-                    List<PdfWriter.Page> ps = new ArrayList<>();
-                    for (MapPage p : pages) {
-                        ps.add(new PdfWriter.Page(layout, p));
-                    }
-                    PdfWriter.write(ps, trace, out);
-                }
-                case PPTX -> PptxWriter.write(pages, layout, trace, out);
-                case GIF -> {
-                    try (GifWriter gif = new GifWriter(out, o.frameDelayMillis(), trace)) {
-                        for (MapPage p : pages) {
-                            gif.add(PageRaster.render(layout, p));
-                        }
-                    }
-                }
-                default -> throw new IllegalStateException(o.format().toString());
-            }
+            monitor.progress(0, n);
+            on.format().mapWriter().write(pages, layout, on, trace, monitor, out);
         }
         out.flush();
         return new ExportResult(o.format(), n, (System.nanoTime() - t0) / 1_000_000, trace);
-    }
-
-    private static void writeSvg(PrintLayout layout, MapPage page, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        PageSpec ps = layout.page();
-        String pw = ps.paper() == null ? null : mm(ps.width() * PageSpec.mmPerUnit());
-        String ph = ps.paper() == null ? null : mm(ps.height() * PageSpec.mmPerUnit());
-        SvgCanvas c = new SvgCanvas(w, pw, ph).metadata(page.title(), page.trace().summary());
-        try {
-            LayoutPainter.paint(c, layout, page);
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
-        }
-        w.flush();
-    }
-
-    private static String mm(double v) {
-        return String.format(Locale.ROOT, "%.2fmm", v);
     }
 
     /** The table a CSV/XLSX export of [from, to] holds. */
@@ -188,7 +156,7 @@ public final class Exporter {
         return switch (o.table()) {
             case PARTNERS -> {
                 if (o.focusRegion() == null) {
-                    throw new IllegalArgumentException("the partners table needs a region (--region CODE)");
+                    throw new IllegalArgumentException(Message.of("export.table.needsRegion").english());
                 }
                 int region = source.data().regions().indexOf(o.focusRegion());
                 if (region < 0) {
@@ -201,12 +169,9 @@ public final class Exporter {
             case FLOWS -> {
                 FlowSpec spec = FlowSpec.range(r).withTopN(o.topN()).withMinVolume(o.minVolume())
                         .withProvinces(o.provinces());
-                if (o.focusRegion() != null) {
-                    int region = source.data().regions().indexOf(o.focusRegion());
-                    if (region < 0) {
-                        throw new IllegalArgumentException("region " + o.focusRegion() + " is not in the bundle");
-                    }
-                    spec = spec.withSelection(o.direction(), region);
+                int[] focus = MapPages.focus(source, o);
+                if (focus.length > 0) {
+                    spec = spec.withSelection(o.direction(), focus);
                 }
                 FlowSet s = new FlowQuery(source.data()).run(spec);
                 yield Tables.flows(s, o.language());

@@ -10,11 +10,15 @@ import org.epiflow.export.layout.PrintLayout;
 import org.epiflow.map.ChoroplethLayer;
 import org.epiflow.map.FlowScale;
 import org.epiflow.map.Language;
+import org.epiflow.map.Legend;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.MapViewport;
 import org.epiflow.map.SymbolMeasure;
+import org.epiflow.map.geo.LevelOfDetail;
 import org.epiflow.map.geo.Region;
+import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.Period;
+import org.epiflow.text.Message;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +31,8 @@ import java.util.Set;
 /**
  * Builds the {@link MapPage}s of a map export: one for a date or a summed period, or one per day (GIF frames,
  * slides). Pages of one export share a locked flow scale, symbol domain and heatmap breaks, so widths and colours
- * compare across dates.
+ * compare across dates. A heatmap given with the options (the one on screen, or a risk model's) is drawn as it is on
+ * every page; otherwise the heatmap layer shows trips per region, classified over all pages.
  */
 public final class MapPages {
     private MapPages() {
@@ -47,6 +52,36 @@ public final class MapPages {
     }
 
     /**
+     * The region-table indexes a focus code stands for: the region, or every region of a province (a selection made
+     * while flows are rolled up); empty when the bundle has no such region or province.
+     */
+    public static int[] focusIndexes(AggregateDataset data, String code) {
+        int i = data.regions().indexOf(code);
+        if (i >= 0) {
+            return new int[] {i};
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int r = 0; r < data.regions().size(); r++) {
+            if (code.equals(FlowNodes.provinceCodeOf(data.regions().get(r)))) {
+                out.add(r);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The focus indexes of the options, checked: a focus code the bundle does not have is refused. */
+    static int[] focus(ExportSource src, ExportOptions o) {
+        if (o.focusRegion() == null) {
+            return new int[0];
+        }
+        int[] f = focusIndexes(src.data(), o.focusRegion());
+        if (f.length == 0) {
+            throw new IllegalArgumentException("region " + o.focusRegion() + " is not in the bundle");
+        }
+        return f;
+    }
+
+    /**
      * The pages: {@code perDay} gives one page per day of the range, otherwise one page of the range's sum.
      */
     public static List<MapPage> build(ExportSource src, ExportOptions o, DayRange range, boolean perDay,
@@ -55,12 +90,8 @@ public final class MapPages {
         FlowQuery q = new FlowQuery(src.data());
         FlowSpec spec = FlowSpec.range(range).withTopN(o.topN()).withMinVolume(o.minVolume())
                 .withProvinces(o.provinces());
-        int focus = -1;
-        if (o.focusRegion() != null) {
-            focus = src.data().regions().indexOf(o.focusRegion());
-            if (focus < 0) {
-                throw new IllegalArgumentException("region " + o.focusRegion() + " is not in the bundle");
-            }
+        int[] focus = focus(src, o);
+        if (focus.length > 0) {
             spec = spec.withSelection(o.direction(), focus);
         }
         List<DayRange> ranges = new ArrayList<>();
@@ -82,80 +113,112 @@ public final class MapPages {
             }
             maxTotal = Math.max(maxTotal, s.totals().maxTotal());
         }
-        FlowScale scale = max == 0 ? null : FlowScale.locked(Math.max(1, min), max, FlowScale.Type.SQRT);
-        if (scale != null && sets.size() == 1) {
-            scale = FlowScale.auto(sets.get(0), FlowScale.Type.SQRT);
-        }
-        MapViewport viewport = viewport(src, o, layout);
-        Map<String, Double>[] heat = heatValues(sets);
-        double[] breaks = null;
-        if (o.layers().contains(ExportLayer.HEATMAP)) {
-            List<Double> all = new ArrayList<>();
-            for (Map<String, Double> m : heat) {
-                all.addAll(m.values());
+        FlowScale scale = o.flowScale();
+        if (scale == null) {
+            scale = max == 0 ? null : FlowScale.locked(Math.max(1, min), max, FlowScale.Type.SQRT);
+            if (scale != null && sets.size() == 1) {
+                scale = FlowScale.auto(sets.get(0), FlowScale.Type.SQRT);
             }
-            breaks = ChoroplethLayer.quantileBreaks(all.stream().mapToDouble(Double::doubleValue).toArray(), 5);
         }
         Language lang = o.language();
+        MapViewport viewport = viewport(src, o, layout);
+        ExportHeatmap[] heat = heatmaps(o, sets, lang);
         List<MapPage> pages = new ArrayList<>();
         MapScene prev = null;
         for (int i = 0; i < sets.size(); i++) {
             FlowSet s = sets.get(i);
             DayRange r = ranges.get(i);
+            ExportHeatmap hm = heat[i];
             MapScene.Builder b = prev != null ? prev.toBuilder().flows(s)
                     : MapScene.builder(src.basemap(), viewport).style(o.style()).language(lang)
-                    .layers(ExportLayer.mapLayers(o.layers())).flows(s)
+                    .layers(ExportLayer.mapLayers(o.layers())).sceneLayers(ExportLayer.sceneLayers(o.layers()))
+                    .flows(s)
                     .symbols(SymbolMeasure.TOTAL, sets.size() > 1 ? maxTotal : 0)
                     .selected(o.focusRegion() == null ? Set.of() : Set.of(o.focusRegion()));
+            b.heatmap(hm == null ? null : hm.layer());
             if (scale != null) {
                 b.scale(scale);
             }
             MapScene scene = b.build();
             prev = scene;
-            ChoroplethLayer hm = breaks == null ? null : new ChoroplethLayer(lang.texts().get("export.heatmap.title"),
-                    heat[i], breaks,
-                    ChoroplethLayer.yellowOrangeRed(breaks.length + 1));
-            String when = periodText(period, r, lang);
+            String when = periodText(lang, period, r);
             String title = o.title() != null ? o.title() : defaultTitle(lang, when, src, o);
             String subtitle = o.subtitle() != null ? o.subtitle() : defaultSubtitle(lang, o);
             Trace t = baseTrace.withTitle(title).withPeriod(when);
-            pages.add(new MapPage(scene, hm, title, subtitle, periodLine(lang, r, when), flowsLine(lang, s), t,
-                    lang));
+            boolean flowsShown = o.layers().contains(ExportLayer.FLOWS) || o.layers().contains(ExportLayer.SYMBOLS);
+            pages.add(new MapPage(scene, hm, title, subtitle, periodLine(lang, r, when),
+                    flowsShown ? flowsLine(lang, s) : "", t, lang));
         }
         return pages;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Double>[] heatValues(List<FlowSet> sets) {
-        Map<String, Double>[] out = new Map[sets.size()];
-        for (int i = 0; i < sets.size(); i++) {
-            LocationTotals t = sets.get(i).totals();
-            FlowNodes n = t.nodes();
-            Map<String, Double> m = new HashMap<>();
-            for (int node = 0; node < t.size(); node++) {
-                long v = t.total(node);
-                if (v > 0) {
-                    m.put(n.code(node), (double) v);
-                }
-            }
-            out[i] = m;
+    /** The heatmap of each page: the one given, else trips per region (breaks over all pages), else none. */
+    private static ExportHeatmap[] heatmaps(ExportOptions o, List<FlowSet> sets, Language lang) {
+        ExportHeatmap[] out = new ExportHeatmap[sets.size()];
+        if (!o.layers().contains(ExportLayer.HEATMAP)) {
+            return out;
+        }
+        if (o.heatmap() != null) {
+            java.util.Arrays.fill(out, o.heatmap());
+            return out;
+        }
+        List<Map<String, Double>> values = new ArrayList<>();
+        List<Double> all = new ArrayList<>();
+        for (FlowSet s : sets) {
+            Map<String, Double> m = tripsPerRegion(s);
+            values.add(m);
+            all.addAll(m.values());
+        }
+        double[] breaks = ChoroplethLayer.quantileBreaks(all.stream().mapToDouble(Double::doubleValue).toArray(), 5);
+        int[] colors = ChoroplethLayer.yellowOrangeRed(breaks.length + 1);
+        String title = PageText.of(lang, Message.of("export.heatmap.trips"));
+        for (int i = 0; i < out.length; i++) {
+            ChoroplethLayer layer = new ChoroplethLayer(title, values.get(i), breaks, colors);
+            out[i] = new ExportHeatmap(layer, legendRows(layer, lang), "");
         }
         return out;
+    }
+
+    /**
+     * Legend rows of a layer classified here: highest class first (as the screen's heatmap legend lists them); a
+     * density surface's rows as they are.
+     */
+    public static List<ExportHeatmap.Row> legendRows(ChoroplethLayer layer, Language lang) {
+        List<ExportHeatmap.Row> rows = new ArrayList<>();
+        List<Legend.Entry> entries = layer.legendEntries(lang);
+        int classes = layer.surface() != null ? 0 : layer.colors().length;
+        for (int i = 0; i < entries.size(); i++) {
+            Legend.Entry e = entries.get(i);
+            ExportHeatmap.Row r = new ExportHeatmap.Row(PageText.localizeRange(lang, e.label()), e.color(),
+                    e.color() == ChoroplethLayer.HATCH);
+            rows.add(i < classes ? 0 : rows.size(), r);
+        }
+        return rows;
+    }
+
+    private static Map<String, Double> tripsPerRegion(FlowSet s) {
+        LocationTotals t = s.totals();
+        FlowNodes n = t.nodes();
+        Map<String, Double> m = new HashMap<>();
+        for (int node = 0; node < t.size(); node++) {
+            long v = t.total(node);
+            if (v > 0) {
+                m.put(n.code(node), (double) v);
+            }
+        }
+        return m;
     }
 
     static MapViewport viewport(ExportSource src, ExportOptions o, PrintLayout layout) {
         int w = layout.frameW(), h = layout.frameH();
         if (o.extent() != null) {
-            SavedView.Extent e = o.extent();
-            return MapViewport.fit(w, h, MapViewport.projectLonLatBox(new org.locationtech.jts.geom.Envelope(
-                    e.west(), e.east(), e.south(), e.north())), 8);
+            return o.extent().viewport(w, h);
         }
         if (o.focusRegion() != null && src.basemap() != null) {
-            Optional<Region> r = src.basemap().basemap().prefectures(org.epiflow.map.geo.LevelOfDetail.NATIONAL)
+            Optional<Region> r = src.basemap().basemap().prefectures(LevelOfDetail.NATIONAL)
                     .byCode(o.focusRegion());
             if (r.isEmpty()) {
-                r = src.basemap().basemap().provinces(org.epiflow.map.geo.LevelOfDetail.NATIONAL)
-                        .byCode(o.focusRegion());
+                r = src.basemap().basemap().provinces(LevelOfDetail.NATIONAL).byCode(o.focusRegion());
             }
             if (r.isPresent()) {
                 // the region with its surroundings: zoom to it, then out so partners nearby show
@@ -165,17 +228,21 @@ public final class MapPages {
         return MapViewport.china(w, h);
     }
 
-    static String periodText(Period p, DayRange r, Language lang) {
+    static String periodText(Language lang, Period p, DayRange r) {
         LocalDate a = p.day(r.first()), b = p.day(r.last());
-        return r.isSingleDay() ? a.toString() : lang.texts().get("export.period.span", a.toString(), b.toString());
+        return r.isSingleDay() ? a.toString() : PageText.range(lang, a.toString(), b.toString());
     }
 
     static String periodLine(Language lang, DayRange r, String when) {
-        return r.isSingleDay() ? lang.texts().get("export.period.day", when)
-                : lang.texts().get("export.period.range", when, r.days());
+        return r.isSingleDay() ? PageText.of(lang, Message.of("export.page.date", when))
+                : PageText.of(lang, Message.of("export.page.period", when, Integer.toString(r.days())));
     }
 
     static String defaultTitle(Language lang, String when, ExportSource src, ExportOptions o) {
+        if (o.heatmap() != null && o.layers().contains(ExportLayer.HEATMAP)
+                && !o.layers().contains(ExportLayer.FLOWS)) {
+            return PageText.of(lang, Message.of("export.page.title.heatmap", o.heatmap().title(), when));
+        }
         String region = "";
         if (o.focusRegion() != null) {
             int i = src.data().regions().indexOf(o.focusRegion());
@@ -184,16 +251,21 @@ public final class MapPages {
                 region = lang == Language.ZH ? reg.name() : reg.nameEn();
             }
         }
-        return region == null || region.isBlank() ? lang.texts().get("export.title.all", when)
-                : lang.texts().get("export.title.region", region, when);
+        return region.isEmpty() ? PageText.of(lang, Message.of("export.page.title.trips", when))
+                : PageText.of(lang, Message.of("export.page.title.region", region, when));
     }
 
     static String defaultSubtitle(Language lang, ExportOptions o) {
-        String level = lang.texts().get(o.provinces() ? "export.subtitle.provinces" : "export.subtitle.prefectures");
-        return o.topN() > 0 ? lang.texts().get("export.subtitle.top", level, o.topN()) : level;
+        String level = PageText.of(lang, Message.of(o.provinces() ? "export.page.level.provinces"
+                : "export.page.level.prefectures"));
+        if (o.topN() > 0 && o.layers().contains(ExportLayer.FLOWS)) {
+            level += " · " + PageText.of(lang, Message.of("export.page.topFlows", String.format("%,d", o.topN())));
+        }
+        return level;
     }
 
     static String flowsLine(Language lang, FlowSet s) {
-        return lang.texts().get("export.flowsShown", s.size(), s.matchedCount());
+        return PageText.of(lang, Message.of("export.page.flowsShown", String.format("%,d", s.size()),
+                String.format("%,d", s.matchedCount())));
     }
 }

@@ -1,6 +1,7 @@
 package org.epiflow.export;
 
 import org.epiflow.map.Language;
+import org.epiflow.text.Message;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,12 +59,12 @@ public record Trace(String title, String bundleId, String issuer, String fingerp
 
     /** The data-source line of the layout. */
     public String sourceLine(Language lang) {
-        return lang.texts().get("export.source", issuer, bundleId);
+        return PageText.of(lang, Message.of("export.page.source", issuer, bundleId));
     }
 
     /** The footer line: officer, time of export, fingerprint. */
     public String footerLine(Language lang) {
-        return lang.texts().get("export.footer", officerKeyId, exportedAtText(), fingerprint);
+        return PageText.of(lang, Message.of("export.page.footer", officerKeyId, exportedAtText(), fingerprint));
     }
 
     /** Comma-separated keywords (PDF keywords, OOXML keywords). */

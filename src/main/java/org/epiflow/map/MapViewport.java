@@ -21,6 +21,12 @@ public record MapViewport(int width, int height, double centerX, double centerY,
     public static final double MIN_METRES_PER_PIXEL = 20;
     /** Most zoomed-out scale allowed. */
     public static final double MAX_METRES_PER_PIXEL = 50_000;
+    /**
+     * Zoomed out further than this (metres per pixel: all of China in about 550 pixels), flows roll up to provinces
+     * by themselves when nothing is selected and the automatic roll-up is on (the screen and exports of a view alike).
+     */
+    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 9_000;
+
     /** Projected metres per degree of longitude near the map's centre (105°E, 35°N). */
     public static final double METRES_PER_DEGREE;
 

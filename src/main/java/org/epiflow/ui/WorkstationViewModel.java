@@ -89,10 +89,11 @@ public final class WorkstationViewModel {
             lock("unavailable");
             unlock.messageProperty().set(messages.get("session.notUnlocked", why));
         });
+        session.setHeatmapView(() -> org.epiflow.ui.export.HeatmapViews.of(risk.heatmap()));
         risk.addRunListener(this::recordRiskRun);
         unlock.setOnFailedUnlock(session::failedUnlock);
-        this.export = new org.epiflow.ui.export.ExportViewModel(messages, executor, dialogs, files, map, timeline,
-                session, this::exportSource, prefs.node().node("export"), clock);
+        this.export = new org.epiflow.ui.export.ExportViewModel(messages, executor, dialogs, files, map,
+                risk.heatmap(), timeline, session, this::exportSource, prefs.node().node("export"), clock);
 
         unlock.sessionProperty().addListener((o, a, s) -> {
             if (s != null) {

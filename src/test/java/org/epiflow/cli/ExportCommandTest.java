@@ -105,4 +105,54 @@ class ExportCommandTest {
         assertThat(Files.exists(out)).isFalse();
         assertThat(Files.exists(root.resolve("x"))).isFalse();
     }
+
+    @Test
+    void aRiskModelsColumnIsTheHeatmapWithItsOwnLegend() throws Exception {
+        Path out = root.resolve("importation.pdf");
+        CliHarness.Run r = export("--date", "2020-01-23", "--format", "pdf", "--lang", "en", "--out", out.toString(),
+                "--heatmap", "importation:expected_imported", "--cases", demo.dir().resolve("cases.csv").toString(),
+                "--as-of", "2020-01-23", "--classes", "4", "--classify", "jenks", "--layers", "labels");
+        assertThat(r.exit()).as(r.err()).isZero();
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Expected imported infections", "as of 2020-01-23", "No value")
+                    .doesNotContain("Trips per region", "Trips per day");
+            // four classes: four range labels in the heatmap block
+            assertThat(text.lines().filter(l -> l.matches(".*\\d – \\d.*")).count()).isGreaterThanOrEqualTo(4);
+        }
+        // and in Chinese, rolled up to provinces: the page says how
+        Path zh = root.resolve("importation-zh.png");
+        r = export("--date", "2020-01-23", "--format", "png", "--width", "1200", "--height", "800",
+                "--out", zh.toString(), "--heatmap", "importation:expected_imported", "--provinces",
+                "--cases", demo.dir().resolve("cases.csv").toString(), "--as-of", "2020-01-23");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(zh).exists();
+    }
+
+    @Test
+    void heatmapMistakesAreNamed() {
+        String cases = demo.dir().resolve("cases.csv").toString();
+        String[][] bad = {
+                {"--heatmap", "importation"},
+                {"--heatmap", "gravity:expected_imported"},
+                {"--heatmap", "importation:nothing"},
+                {"--heatmap", "importation:expected_imported", "--classify", "median"},
+                {"--heatmap", "importation:expected_imported", "--classes", "12"},
+                {"--heatmap", "importation:expected_imported", "--classify", "custom:5,1"},
+                {"--cases", cases},
+                {"--classes", "4"},
+        };
+        String[] expected = {"MODEL:COLUMN", "no model \"gravity\"", "no column \"nothing\"",
+                "quantiles, equal, jenks", "2 to 9", "at least two increasing", "--cases applies with --heatmap",
+                "--classes applies with --heatmap"};
+        for (int i = 0; i < bad.length; i++) {
+            List<String> a = new ArrayList<>(List.of("--date", "2020-01-20", "--format", "pdf", "--out",
+                    root.resolve("h.pdf").toString()));
+            a.addAll(Arrays.asList(bad[i]));
+            CliHarness.Run r = export(a.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", bad[i]) + " → " + r.err()).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", bad[i])).contains(expected[i]);
+        }
+        assertThat(Files.exists(root.resolve("h.pdf"))).isFalse();
+    }
 }

@@ -151,11 +151,21 @@ class ExportFormatsTest {
         assertThat(r.pages()).isEqualTo(2);
         try (InputStream in = Files.newInputStream(out); XMLSlideShow show = new XMLSlideShow(in)) {
             assertThat(show.getSlides()).hasSize(2);
-            String t0 = ((XSLFTextShape) show.getSlides().get(0).getShapes().get(0)).getText();
-            String t1 = ((XSLFTextShape) show.getSlides().get(1).getShapes().get(0)).getText();
+            String t0 = firstText(show.getSlides().get(0));
+            String t1 = firstText(show.getSlides().get(1));
             assertThat(t0).startsWith("武汉市");
             assertThat(t1).startsWith("Trips to and from Shanghai");
         }
+    }
+
+    /** The first text box of a slide (the title: the header comes first in the layout). */
+    static String firstText(XSLFSlide s) {
+        for (XSLFShape sh : s.getShapes()) {
+            if (sh instanceof XSLFTextShape ts && !ts.getText().isBlank()) {
+                return ts.getText();
+            }
+        }
+        return "";
     }
 
     @Test
@@ -211,5 +221,62 @@ class ExportFormatsTest {
             assertThat(gce.getAttribute("delayTime")).isEqualTo("40");
             r.dispose();
         }
+    }
+
+    @Test
+    void rangesUseAnEnDashOnEnglishPagesAndTheChineseWaveDashOnChineseOnes() throws Exception {
+        LocalDate d = ExportFixture.busiestDay();
+        Path en = dir.resolve("ranges-en.pdf"), zh = dir.resolve("ranges-zh.pdf");
+        ExportOptions o = new ExportOptions().format(ExportFormat.PDF)
+                .layers(EnumSet.of(ExportLayer.FLOWS, ExportLayer.HEATMAP, ExportLayer.LABELS));
+        ExportFixture.exporter().export(o.copy().language(Language.EN).marking("For official use — aggregate data"),
+                d.minusDays(2), d, en);
+        ExportFixture.exporter().export(o.copy().language(Language.ZH), d.minusDays(2), d, zh);
+        try (PDDocument doc = Loader.loadPDF(en.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(d.minusDays(2) + " – " + d, "For official use — aggregate data",
+                    "boundaries — not").doesNotContain("～").doesNotContain("?");
+            assertThat(text.lines().filter(l -> l.matches("[\\d,.]+ – [\\d,.]+")).count()).isGreaterThan(3);
+        }
+        try (PDDocument doc = Loader.loadPDF(zh.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(d.minusDays(2) + "～" + d).doesNotContain(" – ");
+        }
+        // what the PDF says is what the PNG draws: the dash is inked (the hyphen's bar lengthened), not a gap
+        java.awt.Font f = org.epiflow.map.Java2DPainter.baseFont().deriveFont(40f);
+        java.awt.geom.Rectangle2D dash = Glyphs.outline("–", f, 0, 0).getBounds2D();
+        java.awt.geom.Rectangle2D hyphen = f.createGlyphVector(new java.awt.font.FontRenderContext(null, true, true),
+                "-").getVisualBounds();
+        assertThat(dash.getWidth()).isGreaterThan(1.5 * hyphen.getWidth());
+        assertThat(dash.getCenterY()).isCloseTo(hyphen.getCenterY(), org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
+    void gifFramesShowTheColoursOfThePage() throws Exception {
+        LocalDate d = ExportFixture.busiestDay();
+        Path gif = dir.resolve("colours.gif");
+        ExportOptions o = new ExportOptions().format(ExportFormat.GIF).page(PageSpec.pixels(640, 400, 96))
+                .layers(EnumSet.of(ExportLayer.FLOWS, ExportLayer.HEATMAP));
+        Exporter x = ExportFixture.exporter();
+        x.export(o, d, d.plusDays(1), gif);
+        java.awt.image.BufferedImage first;
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            first = reader.read(0);
+            reader.dispose();
+        }
+        java.awt.image.BufferedImage page = org.epiflow.export.raster.PageRaster.render(Exporter.layout(o),
+                x.pages(o, d, d.plusDays(1)).get(0));
+        long diff = 0;
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int xx = 0; xx < page.getWidth(); xx++) {
+                int a = page.getRGB(xx, y), b = first.getRGB(xx, y);
+                diff += Math.abs(((a >> 16) & 255) - ((b >> 16) & 255)) + Math.abs(((a >> 8) & 255) - ((b >> 8) & 255))
+                        + Math.abs((a & 255) - (b & 255));
+            }
+        }
+        // 256 colours of the frame's own palette: close to the page, not a stranger's palette
+        assertThat(diff / (3.0 * page.getWidth() * page.getHeight())).isLessThan(3.0);
     }
 }

@@ -4,6 +4,7 @@ import org.epiflow.export.layout.NorthArrow;
 import org.epiflow.export.layout.PrintLayout;
 import org.epiflow.export.layout.ScaleBar;
 import org.epiflow.map.ChoroplethLayer;
+import org.epiflow.data.workspace.ViewDefinition;
 import org.epiflow.map.Language;
 import org.epiflow.map.MapViewport;
 import org.junit.jupiter.api.Test;
@@ -92,35 +93,54 @@ class LayoutAndViewTest {
     }
 
     @Test
-    void savedViewRoundTripsAndApplies() throws Exception {
+    void anOlderExportViewFileStillApplies() throws Exception {
         Path f = dir.resolve("v.json");
         Files.writeString(f, """
                 {"version": 1, "name": "Wuhan", "extent": {"west": 108.3, "south": 29, "east": 116.2, "north": 33.3},
                  "layers": ["flows", "heatmap"], "filters": {"topN": 2000, "minVolume": 100, "direction": "outgoing",
                  "regions": ["420100"]}, "style": "dark", "language": "en", "future": true}
                 """);
-        SavedView v = SavedView.read(f);
+        ViewDefinition v = ViewDefinition.read(f);
         ExportOptions o = new ExportOptions().apply(v);
         assertThat(o.topN()).isEqualTo(2000);
         assertThat(o.minVolume()).isEqualTo(100);
         assertThat(o.focusRegion()).isEqualTo("420100");
+        assertThat(o.direction()).isEqualTo(org.epiflow.data.Direction.OUTGOING);
         assertThat(o.layers()).containsExactlyInAnyOrder(ExportLayer.FLOWS, ExportLayer.HEATMAP);
         assertThat(o.language()).isEqualTo(Language.EN);
-        assertThat(o.extent().west()).isEqualTo(108.3);
+        assertThat(o.style().background()).isEqualTo(org.epiflow.map.MapStyle.dark().background());
+        assertThat(o.extent()).isEqualTo(MapExtent.lonLat(108.3, 29, 116.2, 33.3));
         assertThat(o.table()).isEqualTo(ExportOptions.TableKind.PARTNERS);
-        Path g = dir.resolve("w.json");
-        v.write(g);
-        assertThat(SavedView.read(g)).isEqualTo(v);
+        // written back in the one format, it reads the same
+        assertThat(ViewDefinition.parse(v.toJson())).isEqualTo(v);
         Files.writeString(f, "{\"version\": 2}");
-        assertThatThrownBy(() -> SavedView.read(f)).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> ViewDefinition.read(f)).hasMessageContaining("version 2");
         Files.writeString(f, "{\"extent\": {\"west\": 120, \"south\": 29, \"east\": 110, \"north\": 33}}");
-        assertThatThrownBy(() -> SavedView.read(f)).hasMessageContaining("extent");
+        assertThatThrownBy(() -> ViewDefinition.read(f)).hasMessageContaining("west < east");
     }
 
     @Test
     void glyphFallbackReplacesWhatTheFontCannotDraw() {
         assertThat(Glyphs.displayable("北京 100")).isEqualTo("北京 100");
-        String s = Glyphs.displayable("1 – 2");
-        assertThat(org.epiflow.map.Java2DPainter.baseFont().canDisplayUpTo(s)).isNegative();
+        // the en dash is kept (drawn as the hyphen lengthened), other missing characters replaced
+        assertThat(Glyphs.displayable("1 – 2 ☃")).isEqualTo("1 – 2 ?");
+        assertThat(Glyphs.hasSynthetic("1 – 2")).isTrue();
+        java.awt.Font f = org.epiflow.map.Java2DPainter.baseFont().deriveFont(20f);
+        assertThat(Glyphs.width("1 – 2", f)).isGreaterThan(Glyphs.width("1 - 2", f));
+    }
+
+    @Test
+    void everyOverlayOfTheLayerRegistryCanBeSwitchedInAnExport() {
+        for (var l : org.epiflow.map.layer.SceneLayers.standard()) {
+            if (l.kind() == org.epiflow.map.layer.SceneLayer.Kind.OVERLAY) {
+                assertThat(ExportLayer.of(l)).as(l.name()).isNotNull();
+            } else {
+                assertThat(ExportLayer.of(l)).as(l.name()).isNull();
+            }
+        }
+        // the export draws the registry's layers in the registry's order, basemap layers always
+        var names = ExportLayer.sceneLayers(java.util.EnumSet.of(ExportLayer.LABELS, ExportLayer.HEATMAP)).stream()
+                .map(org.epiflow.map.layer.SceneLayer::name).toList();
+        assertThat(names).containsExactly("basemap", "heatmap", "density", "provinces", "labels");
     }
 }

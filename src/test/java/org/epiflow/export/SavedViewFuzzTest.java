@@ -2,13 +2,15 @@ package org.epiflow.export;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
+import org.epiflow.data.workspace.ViewDefinition;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Fuzz target for saved-view JSON files (docs/security.md, "Fuzzing"): any bytes may fail only with
- * {@link IOException}.
+ * {@link IOException} or the {@link IllegalArgumentException} that {@link ViewDefinition#read} declares.
  */
 class SavedViewFuzzTest {
     static final Path FILE;
@@ -28,8 +30,8 @@ class SavedViewFuzzTest {
     void savedView(byte[] json) throws IOException {
         Files.write(FILE, json);
         try {
-            SavedView.read(FILE);
-        } catch (IOException expected) {
+            ViewDefinition.read(FILE);
+        } catch (IOException | IllegalArgumentException expected) {
             // refused: fine
         }
     }

@@ -26,5 +26,11 @@ class VisualSamples {
         x.export(new ExportOptions().format(ExportFormat.PPTX).page(PageSpec.paper(Paper.SLIDE, true, 96)), d, d,
                 dir.resolve("slide.pptx"));
         x.export(new ExportOptions().format(ExportFormat.SVG).language(Language.EN), d, d, dir.resolve("en.svg"));
+        x.export(new ExportOptions().format(ExportFormat.PPTX).language(Language.EN).marking("For official use — aggregate data")
+                .layers(EnumSet.of(ExportLayer.FLOWS, ExportLayer.HEATMAP, ExportLayer.LABELS, ExportLayer.SYMBOLS)),
+                d, d.plusDays(2), dir.resolve("en-heatmap.pptx"));
+        x.export(new ExportOptions().format(ExportFormat.PDF).language(Language.EN).marking("For official use — aggregate data")
+                .layers(EnumSet.of(ExportLayer.FLOWS, ExportLayer.HEATMAP, ExportLayer.LABELS, ExportLayer.SYMBOLS)),
+                d.minusDays(2), d, dir.resolve("en-heatmap.pdf"));
     }
 }

@@ -337,4 +337,30 @@ final class SceneTexts {
         }
         return false;
     }
+
+    /**
+     * Labels, check boxes and buttons under {@code root} whose text is cut short on screen (the skin shows "…"
+     * instead of the whole text): their texts.
+     */
+    static List<String> truncated(Node root) {
+        List<String> out = new ArrayList<>();
+        truncated(root, out);
+        return out;
+    }
+
+    private static void truncated(Node n, List<String> out) {
+        if (n instanceof Labeled l && l.isVisible() && l.getText() != null && !l.getText().isBlank()) {
+            for (Node t : l.lookupAll(".text")) {
+                if (t instanceof javafx.scene.text.Text text && t.getParent() == l
+                        && !text.getText().equals(l.getText()) && text.getText().endsWith("…")) {
+                    out.add(l.getText() + " (shown as \"" + text.getText() + "\")");
+                }
+            }
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                truncated(c, out);
+            }
+        }
+    }
 }

@@ -2,60 +2,107 @@ package org.epiflow.data.workspace;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.epiflow.text.Message;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * A saved view of the workstation as JSON (docs/workspace-and-audit.md, "Saved views"): which bundle, which dates,
- * the flow filters, the layers, the map extent and the selected regions. Stored in the workspace's
- * {@code saved_views} table, written to a file by {@code epiflow view export}, read by {@code epiflow export --view}.
- * Holds no data of the bundle: region codes and dates only.
+ * The one saved-view format (docs/exports.md, "Saved views"): what the workstation shows — which bundle, which dates,
+ * the flow filters, the layers, the map extent, the selected regions, the heatmap (which risk model and column, how
+ * classified), the style, the language of exports and their titles. Stored in the workspace's {@code saved_views}
+ * table, written to a file by {@code epiflow view export}, read back by {@code epiflow view import} and
+ * {@code epiflow export --view}. Holds no data of the bundle: region codes, dates and settings only.
+ *
+ * <p>Written as version {@value #VERSION}; {@link #parse} also reads version 1 of this format and the older file
+ * shape of {@code epiflow export --view} (no {@code format} field; see {@link SavedViewFormat}). Unknown fields of
+ * this format are refused, so a view never loses a setting silently.
  *
  * @param format          always {@value #FORMAT}
- * @param version         {@value #VERSION}
- * @param bundle          the bundle shown (null: none)
- * @param dates           the time bar (null when no bundle)
+ * @param version         the schema version (1 or {@value #VERSION}; written as {@value #VERSION})
+ * @param name            a name for the view (optional)
+ * @param bundle          the bundle shown (optional)
+ * @param dates           the time bar (optional: exports then need dates of their own)
  * @param filters         the flow filters
- * @param layers          which layers are shown
- * @param extent          the map extent (null: the default, all of China)
- * @param selectedRegions region codes selected (at most one today; a list so the format can grow)
+ * @param layers          the roll-up and which layers are shown
+ * @param extent          the map extent on screen (optional; the default is all of China)
+ * @param bbox            a lon/lat box to show instead (optional; used when {@code extent} is absent)
+ * @param selectedRegions region or province codes selected (at most one today)
+ * @param heatmap         the heatmap shown (optional)
+ * @param style           {@code light} or {@code dark} (optional)
+ * @param language        {@code zh} or {@code en}, the language of exports (optional)
+ * @param title           a title for exports (optional)
+ * @param subtitle        a subtitle for exports (optional)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"format", "version", "name", "bundle", "dates", "filters", "layers", "extent", "bbox",
+        "selectedRegions", "heatmap", "style", "language", "title", "subtitle"})
 public record ViewDefinition(@JsonProperty(value = "format", required = true) String format,
                              @JsonProperty(value = "version", required = true) int version,
+                             @JsonProperty("name") String name,
                              @JsonProperty("bundle") Bundle bundle,
                              @JsonProperty("dates") Dates dates,
                              @JsonProperty(value = "filters", required = true) Filters filters,
                              @JsonProperty(value = "layers", required = true) Layers layers,
                              @JsonProperty("extent") Extent extent,
-                             @JsonProperty(value = "selectedRegions", required = true) List<String> selectedRegions) {
+                             @JsonProperty("bbox") BBox bbox,
+                             @JsonProperty(value = "selectedRegions", required = true) List<String> selectedRegions,
+                             @JsonProperty("heatmap") Heatmap heatmap,
+                             @JsonProperty("style") String style,
+                             @JsonProperty("language") String language,
+                             @JsonProperty("title") String title,
+                             @JsonProperty("subtitle") String subtitle) {
     public static final String FORMAT = "epiflow-view";
-    public static final int VERSION = 1;
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    public static final int VERSION = 2;
+    private static final Set<String> STYLES = Set.of("light", "dark");
+    private static final Set<String> LANGUAGES = Set.of("zh", "en");
 
     public ViewDefinition {
         if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("not a saved view (format is '" + format + "', expected " + FORMAT + ")");
+            throw new SavedViewException(Message.of("data.view.format", String.valueOf(format), FORMAT));
         }
-        if (version != VERSION) {
-            throw new IllegalArgumentException("saved view version " + version + " is not supported (expected "
-                    + VERSION + ")");
+        if (version < 1 || version > VERSION) {
+            throw new SavedViewException(Message.of("data.view.version", version, VERSION));
         }
-        Objects.requireNonNull(filters, "filters");
-        Objects.requireNonNull(layers, "layers");
+        if (filters == null) {
+            throw new SavedViewException(Message.of("data.view.missing", "filters"));
+        }
+        if (layers == null) {
+            throw new SavedViewException(Message.of("data.view.missing", "layers"));
+        }
+        if (style != null && !STYLES.contains(style)) {
+            throw new SavedViewException(Message.of("data.view.field", "style", style, "light, dark"));
+        }
+        if (language != null && !LANGUAGES.contains(language)) {
+            throw new SavedViewException(Message.of("data.view.field", "language", language, "zh, en"));
+        }
         selectedRegions = List.copyOf(selectedRegions == null ? List.of() : selectedRegions);
+    }
+
+    /** A view of the current version with the settings the workstation shows (no name, style, texts). */
+    public static ViewDefinition of(Bundle bundle, Dates dates, Filters filters, Layers layers, Extent extent,
+                                    List<String> selectedRegions, Heatmap heatmap) {
+        return new ViewDefinition(FORMAT, VERSION, null, bundle, dates, filters, layers, extent, null,
+                selectedRegions, heatmap, null, null, null, null);
+    }
+
+    /** The same view under a name. */
+    public ViewDefinition withName(String n) {
+        return new ViewDefinition(format, version, n, bundle, dates, filters, layers, extent, bbox, selectedRegions,
+                heatmap, style, language, title, subtitle);
+    }
+
+    /** The same view with a style, export language and titles. */
+    public ViewDefinition withPresentation(String s, String lang, String t, String sub) {
+        return new ViewDefinition(format, version, name, bundle, dates, filters, layers, extent, bbox,
+                selectedRegions, heatmap, s, lang, t, sub);
     }
 
     /** The bundle: id, fingerprint of the file it was opened from, and that file's path (to reopen it). */
@@ -74,28 +121,84 @@ public record ViewDefinition(@JsonProperty(value = "format", required = true) St
                         @JsonProperty(value = "end", required = true) LocalDate end) {
         public Dates {
             if (end.isBefore(start)) {
-                throw new IllegalArgumentException("dates: end " + end + " is before start " + start);
+                throw new SavedViewException(Message.of("data.view.dates", end, start));
+            }
+            if (!Set.of("SINGLE", "RANGE").contains(mode)) {
+                throw new SavedViewException(Message.of("data.view.field", "dates.mode", mode, "SINGLE, RANGE"));
+            }
+            if (!Set.of("DAILY", "WEEKLY").contains(granularity)) {
+                throw new SavedViewException(Message.of("data.view.field", "dates.granularity", granularity,
+                        "DAILY, WEEKLY"));
             }
         }
     }
 
     /**
      * Flow filters: top N flows (0 = all), minimum volume, direction ({@code BOTH}, {@code OUTGOING},
-     * {@code INCOMING}) relative to the selection, and whether the colour scale is locked.
+     * {@code INCOMING}, {@code BETWEEN}, {@code ALL}) relative to the selection, whether the flow scale is locked,
+     * and whether flows roll up to provinces by themselves when zoomed far out (default yes).
      */
     public record Filters(@JsonProperty(value = "topN", required = true) int topN,
                           @JsonProperty(value = "minVolume", required = true) long minVolume,
                           @JsonProperty(value = "direction", required = true) String direction,
-                          @JsonProperty("lockScale") boolean lockScale) {
+                          @JsonProperty("lockScale") Boolean lockScale,
+                          @JsonProperty("autoProvinces") Boolean autoProvinces) {
+        private static final Set<String> DIRECTIONS = Set.of("ALL", "INCOMING", "OUTGOING", "BOTH", "BETWEEN");
+
         public Filters {
+            lockScale = lockScale != null && lockScale;
             if (topN < 0 || minVolume < 0) {
-                throw new IllegalArgumentException("filters: topN and minVolume must not be negative");
+                throw new SavedViewException(Message.of("data.view.negative"));
             }
+            direction = direction == null ? "BOTH" : direction.trim().toUpperCase(Locale.ROOT);
+            if (!DIRECTIONS.contains(direction)) {
+                throw new SavedViewException(Message.of("data.view.field", "filters.direction", direction,
+                        "incoming, outgoing, both, between, all"));
+            }
+        }
+
+        /** v1's four fields. */
+        public Filters(int topN, long minVolume, String direction, boolean lockScale) {
+            this(topN, minVolume, direction, lockScale, null);
+        }
+
+        /** Whether flows roll up by themselves when zoomed far out (on unless the view says otherwise). */
+        public boolean autoProvincesOn() {
+            return autoProvinces == null || autoProvinces;
         }
     }
 
-    /** Layers: flows aggregated to provinces instead of prefectures. */
-    public record Layers(@JsonProperty(value = "provinces", required = true) boolean provinces) {
+    /**
+     * Layers: flows aggregated to provinces instead of prefectures, and which of the map's layers are shown (absent:
+     * flows, circles and labels on; the heatmap on when the view has one).
+     */
+    public record Layers(@JsonProperty(value = "provinces", required = true) Boolean provinces,
+                         @JsonProperty("flows") Boolean flows,
+                         @JsonProperty("heatmap") Boolean heatmap,
+                         @JsonProperty("symbols") Boolean symbols,
+                         @JsonProperty("labels") Boolean labels) {
+        public Layers {
+            if (provinces == null) {
+                throw new SavedViewException(Message.of("data.view.missing", "layers.provinces"));
+            }
+        }
+
+        /** v1's one field. */
+        public Layers(boolean provinces) {
+            this(provinces, null, null, null, null);
+        }
+    }
+
+    /** Whether a layer is shown: {@code flows}, {@code heatmap}, {@code symbols} or {@code labels}. */
+    public boolean shows(String layer) {
+        Boolean v = switch (layer) {
+            case "flows" -> layers.flows();
+            case "heatmap" -> layers.heatmap();
+            case "symbols" -> layers.symbols();
+            case "labels" -> layers.labels();
+            default -> throw new IllegalArgumentException(layer);
+        };
+        return v != null ? v : !layer.equals("heatmap") || heatmap != null;
     }
 
     /**
@@ -112,34 +215,84 @@ public record ViewDefinition(@JsonProperty(value = "format", required = true) St
 
         public Extent {
             if (!ALBERS_CHINA.equals(projection)) {
-                throw new IllegalArgumentException("extent: unknown projection '" + projection + "'");
+                throw new SavedViewException(Message.of("data.view.field", "extent.projection",
+                        String.valueOf(projection), ALBERS_CHINA));
             }
-            if (!(metresPerPixel > 0) || !Double.isFinite(centerX) || !Double.isFinite(centerY)) {
-                throw new IllegalArgumentException("extent: centre and scale must be finite, scale positive");
+            if (!(metresPerPixel > 0) || !Double.isFinite(metresPerPixel) || !Double.isFinite(centerX)
+                    || !Double.isFinite(centerY) || width < 0 || height < 0) {
+                throw new SavedViewException(Message.of("data.view.extent"));
             }
         }
     }
 
-    /** The JSON text (keys in a fixed order, indented). */
+    /** A lon/lat box to show (WGS 84 degrees), fitted into the map with a small margin. */
+    public record BBox(@JsonProperty(value = "west", required = true) double west,
+                       @JsonProperty(value = "south", required = true) double south,
+                       @JsonProperty(value = "east", required = true) double east,
+                       @JsonProperty(value = "north", required = true) double north) {
+        public BBox {
+            if (!(west < east && south < north) || west < -180 || east > 180 || south < -90 || north > 90) {
+                throw new SavedViewException(Message.of("data.view.bbox"));
+            }
+        }
+    }
+
+    /**
+     * The heatmap: a risk model's column ({@code model} and {@code column} as for {@code epiflow export --heatmap
+     * MODEL:COLUMN}), its classification ({@code quantiles}, {@code equal}, {@code jenks} or {@code custom} with
+     * {@code breaks}) into {@code classes}, the colour scheme, and the model's parameters as typed (the same names
+     * as the options of {@code epiflow risk}, without the dashes).
+     */
+    public record Heatmap(@JsonProperty(value = "model", required = true) String model,
+                          @JsonProperty(value = "column", required = true) String column,
+                          @JsonProperty("classify") String classify,
+                          @JsonProperty("classes") Integer classes,
+                          @JsonProperty("breaks") List<Double> breaks,
+                          @JsonProperty("scheme") String scheme,
+                          @JsonProperty("reversed") Boolean reversed,
+                          @JsonProperty("parameters") Map<String, String> parameters) {
+        private static final Set<String> METHODS = Set.of("quantiles", "equal", "jenks", "custom");
+
+        public Heatmap {
+            if (model == null || model.isBlank() || column == null || column.isBlank()) {
+                throw new SavedViewException(Message.of("data.view.missing", "heatmap.model, heatmap.column"));
+            }
+            if (classify != null && !METHODS.contains(classify)) {
+                throw new SavedViewException(Message.of("data.view.field", "heatmap.classify", classify,
+                        "quantiles, equal, jenks, custom"));
+            }
+            if (classes != null && (classes < 2 || classes > 9)) {
+                throw new SavedViewException(Message.of("data.view.field", "heatmap.classes", classes, "2–9"));
+            }
+            breaks = breaks == null ? null : List.copyOf(breaks);
+            parameters = parameters == null ? null : Map.copyOf(parameters);
+        }
+    }
+
+    /** The JSON text of the current version (keys in a fixed order, indented). */
     public String toJson() {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SavedViewFormat.write(this);
     }
 
-    /** Reads and checks a saved view. */
+    /** Reads and checks a saved view of any version or shape this program knows; the result is of the current one. */
     public static ViewDefinition parse(String json) {
+        return SavedViewFormat.read(json);
+    }
+
+    /** Reads a saved view from a file (at most {@value SavedViewFormat#MAX_BYTES} bytes). */
+    public static ViewDefinition read(Path file) throws IOException {
+        if (Files.size(file) > SavedViewFormat.MAX_BYTES) {
+            throw new SavedViewException(Message.of("data.view.tooLarge", file.getFileName().toString(),
+                    SavedViewFormat.MAX_BYTES));
+        }
         try {
-            ViewDefinition v = JSON.readValue(json, ViewDefinition.class);
-            if (v == null) {
-                throw new IllegalArgumentException("a saved view must be a JSON object");
-            }
-            return v;
-        } catch (IOException e) {
-            Throwable c = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
-            throw new IllegalArgumentException("not a valid saved view: " + c.getMessage(), e);
+            return parse(Files.readString(file));
+        } catch (SavedViewException e) {
+            throw new SavedViewException(Message.of("data.view.inFile", file.getFileName().toString(), e.message()),
+                    e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new SavedViewException(Message.of("data.view.inFile", file.getFileName().toString(),
+                    Message.of("data.view.notUtf8")), e);
         }
     }
 }

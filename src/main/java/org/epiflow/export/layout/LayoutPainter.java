@@ -3,16 +3,21 @@ package org.epiflow.export.layout;
 import org.epiflow.export.LayoutMetrics;
 import org.epiflow.export.MapPage;
 import org.epiflow.export.PageCanvas;
+import org.epiflow.export.PageText;
 import org.epiflow.map.Language;
 import org.epiflow.map.MapPath;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.MapViewport;
 import org.epiflow.map.TextMetrics;
 import org.epiflow.map.TextStyle;
+import org.epiflow.map.layer.SceneLayer;
+import org.epiflow.text.Message;
 
 /**
  * Paints a whole page through any {@link PageCanvas}: header, the map frame (basemap, heatmap, flows, symbols,
- * labels, scale bar, north arrow), legend and footer. The same calls go to every backend.
+ * labels, scale bar, north arrow), legend and footer. The same calls go to every backend; a backend that places the
+ * map frame itself (slides: pictures) paints the rest with {@link #paint(PageCanvas, PrintLayout, MapPage, boolean)}
+ * and the frame's two parts with {@link #paintFrameBase} and {@link #paintFrameOverlay}.
  */
 public final class LayoutPainter {
     private LayoutPainter() {
@@ -20,10 +25,15 @@ public final class LayoutPainter {
 
     /** The boundary note, in the page's language. */
     public static String disclaimer(Language lang) {
-        return lang.texts().get("export.disclaimer");
+        return PageText.of(lang, Message.of("export.page.disclaimer"));
     }
 
     public static void paint(PageCanvas c, PrintLayout l, MapPage p) {
+        paint(c, l, p, true);
+    }
+
+    /** Paints the page; {@code frame = false} leaves the inside of the map frame to the caller (its border is drawn). */
+    public static void paint(PageCanvas c, PrintLayout l, MapPage p, boolean frame) {
         TextMetrics tm = LayoutMetrics.get();
         double w = l.page().width(), h = l.page().height(), u = l.unit(), m = l.margin();
         MapPath path = new MapPath();
@@ -51,7 +61,10 @@ public final class LayoutPainter {
             c.endLayer();
         }
 
-        paintFrame(c, l, p);
+        if (frame) {
+            paintFrame(c, l, p);
+        }
+        paintFrameBorder(c, l);
         c.beginLayer("legend");
         LegendPainter.paint(c, l, p);
         c.endLayer();
@@ -69,19 +82,51 @@ public final class LayoutPainter {
         c.end();
     }
 
-    /** The map frame: scene layers clipped to the frame, scale bar, north arrow, border. */
+    /** The map frame: scene layers clipped to the frame, scale bar, north arrow. */
     static void paintFrame(PageCanvas c, PrintLayout l, MapPage p) {
-        MapScene s = p.heatmap() != null && p.scene().heatmap() == null
-                ? p.scene().toBuilder().heatmap(p.heatmap()).build() : p.scene();
+        c.beginFrame(l.frameX(), l.frameY(), l.frameW(), l.frameH());
+        paintFrameBase(c, l, p);
+        paintFrameOverlay(c, l, p);
+        c.endFrame();
+    }
+
+    /**
+     * The back of the map frame, in frame coordinates: the scene's leading layers that do not change with the flows
+     * (sea and land, the heatmap, province borders: what stays the same from one day to the next when the heatmap
+     * does).
+     */
+    public static void paintFrameBase(PageCanvas c, PrintLayout l, MapPage p) {
+        paintLayers(c, p.scene(), true);
+    }
+
+    /**
+     * The front of the map frame, in frame coordinates: the layers from the first that follows the flows (circles,
+     * flows, labels), then the scale bar and north arrow.
+     */
+    public static void paintFrameOverlay(PageCanvas c, PrintLayout l, MapPage p) {
+        MapScene s = p.scene();
         MapViewport v = s.viewport();
         double u = l.unit();
-        c.beginFrame(l.frameX(), l.frameY(), l.frameW(), l.frameH());
-        s.paintLayers(c);
+        paintLayers(c, s, false);
         c.beginLayer("scalebar");
         paintScaleBar(c, l, p, v, u);
         paintNorthArrow(c, v, u, p.language());
         c.endLayer();
-        c.endFrame();
+    }
+
+    /** The scene's layers before ({@code base}) or from the first layer that changes with the flows. */
+    private static void paintLayers(PageCanvas c, MapScene s, boolean base) {
+        boolean front = false;
+        for (SceneLayer layer : s.sceneLayers()) {
+            front |= layer.followsFlows();
+            if (front != base && layer.shows(s)) {
+                layer.paint(s, c);
+            }
+        }
+    }
+
+    private static void paintFrameBorder(PageCanvas c, PrintLayout l) {
+        double u = l.unit();
         MapPath path = new MapPath();
         c.stroke(path.moveTo(l.frameX(), l.frameY()).lineTo(l.frameX() + l.frameW(), l.frameY())
                 .lineTo(l.frameX() + l.frameW(), l.frameY() + l.frameH()).lineTo(l.frameX(), l.frameY() + l.frameH())
@@ -93,7 +138,8 @@ public final class LayoutPainter {
         TextStyle ts = new TextStyle(l.small().size(), false, 0xFF202020, 0, 0);
         ScaleBar bar = ScaleBar.of(v, Math.min(v.width() * 0.22, 200 * u));
         boolean paper = l.page().paper() != null;
-        String rf = paper ? p.language().texts().get("export.scale", bar.representativeFraction()) : "";
+        String rf = paper ? PageText.of(p.language(), Message.of("export.page.scale",
+                String.format("%,d", bar.representativeFraction()))) : "";
         double pad = 6 * u, barH = 5 * u;
         double boxW = Math.max(bar.lengthUnits() + tm.width(bar.label(), ts) / 2 + tm.width("0", ts) / 2,
                 tm.width(rf, ts)) + 2 * pad;
@@ -133,7 +179,7 @@ public final class LayoutPainter {
         c.stroke(path.reset().moveTo(s[0][0], s[0][1]).lineTo(s[1][0], s[1][1]).lineTo(s[2][0], s[2][1])
                 .lineTo(s[3][0], s[3][1]).close(), 0xFF202020, Math.max(0.5, 0.8 * u));
         TextStyle ts = new TextStyle(11 * u, true, 0xFF202020, 0xCCFFFFFF, 2 * u);
-        String n = lang.texts().get("export.north");
+        String n = PageText.of(lang, Message.of("export.page.north"));
         TextMetrics tm = LayoutMetrics.get();
         double lx = cx + sin * (r + 9 * u), ly = cy - cos * (r + 9 * u);
         c.text(n, lx - tm.width(n, ts) / 2, ly + tm.ascent(ts) / 2 - 1, ts);

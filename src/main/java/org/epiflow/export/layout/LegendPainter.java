@@ -3,12 +3,16 @@ package org.epiflow.export.layout;
 import org.epiflow.export.LayoutMetrics;
 import org.epiflow.export.MapPage;
 import org.epiflow.export.PageCanvas;
+import org.epiflow.export.PageText;
+import org.epiflow.map.ChoroplethLayer;
+import org.epiflow.map.Language;
 import org.epiflow.map.Legend;
 import org.epiflow.map.MapLayer;
 import org.epiflow.map.MapPath;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.TextMetrics;
 import org.epiflow.map.TextStyle;
+import org.epiflow.text.Message;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +34,22 @@ final class LegendPainter {
     static void paint(PageCanvas c, PrintLayout l, MapPage p) {
         MapScene scene = p.scene();
         Legend legend = scene.legend();
+        Language lang = p.language();
         List<Block> blocks = new ArrayList<>();
+        if (p.heatmap() != null) {
+            List<Row> rows = new ArrayList<>();
+            for (var e : p.heatmap().legend()) {
+                rows.add(new Row(PageText.localizeRange(lang, e.label()), e.argb(), 0, e.hatched() ? 'x' : 'h'));
+            }
+            if (!p.heatmap().note().isEmpty()) {
+                rows.add(new Row(p.heatmap().note(), 0, 0, 'n'));
+            }
+            blocks.add(new Block(p.heatmap().title(), rows));
+        }
         if (scene.shows(MapLayer.FLOWS) && scene.flows() != null && scene.flows().size() > 0) {
             List<Row> rows = new ArrayList<>();
             for (Legend.Entry e : legend.flows()) {
-                rows.add(new Row(e.label(), e.color(), e.size(), 'f'));
+                rows.add(new Row(PageText.localizeRange(lang, e.label()), e.color(), e.size(), 'f'));
             }
             blocks.add(new Block(legend.title(), rows));
         }
@@ -43,14 +58,7 @@ final class LegendPainter {
             for (Legend.Entry e : legend.symbols()) {
                 rows.add(new Row(e.label(), e.color(), e.size(), 's'));
             }
-            blocks.add(new Block(p.language().texts().get("export.legend.symbols"), rows));
-        }
-        if (p.heatmap() != null) {
-            List<Row> rows = new ArrayList<>();
-            for (Legend.Entry e : p.heatmap().legendEntries(p.language())) {
-                rows.add(new Row(e.label(), e.color(), 0, 'h'));
-            }
-            blocks.add(new Block(p.heatmap().title(), rows));
+            blocks.add(new Block(PageText.of(lang, Message.of("export.legend.symbols")), rows));
         }
         List<Row> notes = new ArrayList<>();
         if (!p.flowsLine().isEmpty()) {
@@ -61,7 +69,7 @@ final class LegendPainter {
                 notes.add(new Row(n, 0, 0, 'n'));
             }
         }
-        blocks.add(new Block(p.language().texts().get("export.legend.notes"), notes));
+        blocks.add(new Block(PageText.of(lang, Message.of("export.legend.notes")), notes));
 
         double u = l.unit();
         if (l.page().isLandscape()) {
@@ -110,10 +118,19 @@ final class LegendPainter {
                     c.fillCircle(cx, mid, r.size(), r.color());
                     c.strokeCircle(cx, mid, r.size(), 0xCC1F4E79, 1);
                 }
-                case 'h' -> {
-                    c.fill(path.reset().moveTo(x, mid - 6 * u).lineTo(x + swatch, mid - 6 * u)
-                            .lineTo(x + swatch, mid + 6 * u).lineTo(x, mid + 6 * u).close(), r.color());
+                case 'h', 'x' -> {
+                    double top = mid - 6 * u, h = 12 * u;
+                    c.fill(path.reset().moveTo(x, top).lineTo(x + swatch, top).lineTo(x + swatch, top + h)
+                            .lineTo(x, top + h).close(), r.kind() == 'x' ? ChoroplethLayer.NO_VALUE_FILL : r.color());
                     c.stroke(path, 0xFF9A9A90, 0.5);
+                    if (r.kind() == 'x') {
+                        MapPath hatch = new MapPath();
+                        for (double d = -h; d < swatch; d += 5 * u) {
+                            double x0 = Math.max(0, d), x1 = Math.min(swatch, d + h);
+                            hatch.moveTo(x + x0, top + (x0 - d)).lineTo(x + x1, top + (x1 - d));
+                        }
+                        c.stroke(hatch, ChoroplethLayer.HATCH, Math.max(0.5, 0.8 * u));
+                    }
                 }
                 default -> tx = x;
             }

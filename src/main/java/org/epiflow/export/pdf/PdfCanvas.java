@@ -6,9 +6,6 @@ import org.epiflow.map.Argb;
 import org.epiflow.map.MapPath;
 import org.epiflow.map.TextStyle;
 
-import java.awt.font.FontRenderContext;
-import java.awt.font.TextLayout;
-import java.awt.geom.AffineTransform;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +21,6 @@ final class PdfCanvas implements PageCanvas {
     private final Type3Fonts fonts;
     private final double pageHeightPt;
     private final Set<Integer> alphas;
-    private final FontRenderContext frc = new FontRenderContext(null, true, true);
 
     /**
      * @param fonts        the document's glyph fonts
@@ -142,10 +138,9 @@ final class PdfCanvas implements PageCanvas {
         }
         if (Argb.alpha(s.halo()) > 0 && s.haloWidth() > 0) {
             java.awt.Font f = fonts.font(s.bold()).deriveFont((float) s.size());
-            TextLayout tl = new TextLayout(text, f, frc);
             colour(s.halo(), true);
             Numbers.append(b, 2 * s.haloWidth()).append(" w 1 j 1 J\n");
-            PdfPaths.append(b, tl.getOutline(AffineTransform.getTranslateInstance(x, y)), null);
+            PdfPaths.append(b, org.epiflow.export.Glyphs.outline(text, f, x, y), null);
             b.append("S\n");
         }
         colour(s.color(), false);

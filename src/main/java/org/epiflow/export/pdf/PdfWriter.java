@@ -40,6 +40,12 @@ public final class PdfWriter {
     }
 
     public static void write(List<Page> pages, Trace trace, OutputStream out) throws IOException {
+        write(pages, trace, out, org.epiflow.export.ExportMonitor.NONE);
+    }
+
+    /** Writes the pages, reporting each to the monitor and stopping when it is cancelled. */
+    public static void write(List<Page> pages, Trace trace, OutputStream out,
+                             org.epiflow.export.ExportMonitor monitor) throws IOException {
         if (pages.isEmpty()) {
             throw new IllegalArgumentException("no pages");
         }
@@ -48,6 +54,7 @@ public final class PdfWriter {
             Set<Integer> alphas = new TreeSet<>();
             List<PDPage> written = new ArrayList<>();
             for (Page p : pages) {
+                monitor.check();
                 PDPage page = new PDPage(new PDRectangle((float) p.layout().page().widthPt(),
                         (float) p.layout().page().heightPt()));
                 doc.addPage(page);
@@ -59,6 +66,7 @@ public final class PdfWriter {
                 }
                 page.getCOSObject().setItem(COSName.CONTENTS, s);
                 written.add(page);
+                monitor.progress(written.size(), pages.size());
             }
             fonts.finish();
             COSDictionary fontDict = new COSDictionary();

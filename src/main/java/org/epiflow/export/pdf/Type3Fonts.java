@@ -7,6 +7,7 @@ import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.epiflow.export.Glyphs;
 import org.epiflow.map.Java2DPainter;
 
 import java.awt.Font;
@@ -69,33 +70,62 @@ final class Type3Fonts {
 
     /** Encodes text into runs of single-byte codes, adding glyphs as needed. */
     List<Run> encode(String text, boolean bold) {
-        GlyphVector gv = font(bold).createGlyphVector(frc, text);
         List<Run> runs = new ArrayList<>();
-        int cur = -1;
-        byte[] buf = new byte[gv.getNumGlyphs()];
-        int n = 0;
-        for (int i = 0; i < gv.getNumGlyphs(); i++) {
-            int gid = gv.getGlyphCode(i);
-            long key = ((long) gid << 1) | (bold ? 1 : 0);
-            int[] fc = assigned.get(key);
-            if (fc == null) {
-                fc = add(gv, i, text);
-                assigned.put(key, fc);
+        int[] cur = {-1};
+        byte[] buf = new byte[text.length() * 2 + 1];
+        int[] n = {0};
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length();
+            if (!end && !Glyphs.synthetic(text.charAt(i))) {
+                continue;
             }
-            if (fc[0] != cur && n > 0) {
-                runs.add(new Run(cur, java.util.Arrays.copyOf(buf, n)));
-                n = 0;
+            if (i > start) {
+                String seg = text.substring(start, i);
+                GlyphVector gv = font(bold).createGlyphVector(frc, seg);
+                for (int g = 0; g < gv.getNumGlyphs(); g++) {
+                    long key = ((long) gv.getGlyphCode(g) << 1) | (bold ? 1 : 0);
+                    int gi = g;
+                    put(runs, cur, buf, n, assigned.computeIfAbsent(key, k -> add(gv, gi, seg)));
+                }
             }
-            cur = fc[0];
-            buf[n++] = (byte) fc[1];
+            if (!end) {
+                char c = text.charAt(i);
+                long key = -(((long) c << 1) | (bold ? 1 : 0)) - 1;
+                put(runs, cur, buf, n, assigned.computeIfAbsent(key, k -> addDash(c, bold)));
+            }
+            start = i + 1;
         }
-        if (n > 0) {
-            runs.add(new Run(cur, java.util.Arrays.copyOf(buf, n)));
+        if (n[0] > 0) {
+            runs.add(new Run(cur[0], java.util.Arrays.copyOf(buf, n[0])));
         }
         return runs;
     }
 
+    private static void put(List<Run> runs, int[] cur, byte[] buf, int[] n, int[] fc) {
+        if (fc[0] != cur[0] && n[0] > 0) {
+            runs.add(new Run(cur[0], java.util.Arrays.copyOf(buf, n[0])));
+            n[0] = 0;
+        }
+        cur[0] = fc[0];
+        buf[n[0]++] = (byte) fc[1];
+    }
+
     private int[] add(GlyphVector gv, int i, String text) {
+        Point2D pos = gv.getGlyphPosition(i);
+        Shape outline = gv.getGlyphOutline(i, (float) -pos.getX(), (float) -pos.getY());
+        int ci = gv.getGlyphCharIndex(i);
+        String uni = ci >= 0 && ci < text.length() ? new String(Character.toChars(text.codePointAt(ci))) : "";
+        return addGlyph(outline, gv.getGlyphMetrics(i).getAdvanceX(), uni);
+    }
+
+    /** A dash the font lacks: its hyphen lengthened (as {@link Glyphs} draws it on rasters). */
+    private int[] addDash(char c, boolean bold) {
+        Font f = font(bold);
+        return addGlyph(Glyphs.dash(c, f, 0, 0), Glyphs.dashEms(c) * f.getSize2D(), String.valueOf(c));
+    }
+
+    private int[] addGlyph(Shape outline, double advance, String uni) {
         if (fonts.isEmpty() || fonts.get(fonts.size() - 1).size() >= 254) {
             fonts.add(new ArrayList<>());
             COSDictionary d = new COSDictionary();
@@ -108,16 +138,12 @@ final class Type3Fonts {
         if (code >= 32) {
             code++;
         }
-        Point2D pos = gv.getGlyphPosition(i);
-        Shape outline = gv.getGlyphOutline(i, (float) -pos.getX(), (float) -pos.getY());
         StringBuilder p = new StringBuilder();
         // glyph space is y up: flip Java2D's y down
         PdfPaths.append(p, outline, AffineTransform.getScaleInstance(1, -1));
         Rectangle2D b = outline.getBounds2D();
         Rectangle2D up = new Rectangle2D.Double(b.getX(), -b.getMaxY(), b.getWidth(), b.getHeight());
-        int ci = gv.getGlyphCharIndex(i);
-        String uni = ci >= 0 && ci < text.length() ? new String(Character.toChars(text.codePointAt(ci))) : "";
-        f.add(new Glyph(code, gv.getGlyphMetrics(i).getAdvanceX(), p.toString(), up, uni));
+        f.add(new Glyph(code, advance, p.toString(), up, uni));
         return new int[] {fonts.size() - 1, code};
     }
 

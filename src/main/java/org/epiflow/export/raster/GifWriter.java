@@ -10,6 +10,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -46,6 +47,9 @@ public final class GifWriter implements AutoCloseable {
         gce.setAttribute("transparentColorFlag", "FALSE");
         gce.setAttribute("delayTime", Integer.toString(delayCentis));
         gce.setAttribute("transparentColorIndex", "0");
+        // each frame's own palette, written as its local colour table: without one a viewer takes the stream's
+        // global table, which the writer fills with a default palette (every colour wrong)
+        localColourTable(root, (IndexColorModel) indexed.getColorModel());
         if (frames == 0) {
             IIOMetadataNode apps = child(root, "ApplicationExtensions");
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
@@ -61,6 +65,32 @@ public final class GifWriter implements AutoCloseable {
         meta.setFromTree(FORMAT, root);
         writer.writeToSequence(new IIOImage(indexed, null, meta), null);
         frames++;
+    }
+
+    private static void localColourTable(IIOMetadataNode root, IndexColorModel cm) {
+        IIOMetadataNode desc = child(root, "ImageDescriptor");
+        desc.setAttribute("imageLeftPosition", "0");
+        desc.setAttribute("imageTopPosition", "0");
+        desc.setAttribute("interlaceFlag", "FALSE");
+        IIOMetadataNode old = child(root, "LocalColorTable");
+        root.removeChild(old);
+        IIOMetadataNode table = new IIOMetadataNode("LocalColorTable");
+        int size = 2;
+        while (size < cm.getMapSize()) {
+            size <<= 1;
+        }
+        table.setAttribute("sizeOfLocalColorTable", Integer.toString(size));
+        table.setAttribute("sortFlag", "FALSE");
+        for (int i = 0; i < size; i++) {
+            IIOMetadataNode e = new IIOMetadataNode("ColorTableEntry");
+            int rgb = i < cm.getMapSize() ? cm.getRGB(i) : 0;
+            e.setAttribute("index", Integer.toString(i));
+            e.setAttribute("red", Integer.toString((rgb >> 16) & 255));
+            e.setAttribute("green", Integer.toString((rgb >> 8) & 255));
+            e.setAttribute("blue", Integer.toString(rgb & 255));
+            table.appendChild(e);
+        }
+        root.appendChild(table);
     }
 
     public int frames() {

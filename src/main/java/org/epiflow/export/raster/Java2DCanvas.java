@@ -1,11 +1,17 @@
 package org.epiflow.export.raster;
 
+import org.epiflow.export.Glyphs;
+import org.epiflow.export.LayoutMetrics;
 import org.epiflow.export.PageCanvas;
+import org.epiflow.map.Argb;
 import org.epiflow.map.Java2DPainter;
 import org.epiflow.map.MapPath;
 import org.epiflow.map.TextStyle;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
@@ -64,6 +70,23 @@ public final class Java2DCanvas implements PageCanvas {
 
     @Override
     public void text(String text, double x, double y, TextStyle style) {
-        painter.text(org.epiflow.export.Glyphs.displayable(text), x, y, style);
+        String t = Glyphs.displayable(text);
+        if (!Glyphs.hasSynthetic(t)) {
+            painter.text(t, x, y, style);
+            return;
+        }
+        // dashes the font lacks: draw the outline (as the PDF embeds it)
+        Shape outline = Glyphs.outline(t, LayoutMetrics.font(style), x, y);
+        Object aa = g.getRenderingHint(RenderingHints.KEY_ANTIALIASING);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        if (Argb.alpha(style.halo()) > 0 && style.haloWidth() > 0) {
+            g.setColor(new Color(style.halo(), true));
+            g.setStroke(new BasicStroke((float) (2 * style.haloWidth()), BasicStroke.CAP_ROUND,
+                    BasicStroke.JOIN_ROUND));
+            g.draw(outline);
+        }
+        g.setColor(new Color(style.color(), true));
+        g.fill(outline);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, aa);
     }
 }

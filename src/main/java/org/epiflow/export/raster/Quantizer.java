@@ -105,7 +105,8 @@ final class Quantizer {
         }
         done.addAll(queue);
         int n = done.size();
-        byte[] r = new byte[n], g = new byte[n], bl = new byte[n];
+        // a full table of 256 entries: GIF writers take a palette of another size as a hint and re-map the pixels
+        byte[] r = new byte[256], g = new byte[256], bl = new byte[256];
         byte[] lut = new byte[BINS];
         for (int i = 0; i < n; i++) {
             long cr = 0, cg = 0, cb = 0, cn = 0;
@@ -121,7 +122,7 @@ final class Quantizer {
             g[i] = (byte) (cg / cn);
             bl[i] = (byte) (cb / cn);
         }
-        IndexColorModel cm = new IndexColorModel(8, n, r, g, bl);
+        IndexColorModel cm = new IndexColorModel(8, 256, r, g, bl);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, cm);
         byte[] data = ((DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < px.length; i++) {

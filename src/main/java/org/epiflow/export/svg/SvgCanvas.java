@@ -148,7 +148,7 @@ public final class SvgCanvas implements PageCanvas {
             Numbers.append(b, 2 * s.haloWidth()).append("\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
             paint("stroke", s.halo());
         }
-        b.append(" xml:space=\"preserve\">").append(escape(org.epiflow.export.Glyphs.displayable(text))).append("</text>\n");
+        b.append(" xml:space=\"preserve\">").append(escape(text)).append("</text>\n");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.epiflow.ui.export;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -67,10 +68,15 @@ public final class ExportDialog {
         BorderPane root = new BorderPane();
         root.setId("exportDialog");
         root.setPadding(new Insets(12));
-        ScrollPane left = new ScrollPane(settings());
+        GridPane grid = settings();
+        ScrollPane left = new ScrollPane(grid);
+        left.setId("exportSettings");
         left.setFitToWidth(true);
-        left.setPrefWidth(400);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // as wide as the settings need (labels are never cut short), the preview takes the rest
+        left.prefViewportWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(360, grid.prefWidth(-1)), grid.needsLayoutProperty()));
+        left.setMinWidth(Region.USE_PREF_SIZE);
         root.setLeft(left);
         root.setCenter(preview());
         root.setBottom(buttons());
@@ -112,13 +118,15 @@ public final class ExportDialog {
         return stage;
     }
 
-    private Node settings() {
+    private GridPane settings() {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
         g.setPadding(new Insets(4, 12, 4, 4));
         ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints c1 = new ColumnConstraints();
+        c1.setMinWidth(180);
         c1.setHgrow(Priority.ALWAYS);
         c1.setFillWidth(true);
         g.getColumnConstraints().setAll(c0, c1);
@@ -128,8 +136,8 @@ public final class ExportDialog {
         add(g, "export.format", format);
 
         heading(g, "export.page");
-        ComboBox<ExportViewModel.SizeMode> mode = combo("exportSizeMode",
-                List.of(ExportViewModel.SizeMode.values()), vm.sizeModeProperty(),
+        ComboBox<PageSettings.SizeMode> mode = combo("exportSizeMode",
+                List.of(PageSettings.SizeMode.values()), vm.sizeModeProperty(),
                 s -> m.get("export.size." + s.name()));
         add(g, "export.size", mode);
         ComboBox<Paper> paper = combo("exportPaper", List.of(Paper.values()), vm.paperProperty(),
@@ -145,14 +153,14 @@ public final class ExportDialog {
         Label hl = add(g, "export.height", h);
         Runnable sizeState = () -> {
             ExportFormat f = vm.formatProperty().get();
-            boolean table = f.isTable(), pptx = f == ExportFormat.PPTX;
-            boolean pixels = vm.sizeModeProperty().get() == ExportViewModel.SizeMode.PIXELS;
-            mode.setDisable(table || pptx);
-            paper.setDisable(table || pptx || pixels);
-            landscape.setDisable(table || pptx || pixels);
-            dpi.setDisable(table || pixels || f == ExportFormat.SVG);
+            boolean sizes = f.choosesPageSize();
+            boolean pixels = vm.sizeModeProperty().get() == PageSettings.SizeMode.PIXELS;
+            mode.setDisable(!sizes);
+            paper.setDisable(!sizes || pixels);
+            landscape.setDisable(!sizes || pixels);
+            dpi.setDisable(!f.usesDpi() || (sizes && pixels));
             for (Node n : List.of(w, h, wl, hl)) {
-                n.setDisable(table || pptx || !pixels);
+                n.setDisable(!sizes || !pixels);
             }
         };
 
@@ -166,7 +174,7 @@ public final class ExportDialog {
         CheckBox filters = check("exportFilters", "export.filters", vm.filtersProperty());
         CheckBox region = check("exportRegion", "export.selectedRegion", vm.selectedRegionProperty());
         add(g, null, new VBox(4, extent, filters, region));
-        ComboBox<ExportViewModel.Dates> dates = combo("exportDates", List.of(ExportViewModel.Dates.values()),
+        ComboBox<ContentSettings.Dates> dates = combo("exportDates", List.of(ContentSettings.Dates.values()),
                 vm.datesProperty(), d -> m.get("export.dates." + d.name()));
         add(g, "export.dates", dates);
         ComboBox<ExportOptions.TableKind> table = combo("exportTable", List.of(ExportOptions.TableKind.values()),
@@ -181,8 +189,8 @@ public final class ExportDialog {
             }
             table.setDisable(!f.isTable());
             tl.setDisable(!f.isTable());
-            delay.setDisable(f != ExportFormat.GIF);
-            dl.setDisable(f != ExportFormat.GIF);
+            delay.setDisable(!f.hasFrameDelay());
+            dl.setDisable(!f.hasFrameDelay());
         };
 
         heading(g, "export.text");
@@ -196,13 +204,26 @@ public final class ExportDialog {
         marking.getItems().setAll(vm.markingPresets());
         marking.setValue(vm.markingProperty().get());
         marking.setMaxWidth(Double.MAX_VALUE);
-        marking.valueProperty().addListener((o, a, v) -> vm.markingProperty().set(v == null ? "" : v));
-        marking.getEditor().textProperty().addListener((o, a, v) -> vm.markingProperty().set(v == null ? "" : v));
-        // a preset marking follows the page's language: show what the view-model chose
+        boolean[] syncing = {false};
+        java.util.function.Consumer<String> typed = v -> {
+            if (!syncing[0]) {
+                vm.markingProperty().set(v == null ? "" : v);
+            }
+        };
+        marking.valueProperty().addListener((o, a, v) -> typed.accept(v));
+        marking.getEditor().textProperty().addListener((o, a, v) -> typed.accept(v));
+        // a preset follows the page's language (the view-model swaps it): show what will be printed
         vm.markingProperty().addListener((o, a, v) -> {
-            if (v != null && !v.equals(marking.getEditor().getText())) {
+            if (syncing[0] || v == null || v.equals(marking.getEditor().getText())) {
+                return;
+            }
+            syncing[0] = true;
+            try {
+                marking.getItems().setAll(vm.markingPresets());
                 marking.setValue(v);
                 marking.getEditor().setText(v);
+            } finally {
+                syncing[0] = false;
             }
         });
         add(g, "export.marking", marking);
@@ -253,8 +274,14 @@ public final class ExportDialog {
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
         ProgressBar bar = new ProgressBar();
+        bar.setId("exportProgress");
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.busyProperty());
+        Button cancel = new Button(m.get("export.cancel"));
+        cancel.setId("exportCancel");
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancel());
         Button export = new Button(m.get("export.button"));
         export.setId("exportButton");
         export.setDefaultButton(true);
@@ -267,7 +294,7 @@ public final class ExportDialog {
         close.setOnAction(e -> stage.close());
         Region spacer = new Region();
         HBox.setHgrow(status, Priority.ALWAYS);
-        HBox box = new HBox(10, status, spacer, bar, export, close);
+        HBox box = new HBox(10, status, spacer, bar, cancel, export, close);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(12, 0, 0, 0));
         return new VBox(new Separator(), box);

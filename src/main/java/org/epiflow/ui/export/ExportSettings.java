@@ -22,7 +22,7 @@ final class ExportSettings {
     /** Fills the view-model's settings from the node (missing or bad values keep the defaults). */
     void restore(ExportViewModel vm) {
         vm.formatProperty().set(parse(ExportFormat.class, stored("format", ""), vm.formatProperty().get()));
-        vm.sizeModeProperty().set(parse(ExportViewModel.SizeMode.class, stored("sizeMode", ""),
+        vm.sizeModeProperty().set(parse(PageSettings.SizeMode.class, stored("sizeMode", ""),
                 vm.sizeModeProperty().get()));
         vm.paperProperty().set(parse(Paper.class, stored("paper", ""), vm.paperProperty().get()));
         vm.landscapeProperty().set(node.getBoolean("landscape", vm.landscapeProperty().get()));
@@ -36,7 +36,7 @@ final class ExportSettings {
         vm.currentExtentProperty().set(node.getBoolean("currentExtent", vm.currentExtentProperty().get()));
         vm.filtersProperty().set(node.getBoolean("filters", vm.filtersProperty().get()));
         vm.selectedRegionProperty().set(node.getBoolean("selectedRegion", vm.selectedRegionProperty().get()));
-        vm.datesProperty().set(parse(ExportViewModel.Dates.class, stored("dates", ""), vm.datesProperty().get()));
+        vm.datesProperty().set(parse(ContentSettings.Dates.class, stored("dates", ""), vm.datesProperty().get()));
         vm.markingProperty().set(stored("marking", vm.markingProperty().get()));
         vm.languageProperty().set(parse(Language.class, stored("language", ""), vm.languageProperty().get()));
         vm.tableProperty().set(parse(ExportOptions.TableKind.class, stored("table", ""), vm.tableProperty().get()));

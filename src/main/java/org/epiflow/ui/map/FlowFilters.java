@@ -34,7 +34,7 @@ public final class FlowFilters {
      * up to provinces automatically when {@link #autoProvincesProperty()} is on and nothing is selected: the national
      * view shows the movement between provinces, zooming in shows the prefectures.
      */
-    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 3_000;
+    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = org.epiflow.map.MapViewport.AUTO_ROLLUP_METRES_PER_PIXEL;
 
     /** The query for these filters over {@code days} with the selected regions (region-table indexes). */
     public FlowSpec spec(DayRange days, int[] selection) {

@@ -18,7 +18,7 @@ final class ViewCapture {
     }
 
     /** The current view as a saved-view definition. */
-    static ViewDefinition capture(WorkspaceSession.Views views) {
+    static ViewDefinition capture(WorkspaceSession.Views views, ViewDefinition.Heatmap heatmap) {
         OpenedBundle b = views.open().currentProperty().get();
         ViewDefinition.Bundle bundle = null;
         ViewDefinition.Dates dates = null;
@@ -38,11 +38,16 @@ final class ViewCapture {
                 ViewDefinition.Extent.ALBERS_CHINA, vp.centerX(), vp.centerY(), vp.metresPerPixel(), vp.width(),
                 vp.height());
         String code = views.selection().code();
-        return new ViewDefinition(ViewDefinition.FORMAT, ViewDefinition.VERSION, bundle, dates,
+        boolean flows = views.map().flowsVisibleProperty().get();
+        return ViewDefinition.of(bundle, dates,
                 new ViewDefinition.Filters(f.topNProperty().get(), f.minVolumeProperty().get(),
-                        f.directionProperty().get().name(), f.lockScaleProperty().get()),
-                new ViewDefinition.Layers(f.provincesProperty().get()), extent,
-                code == null || code.isEmpty() ? List.of() : List.of(code));
+                        f.directionProperty().get().name(), f.lockScaleProperty().get(),
+                        f.autoProvincesProperty().get()),
+                new ViewDefinition.Layers(f.provincesProperty().get(), flows,
+                        views.map().heatmapProperty().get() != null, flows, true), extent,
+                code == null || code.isEmpty() ? List.of() : List.of(code), heatmap)
+                .withPresentation(views.map().themeProperty().get() == org.epiflow.ui.prefs.Theme.DARK ? "dark"
+                        : "light", null, null, null);
     }
 
     /** Shows a view: filters, layers, dates, extent, selection (the bundle must be the current one). */
@@ -80,6 +85,8 @@ final class ViewCapture {
             views.selection().select(v.selectedRegions().get(0));
         }
         f.lockScaleProperty().set(v.filters().lockScale());
+        f.autoProvincesProperty().set(v.filters().autoProvincesOn());
+        views.map().flowsVisibleProperty().set(v.shows("flows"));
         views.map().requestRender(FastMapRenderer.Quality.FULL);
     }
 }

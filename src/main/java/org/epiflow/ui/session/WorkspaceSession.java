@@ -298,9 +298,16 @@ public final class WorkspaceSession implements SessionServices {
 
     // ---- saved views ---------------------------------------------------------------------------------------
 
+    private java.util.function.Supplier<ViewDefinition.Heatmap> heatmapView = () -> null;
+
+    /** Where {@link #capture()} finds the heatmap on screen (the risk panel's), for saved views. */
+    public void setHeatmapView(java.util.function.Supplier<ViewDefinition.Heatmap> s) {
+        heatmapView = s;
+    }
+
     /** The current view as a saved-view definition. */
     public ViewDefinition capture() {
-        return ViewCapture.capture(views);
+        return ViewCapture.capture(views, heatmapView.get());
     }
 
     /** Shows a view: filters, layers, dates, extent, selection (the bundle must be the current one). */

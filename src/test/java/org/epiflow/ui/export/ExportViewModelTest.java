@@ -138,9 +138,13 @@ class ExportViewModelTest {
         assertThat(o.layers()).contains(ExportLayer.FLOWS).doesNotContain(ExportLayer.HEATMAP);
         var e = o.extent();
         assertThat(e).isNotNull();
-        double[] centre = map.viewportProperty().get().screenToLonLat(320, 200);
-        assertThat(centre[0]).isBetween(e.west(), e.east());
-        assertThat(centre[1]).isBetween(e.south(), e.north());
+        // a frame of the screen's size shows exactly the screen
+        var screen = map.viewportProperty().get();
+        var framed = e.viewport(screen.width(), screen.height());
+        assertThat(framed.centerX()).isCloseTo(screen.centerX(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(framed.centerY()).isCloseTo(screen.centerY(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(framed.metresPerPixel()).isCloseTo(screen.metresPerPixel(),
+                org.assertj.core.data.Offset.offset(1e-9));
 
         selection.select("999999");   // not a region of the bundle: no focus
         assertThat(vm.options().focusRegion()).isNull();
@@ -157,7 +161,7 @@ class ExportViewModelTest {
     @Test
     void pixelSizesAreAsOnScreenAndSlidesAreSlides() {
         ExportViewModel vm = vm();
-        vm.sizeModeProperty().set(ExportViewModel.SizeMode.PIXELS);
+        vm.sizeModeProperty().set(org.epiflow.ui.export.PageSettings.SizeMode.PIXELS);
         vm.widthProperty().set(1920);
         vm.heightProperty().set(1080);
         assertThat(vm.options().page().pixelWidth()).isEqualTo(1920);
@@ -175,7 +179,7 @@ class ExportViewModelTest {
         ExportViewModel vm = vm();
         LocalDate start = DATA.info().period().start();
         assertThat(vm.period()).containsExactly(start.plusDays(2), start.plusDays(5));
-        vm.datesProperty().set(ExportViewModel.Dates.DAY);
+        vm.datesProperty().set(org.epiflow.ui.export.ContentSettings.Dates.DAY);
         assertThat(vm.period()).containsExactly(start.plusDays(2), start.plusDays(2));
         assertThat(vm.suggestedName()).isEqualTo("epiflow-" + start.plusDays(2) + ".png");
     }
@@ -184,7 +188,7 @@ class ExportViewModelTest {
     void settingsAreRememberedButNotTheTitle() {
         ExportViewModel vm = vm();
         vm.formatProperty().set(ExportFormat.GIF);
-        vm.sizeModeProperty().set(ExportViewModel.SizeMode.PIXELS);
+        vm.sizeModeProperty().set(org.epiflow.ui.export.PageSettings.SizeMode.PIXELS);
         vm.widthProperty().set(800);
         vm.heightProperty().set(450);
         vm.markingProperty().set("Restricted");
@@ -196,7 +200,7 @@ class ExportViewModelTest {
 
         ExportViewModel again = vm();
         assertThat(again.formatProperty().get()).isEqualTo(ExportFormat.GIF);
-        assertThat(again.sizeModeProperty().get()).isEqualTo(ExportViewModel.SizeMode.PIXELS);
+        assertThat(again.sizeModeProperty().get()).isEqualTo(org.epiflow.ui.export.PageSettings.SizeMode.PIXELS);
         assertThat(again.widthProperty().get()).isEqualTo(800);
         assertThat(again.heightProperty().get()).isEqualTo(450);
         assertThat(again.markingProperty().get()).isEqualTo("Restricted");
@@ -218,7 +222,7 @@ class ExportViewModelTest {
     @Test
     void exportWritesTheFileAndRecordsIt() throws Exception {
         ExportViewModel vm = vm();
-        vm.sizeModeProperty().set(ExportViewModel.SizeMode.PIXELS);
+        vm.sizeModeProperty().set(org.epiflow.ui.export.PageSettings.SizeMode.PIXELS);
         vm.widthProperty().set(640);
         vm.heightProperty().set(360);
         vm.dpiProperty().set(96);
@@ -253,7 +257,7 @@ class ExportViewModelTest {
     @Test
     void aFailureIsReportedAndNothingIsRecorded() {
         ExportViewModel vm = vm();
-        vm.sizeModeProperty().set(ExportViewModel.SizeMode.PIXELS);
+        vm.sizeModeProperty().set(org.epiflow.ui.export.PageSettings.SizeMode.PIXELS);
         vm.widthProperty().set(320);
         vm.heightProperty().set(200);
         Path out = dir.resolve("no-such-folder").resolve("x.png");

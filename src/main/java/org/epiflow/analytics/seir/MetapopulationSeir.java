@@ -25,24 +25,44 @@ public final class MetapopulationSeir {
      */
     public static SeirRun deterministic(TravelSchedule sched, SeirParameters p, double[] population, double[] exposed,
                                         double[] infectious, boolean trackImports) {
+        return deterministic(sched, p, population, SeirState.fresh(exposed, infectious), trackImports);
+    }
+
+    /**
+     * The deterministic run from a state: simulation days 0 … {@code start.day()} are the state's history (copied,
+     * not simulated), the model runs from the day after.
+     */
+    public static SeirRun deterministic(TravelSchedule sched, SeirParameters p, double[] population, SeirState start,
+                                        boolean trackImports) {
         int n = population.length;
         int days = sched.days();
+        if (start.regions() != n || start.day() >= days) {
+            throw new IllegalArgumentException("the start state does not fit the schedule");
+        }
         double[] s = new double[n];
-        double[] e = exposed.clone();
-        double[] i = infectious.clone();
-        double[] r = new double[n];
+        double[] e = start.exposed().clone();
+        double[] i = start.infectious().clone();
+        double[] r = start.recovered().clone();
         for (int k = 0; k < n; k++) {
-            s[k] = Math.max(0, population[k] - e[k] - i[k]);
+            s[k] = Math.max(0, population[k] - e[k] - i[k] - r[k]);
         }
         double[] incidence = new double[days * n];
         double[] prevalence = new double[days * n];
         double[] total = new double[days];
+        int first = start.day() + 1;
+        System.arraycopy(start.incidence(), 0, incidence, 0, first * n);
+        System.arraycopy(start.prevalence(), 0, prevalence, 0, first * n);
+        double tot0 = 0;
+        for (int k = 0; k < n; k++) {
+            tot0 += s[k] + e[k] + i[k] + r[k];
+        }
+        java.util.Arrays.fill(total, 0, first, tot0);
         double[][] imports = trackImports ? new double[n][n] : null;
         double[] de = new double[n];
         double[] di = new double[n];
         double pE = p.progression();
         double pR = p.recovery();
-        for (int d = 0; d < days; d++) {
+        for (int d = first; d < days; d++) {
             double beta = p.stepBeta(sched.contactFactor(d));
             int base = d * n;
             for (int k = 0; k < n; k++) {
@@ -117,7 +137,8 @@ public final class MetapopulationSeir {
         double[] incidence = new double[sched.days() * n];
         double[] prevalence = new double[sched.days() * n];
         double[] total = new double[sched.days()];
-        run(sched, p, population, exposed, infectious, rnd, null, null, incidence, prevalence, total);
+        run(sched, p, population, exposed, infectious, new long[n], 0, null, rnd, null, null, incidence, prevalence,
+                total);
         return new SeirRun(sched.startDay(), sched.days(), n, incidence, prevalence, total, null);
     }
 
@@ -130,32 +151,62 @@ public final class MetapopulationSeir {
      */
     static int stochastic(TravelSchedule sched, SeirParameters p, long[] population, long[] exposed,
                           long[] infectious, SplittableRandom rnd, int[] cumulative, int[] firstPresent) {
-        return run(sched, p, population, exposed, infectious, rnd, cumulative, firstPresent, null, null, null);
+        return run(sched, p, population, exposed, infectious, new long[population.length], 0, null, rnd, cumulative,
+                firstPresent, null, null, null);
+    }
+
+    /**
+     * The same from a state at the end of simulation day {@code first − 1}: {@code history} holds the new
+     * infections of simulation days 0 … first − 1 ({@code [s * n + i]}), which fill {@code cumulative} and
+     * {@code firstPresent} for those days; the model runs from day {@code first}.
+     */
+    static int stochastic(TravelSchedule sched, SeirParameters p, long[] population, long[] exposed,
+                          long[] infectious, long[] recovered, int first, double[] history, SplittableRandom rnd,
+                          int[] cumulative, int[] firstPresent) {
+        return run(sched, p, population, exposed, infectious, recovered, first, history, rnd, cumulative,
+                firstPresent, null, null, null);
     }
 
     private static int run(TravelSchedule sched, SeirParameters p, long[] population, long[] exposed,
-                            long[] infectious, SplittableRandom rnd, int[] cumulative, int[] firstPresent,
-                            double[] incidence, double[] prevalence, double[] total) {
+                           long[] infectious, long[] recovered, int first, double[] history, SplittableRandom rnd,
+                           int[] cumulative, int[] firstPresent, double[] incidence, double[] prevalence,
+                           double[] total) {
+        int n = population.length;
+        long[] cum = new long[n];
         if (firstPresent != null) {
-            for (int k = 0; k < population.length; k++) {
-                firstPresent[k] = exposed[k] + infectious[k] > 0 ? 0 : -1;
+            java.util.Arrays.fill(firstPresent, -1);
+        }
+        double[] running = new double[n];
+        for (int d = 0; d < first; d++) {
+            for (int k = 0; k < n; k++) {
+                running[k] += history[d * n + k];
+                if (cumulative != null) {
+                    cumulative[d * n + k] = (int) Math.min(Integer.MAX_VALUE, Math.round(running[k]));
+                }
+                if (firstPresent != null && firstPresent[k] < 0 && running[k] >= 0.5) {
+                    firstPresent[k] = d;
+                }
             }
         }
-        int n = population.length;
+        for (int k = 0; k < n; k++) {
+            cum[k] = Math.round(running[k]);
+            if (firstPresent != null && firstPresent[k] < 0 && exposed[k] + infectious[k] > 0) {
+                firstPresent[k] = Math.max(0, first - 1);
+            }
+        }
         long[] s = new long[n];
         long[] e = exposed.clone();
         long[] i = infectious.clone();
-        long[] r = new long[n];
-        long[] cum = new long[n];
+        long[] r = recovered.clone();
         for (int k = 0; k < n; k++) {
-            s[k] = Math.max(0, population[k] - e[k] - i[k]);
+            s[k] = Math.max(0, population[k] - e[k] - i[k] - r[k]);
         }
         long[] de = new long[n];
         long[] di = new long[n];
         double pE = p.progression();
         double pR = p.recovery();
-        int lastAlive = -1;
-        for (int d = 0; d < sched.days(); d++) {
+        int lastAlive = first > 0 ? first - 1 : -1;
+        for (int d = first; d < sched.days(); d++) {
             double beta = p.stepBeta(sched.contactFactor(d));
             int base = d * n;
             for (int k = 0; k < n; k++) {

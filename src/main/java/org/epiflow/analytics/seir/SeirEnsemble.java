@@ -55,6 +55,27 @@ public final class SeirEnsemble {
      */
     public static SeirEnsemble run(TravelSchedule sched, SeirParameters p, double[] population, double[] exposed,
                                    double[] infectious, int runs, long seed, int aliveBy) {
+        SeirState fixed = SeirState.fresh(exposed, infectious);
+        return run(sched, p, population, rnd -> fixed, runs, seed, aliveBy);
+    }
+
+    /**
+     * Where each run starts: the same state every time, or a draw (a bootstrap replicate of the nowcast, so that
+     * the uncertainty of the current infections reaches the bands). Called once per run with that run's stream.
+     */
+    @FunctionalInterface
+    public interface Start {
+        SeirState draw(SplittableRandom rnd);
+    }
+
+    /**
+     * Runs the ensemble from {@code start}: each run rounds its state's E, I and R at random (keeping their
+     * means), copies the history of simulation days 0 … state.day() and simulates from the day after.
+     *
+     * @param aliveBy as above (-1: no conditioning)
+     */
+    public static SeirEnsemble run(TravelSchedule sched, SeirParameters p, double[] population, Start start,
+                                   int runs, long seed, int aliveBy) {
         if (runs < 1) {
             throw new IllegalArgumentException("at least one run");
         }
@@ -80,11 +101,14 @@ public final class SeirEnsemble {
             boolean[] ok = new boolean[batch];
             IntStream.range(0, batch).parallel().forEach(r -> {
                 SplittableRandom rnd = streams[r];
-                long[] e = round(exposed, rnd);
-                long[] i = round(infectious, rnd);
+                SeirState st = start.draw(rnd);
+                long[] e = round(st.exposed(), rnd);
+                long[] i = round(st.infectious(), rnd);
+                long[] rec = roundFractions(st.recovered(), rnd);
                 int[] cum = new int[days * n];
                 int[] first = new int[n];
-                int alive = MetapopulationSeir.stochastic(sched, p, pop, e, i, rnd, cum, first);
+                int alive = MetapopulationSeir.stochastic(sched, p, pop, e, i, rec, st.day() + 1, st.incidence(),
+                        rnd, cum, first);
                 cums[r] = cum;
                 firsts[r] = first;
                 ok[r] = aliveBy < 0 || alive >= Math.min(aliveBy, days - 1);
@@ -147,6 +171,16 @@ public final class SeirEnsemble {
             }
         });
         return new SeirEnsemble(days, n, used, mean, q, arrival, discarded);
+    }
+
+    /** As {@link #round}, drawing only for counts with a fractional part (all-zero recoveries draw nothing). */
+    private static long[] roundFractions(double[] x, SplittableRandom rnd) {
+        long[] out = new long[x.length];
+        for (int k = 0; k < x.length; k++) {
+            double f = Math.floor(x[k]);
+            out[k] = (long) f + (x[k] > f && rnd.nextDouble() < x[k] - f ? 1 : 0);
+        }
+        return out;
     }
 
     private static long[] round(double[] x, SplittableRandom rnd) {

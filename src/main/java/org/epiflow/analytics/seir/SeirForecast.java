@@ -11,6 +11,7 @@ import org.epiflow.analytics.Populations;
 import org.epiflow.analytics.RiskResult;
 import org.epiflow.analytics.RiskRow;
 import org.epiflow.analytics.cases.CaseTable;
+import org.epiflow.analytics.cases.Nowcast;
 import org.epiflow.analytics.cases.Seeds;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.model.Period;
@@ -51,6 +52,17 @@ public final class SeirForecast {
     private SeirForecast() {
     }
 
+    /** Where the forecast starts from when it is calibrated to cases. */
+    public enum Seeding {
+        /**
+         * Every region's E, I and R on the as-of day from the nowcast of its own reports (the default): the
+         * simulation's history up to the as-of day is the nowcast, the model runs from the day after.
+         */
+        NOWCAST,
+        /** The fitted start in the sources, simulated from the start day on (the old behaviour). */
+        FIT
+    }
+
     /**
      * Settings of a forecast.
      *
@@ -65,10 +77,11 @@ public final class SeirForecast {
      * @param fitR0         also fit R0 to the cases
      * @param runs          stochastic runs (0 = deterministic only)
      * @param seed          random seed of the ensemble
+     * @param seeding       where a calibrated forecast starts from
      */
     public record Settings(SeirParameters params, int startDay, int asOfDay, int horizonDays, int[] sources,
                            List<Seeds.Seed> seeds, double ascertainment, ReportingDelay delay, boolean fitR0,
-                           int runs, long seed) {
+                           int runs, long seed, Seeding seeding) {
         public Settings {
             if (startDay < 0 || asOfDay < startDay || horizonDays < 0) {
                 throw new IllegalArgumentException("need 0 <= start <= as-of and a non-negative horizon");
@@ -79,6 +92,15 @@ public final class SeirForecast {
             delay = delay == null ? ReportingDelay.NONE : delay;
             sources = sources.clone();
             seeds = List.copyOf(seeds);
+            seeding = seeding == null ? Seeding.NOWCAST : seeding;
+        }
+
+        /** Seeded from the nowcast. */
+        public Settings(SeirParameters params, int startDay, int asOfDay, int horizonDays, int[] sources,
+                        List<Seeds.Seed> seeds, double ascertainment, ReportingDelay delay, boolean fitR0, int runs,
+                        long seed) {
+            this(params, startDay, asOfDay, horizonDays, sources, seeds, ascertainment, delay, fitR0, runs, seed,
+                    Seeding.NOWCAST);
         }
 
         /** Old form with a fixed delay of whole days. */
@@ -86,7 +108,13 @@ public final class SeirForecast {
                         List<Seeds.Seed> seeds, double ascertainment, int reportDelay, boolean fitR0, int runs,
                         long seed) {
             this(params, startDay, asOfDay, horizonDays, sources, seeds, ascertainment,
-                    ReportingDelay.fixed(reportDelay), fitR0, runs, seed);
+                    ReportingDelay.fixed(reportDelay), fitR0, runs, seed, Seeding.NOWCAST);
+        }
+
+        /** The same settings with another seeding. */
+        public Settings seededBy(Seeding how) {
+            return new Settings(params, startDay, asOfDay, horizonDays, sources, seeds, ascertainment, delay, fitR0,
+                    runs, seed, how);
         }
     }
 
@@ -106,15 +134,16 @@ public final class SeirForecast {
         double[] pop = Populations.of(data);
         SeirParameters p = s.params();
         TravelSchedule sched = TravelSchedule.of(data.flows(), n, pop, s.startDay(), days, p);
-        double[] e0;
-        double[] i0;
+        SeirState start;
+        SeirEnsemble.Start draws;
         double infected;
         SeirCalibration.Fit fit = null;
+        Nowcast.Estimate now = null;
         Map<String, Object> summary = new LinkedHashMap<>();
         if (!s.seeds().isEmpty()) {
-            e0 = new double[n];
-            i0 = Seeds.infectious(s.seeds(), pop);
-            infected = Arrays.stream(i0).sum();
+            start = SeirState.fresh(new double[n], Seeds.infectious(s.seeds(), pop));
+            draws = rnd -> null;
+            infected = start.infected();
             summary.put("start", "seeds " + Seeds.describe(s.seeds(), data.regions()));
         } else {
             if (cases == null || s.sources().length == 0) {
@@ -130,8 +159,16 @@ public final class SeirForecast {
             for (int k = 0; k < w.length; k++) {
                 w[k] = sum > 0 ? w[k] / sum : 1.0 / w.length;
             }
+            now = Nowcast.of(cases, s.delay(), s.ascertainment(), s.asOfDay());
+            SeirCalibration.Prior prior = null;
+            if (s.startDay() > 0) {
+                SeirState before = SeirState.walk(now.infections(), n, p, s.startDay(), s.startDay() - 1);
+                if (before.infected() >= 1) {
+                    prior = new SeirCalibration.Prior(before, Arrays.copyOf(now.infections(), s.startDay() * n));
+                }
+            }
             SeirCalibration.Target target = new SeirCalibration.Target(sched, pop, s.sources(), w, cases,
-                    s.asOfDay(), s.ascertainment(), s.delay());
+                    s.asOfDay(), s.ascertainment(), s.delay(), prior);
             fit = SeirCalibration.fit(target, p, s.fitR0());
             infected = fit.infected();
             if (!(infected > 0) || !Double.isFinite(fit.r0())) {
@@ -144,16 +181,46 @@ public final class SeirForecast {
                 summary.put("fittedR0Upper", fit.upper());
                 summary.put("fittedR0Level", 0.95);
             }
-            double[][] st = SeirCalibration.start(target, p, infected);
-            e0 = st[0];
-            i0 = st[1];
-            summary.put("start", "fitted to reported cases up to " + period.day(s.asOfDay()));
+            SeirState fitted = SeirCalibration.startState(target, p, infected);
+            summary.put("start", (prior == null ? "fitted in the sources to reported cases up to "
+                    : "nowcast state of every region, scaled to reported cases up to ") + period.day(s.asOfDay()));
             summary.put("likelihood", "Poisson, daily reports; interval by profile likelihood (quasi-Poisson)");
             summary.put("calibrationDeviance", fit.deviance());
             summary.put("dispersion", fit.dispersion());
             summary.put("calibrationCells", fit.cells());
             summary.put("calibrationReports", fit.reported());
+            int seedDay = Math.max(s.startDay() - 1, lastReliable(now, s.asOfDay()));
+            SeirState seeded = s.seeding() == Seeding.NOWCAST
+                    ? SeirState.walk(now.infections(), n, p, s.startDay(), seedDay) : null;
+            if (seeded != null && seeded.infected() >= 1) {
+                summary.put("seeding", "nowcast");
+                summary.put("seededOn", seedDay < 0 ? period.start().minusDays(1).toString()
+                        : period.day(seedDay).toString());
+                summary.put("seededInfected", seeded.infected());
+                summary.put("seededInfectious", seeded.totalInfectious());
+                if (seedDay >= s.startDay()) {
+                    SeirRun fittedRun = MetapopulationSeir.deterministic(sched.with(p), p, pop, fitted, false);
+                    double fittedInfectious = 0;
+                    for (int k = 0; k < n; k++) {
+                        fittedInfectious += fittedRun.infectious()[(seedDay - s.startDay()) * n + k];
+                    }
+                    summary.put("fittedRunInfectious", fittedInfectious);
+                }
+                start = seeded;
+                draws = nowcastDraws(now, n, p, s.startDay(), seedDay);
+            } else {
+                summary.put("seeding", "fit");
+                start = fitted;
+                draws = rnd -> null;
+                now = null;
+            }
         }
+        final SeirState fixedStart = start;
+        final SeirEnsemble.Start drawStart = draws;
+        SeirEnsemble.Start ensembleStart = rnd -> {
+            SeirState st = drawStart.draw(rnd);
+            return st != null ? st : fixedStart;
+        };
         summary.put("initialInfected", infected);
         summary.put("startDate", period.day(s.startDay()).toString());
         summary.put("asOf", period.day(s.asOfDay()).toString());
@@ -174,13 +241,13 @@ public final class SeirForecast {
         summary.put("runs", s.runs());
         summary.put("seed", s.seed());
         sched = sched.with(p);
-        SeirRun det = MetapopulationSeir.deterministic(sched, p, pop, e0, i0, n <= 4000);
+        SeirRun det = MetapopulationSeir.deterministic(sched, p, pop, start, n <= 4000);
         int aliveBy = -1;
-        if (cases != null && s.seeds().isEmpty()) {
+        if (cases != null && s.seeds().isEmpty() && s.seeding() == Seeding.FIT) {
             int lastCase = Math.min(cases.lastReportedDay(), s.asOfDay());
             aliveBy = lastCase > s.startDay() ? lastCase - s.startDay() - (int) Math.round(s.delay().mean()) : -1;
         }
-        SeirEnsemble ens = s.runs() > 0 ? SeirEnsemble.run(sched, p, pop, e0, i0, s.runs(), s.seed(), aliveBy)
+        SeirEnsemble ens = s.runs() > 0 ? SeirEnsemble.run(sched, p, pop, ensembleStart, s.runs(), s.seed(), aliveBy)
                 : null;
         if (ens != null) {
             summary.put("runsDiscardedExtinct", ens.discarded());
@@ -203,12 +270,56 @@ public final class SeirForecast {
         } else {
             inputs.add(Message.of("analytics.inputs.noReductions"));
         }
+        if (now != null) {
+            inputs.add(Message.of("analytics.inputs.seededNowcast", start.day() < 0 ? period.start().toString()
+                    : period.day(s.startDay() + start.day()).toString(), ParameterSpec.text(Math.round(start.infected()))));
+        }
         if (fit != null) {
             inputs.add(Message.of("analytics.inputs.calibration", ParameterSpec.text(s.ascertainment()),
                     ParameterSpec.text(s.delay().mean()), ParameterSpec.text(s.delay().sd())));
         }
         inputs.add(Message.of("analytics.inputs.runs", s.runs(), Long.toString(s.seed())));
         return new Outcome(table(data, det, ens, pop, summary, inputs), det, ens, p, infected, fit);
+    }
+
+    /**
+     * Each run's start: a bootstrap replicate of the nowcast (every reporting region's daily reports redrawn, the
+     * recent days' trend refitted; {@link Nowcast.Estimate#replicate}) walked to the as-of day, so the bands carry
+     * the uncertainty of the current infections.
+     */
+    /** The last day up to {@code asOf} estimated from its own reports (not continuing the trend), or -1. */
+    static int lastReliable(Nowcast.Estimate now, int asOf) {
+        for (int d = asOf; d >= 0; d--) {
+            if (!now.extrapolated()[d]) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    private static SeirEnsemble.Start nowcastDraws(Nowcast.Estimate now, int n, SeirParameters p, int startDay,
+                                                   int asOfDay) {
+        double[] x = now.infections();
+        List<Integer> any = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            for (int d = 0; d <= asOfDay; d++) {
+                if (x[d * n + k] > 0) {
+                    any.add(k);
+                    break;
+                }
+            }
+        }
+        int[] only = any.stream().mapToInt(Integer::intValue).toArray();
+        return rnd -> {
+            double[][] rep = now.replicate(only, rnd);
+            double[] series = new double[(asOfDay + 1) * n];
+            for (int j = 0; j < only.length; j++) {
+                for (int d = 0; d <= asOfDay; d++) {
+                    series[d * n + only[j]] = rep[j][d];
+                }
+            }
+            return SeirState.walk(series, n, p, startDay, asOfDay);
+        };
     }
 
     private static double round(double v) {

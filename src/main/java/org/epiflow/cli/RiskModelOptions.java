@@ -91,7 +91,7 @@ final class RiskModelOptions {
     Double beta;
 
     @Option(names = "--fit-r0", description = "seir: fit R0 and the number infected at the start jointly to the "
-            + "cases (Poisson likelihood, 95 % interval)")
+            + "cases (Poisson likelihood, 95 %% interval)")
     boolean fitR0;
 
     @Option(names = "--latent-days", description = "seir: mean latent period (default ${DEFAULT-VALUE})")

@@ -63,7 +63,12 @@ final class Secrets {
         }
         Console console = System.console();
         if (console == null) {
-            throw new CliException(Message.of("cli.passphrase.noTerminal", flag));
+            // name what was to be asked ("the passphrase of the signing key carrier.key") and the option that gives it
+            String what = texts.format(prompt);
+            if (!texts.chinese() && !what.isEmpty()) {
+                what = Character.toLowerCase(what.charAt(0)) + what.substring(1);
+            }
+            throw new CliException(Message.of("cli.passphrase.noTerminal", what, flag));
         }
         char[] first = console.readPassword("%s", texts.get("cli.prompt.ask", prompt));
         if (first == null || first.length == 0) {

@@ -277,9 +277,9 @@ public final class ExportOptions {
         minVolume(f.minVolume());
         direction = Direction.valueOf(f.direction());
         // rolled up as the screen was: by hand, or by itself at a scale zoomed out that far with nothing selected
-        provinces = v.layers().provinces() || (v.filters().autoProvincesOn() && v.selectedRegions().isEmpty()
-                && v.extent() != null
-                && v.extent().metresPerPixel() > org.epiflow.map.MapViewport.AUTO_ROLLUP_METRES_PER_PIXEL);
+        provinces = v.layers().provinces() || (v.filters().autoProvincesOn() && v.extent() != null
+                && org.epiflow.map.MapViewport.autoRolledUp(f.topN(), !v.selectedRegions().isEmpty(),
+                v.extent().metresPerPixel()));
         if (!v.selectedRegions().isEmpty()) {
             focusRegion(v.selectedRegions().get(0));
         }

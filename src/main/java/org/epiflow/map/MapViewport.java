@@ -22,10 +22,23 @@ public record MapViewport(int width, int height, double centerX, double centerY,
     /** Most zoomed-out scale allowed. */
     public static final double MAX_METRES_PER_PIXEL = 50_000;
     /**
-     * Zoomed out further than this (metres per pixel: all of China in about 550 pixels), flows roll up to provinces
-     * by themselves when nothing is selected and the automatic roll-up is on (the screen and exports of a view alike).
+     * Zoomed out further than this (metres per pixel: the national view at a usual window size), flows roll up to
+     * provinces by themselves when nothing is selected and the automatic roll-up is on (the screen and exports of a
+     * view alike): at that scale the top prefecture flows are short hops hidden under their circles.
      */
-    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 9_000;
+    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = 3_000;
+
+    /**
+     * With every flow of the day (or more than a thousand), flows stay rolled up until zoomed in further than this:
+     * a few provinces on screen, where their prefectures' flows can still be told apart.
+     */
+    public static final double AUTO_ROLLUP_ALL_METRES_PER_PIXEL = 2_000;
+
+    /** Whether the automatic roll-up shows provinces: top {@code topN} flows (0 = all), nothing selected, this scale. */
+    public static boolean autoRolledUp(int topN, boolean selected, double metresPerPixel) {
+        double threshold = topN == 0 || topN > 1000 ? AUTO_ROLLUP_ALL_METRES_PER_PIXEL : AUTO_ROLLUP_METRES_PER_PIXEL;
+        return !selected && metresPerPixel > threshold;
+    }
 
     /** Projected metres per degree of longitude near the map's centre (105°E, 35°N). */
     public static final double METRES_PER_DEGREE;

@@ -52,13 +52,12 @@ public final class FlowFilters {
      * With every flow of the day (or more than a thousand), flows stay rolled up until zoomed in further than this:
      * a few provinces on screen, where their prefectures' flows can still be told apart.
      */
-    public static final double AUTO_ROLLUP_ALL_METRES_PER_PIXEL = 2_000;
+    public static final double AUTO_ROLLUP_ALL_METRES_PER_PIXEL = org.epiflow.map.MapViewport.AUTO_ROLLUP_ALL_METRES_PER_PIXEL;
 
     /** Whether flows are shown between provinces at this scale. */
     public boolean rolledUp(int[] selection, double metresPerPixel) {
-        int n = topN.get();
-        double threshold = n == 0 || n > 1000 ? AUTO_ROLLUP_ALL_METRES_PER_PIXEL : AUTO_ROLLUP_METRES_PER_PIXEL;
-        return provinces.get() || (autoProvinces.get() && selection.length == 0 && metresPerPixel > threshold);
+        return provinces.get() || (autoProvinces.get()
+                && org.epiflow.map.MapViewport.autoRolledUp(topN.get(), selection.length > 0, metresPerPixel));
     }
 
     /** Everything a change of which should redraw the flows. */

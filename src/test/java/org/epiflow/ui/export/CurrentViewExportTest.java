@@ -115,7 +115,8 @@ class CurrentViewExportTest {
         risk.bundleProperty().set(new OpenedBundle(Path.of("demo.epiflow"), null, "carrier", "1B64-A027", data));
         source = new ExportSource(data, basemap, data.info().bundleId(), data.info().issuer(), "1B64-A027",
                 "officer-key");
-        export = new ExportViewModel(messages, executor, dialogs, files, map, risk.heatmap(), timeline, null,
+        export = new ExportViewModel(messages, executor, dialogs, files, map, risk.heatmap(), timeline,
+                new ExportViewModelTest.FakeServices(),
                 () -> source, node, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -42,7 +42,7 @@ class LocalTextTest {
     void listsAndBindingsFollow() {
         Messages m = Messages.of(Locale.ENGLISH);
         LocalTexts l = m.list();
-        l.setAll(List.of(Message.of("risk.error.noBundle"), Message.of("risk.error.needCases")));
+        l.setAll(List.of(Message.of("risk.error.noBundle"), Message.of("analytics.input.needCases")));
         SimpleStringProperty code = new SimpleStringProperty("420100");
         StringBinding b = m.bind(() -> m.get("status.officer", code.get()), code);
         m.setLocale(Locale.SIMPLIFIED_CHINESE);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -124,8 +123,10 @@ class DemoInstallerTest {
 
     @Test
     void refusesToOverwriteAnExistingDemo() {
+        // refused in words (a message in both languages) naming the folder and the file already there
         assertThatThrownBy(() -> DemoInstaller.create(installed.dir(), 11, PASS, 10))
-                .isInstanceOf(FileAlreadyExistsException.class);
+                .isInstanceOf(DemoException.class).hasMessageContaining(installed.dir().toString())
+                .hasMessageContaining("already has");
         assertThatThrownBy(() -> DemoInstaller.create(root.resolve("x"), 11, PASS, 9))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -106,15 +106,28 @@ public final class MapViewModel {
         });
     }
 
-    /** Sets the screen size; the first size shows all of China. */
+    /**
+     * Sets the screen size. The first size shows all of China, and so does every later one while the view is still
+     * the whole-China fit (the window and its side columns settle their sizes after the first layout: without this
+     * the east coast, where most flows are, started cut off). Once the user pans, zooms or opens a view, a new size
+     * keeps the centre and the scale.
+     */
     public void resize(int width, int height) {
         if (width < 2 || height < 2) {
             return;
         }
         MapViewport v = viewport.get();
-        viewport.set(v == null ? MapViewport.china(width, height) : v.withSize(width, height));
+        if (v == null || v == wholeChina) {
+            wholeChina = MapViewport.china(width, height);
+            viewport.set(wholeChina);
+        } else {
+            viewport.set(v.withSize(width, height));
+        }
         requestRender(Quality.FULL);
     }
+
+    /** The viewport of the last whole-China fit (while it is the one shown, a resize fits again). */
+    private MapViewport wholeChina;
 
     public void pan(double dx, double dy) {
         MapViewport v = viewport.get();
@@ -149,7 +162,8 @@ public final class MapViewModel {
     public void zoomToFit() {
         MapViewport v = viewport.get();
         if (v != null) {
-            viewport.set(MapViewport.china(v.width(), v.height()));
+            wholeChina = MapViewport.china(v.width(), v.height());
+            viewport.set(wholeChina);
             requestRender(Quality.FULL);
         }
     }

@@ -41,6 +41,29 @@ class MapViewModelTest {
         return vm.frameProperty().get().flows().size();
     }
 
+    /**
+     * The window settles its columns after the first layout (the legend column appears beside the map): the map
+     * first got the whole width, then a narrower one, and kept the first centre and scale, so the east coast was cut
+     * off at start. While the view is the whole-China fit, every new size fits China again; after a pan it does not.
+     */
+    @Test
+    void aNarrowerMapStillShowsAllOfChinaUntilTheUserMovesIt() {
+        vm.resize(1200, 700);
+        vm.resize(470, 700);
+        assertThat(vm.viewportProperty().get().metresPerPixel())
+                .isEqualTo(org.epiflow.map.MapViewport.china(470, 700).metresPerPixel());
+        assertThat(vm.viewportProperty().get().centerX())
+                .isEqualTo(org.epiflow.map.MapViewport.china(470, 700).centerX());
+        vm.pan(40, 0);
+        double scale = vm.viewportProperty().get().metresPerPixel();
+        vm.resize(900, 700);
+        assertThat(vm.viewportProperty().get().metresPerPixel()).isEqualTo(scale);
+        vm.zoomToFit();
+        vm.resize(600, 500);
+        assertThat(vm.viewportProperty().get().metresPerPixel())
+                .isEqualTo(org.epiflow.map.MapViewport.china(600, 500).metresPerPixel());
+    }
+
     @Test
     void drawsAFrameOfTheViewportSize() {
         assertThat(vm.frameProperty().get().pixels().length).isGreaterThanOrEqualTo(320 * 200);

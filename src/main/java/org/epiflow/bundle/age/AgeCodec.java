@@ -203,6 +203,10 @@ public final class AgeCodec {
             throw new AgePayloadException(e);
         } catch (ArmoredDecodingException e) {
             throw new AgeArmorException(e);
+        } catch (java.nio.BufferUnderflowException | java.nio.BufferOverflowException e) {
+            // found by fuzzing (AgeFuzzTest.decryptWithPassphrase): jagged's armor reader runs past a short header
+            // line ("-----" … CR without its LF) instead of refusing it
+            throw armored ? new AgeArmorException(e) : new AgeHeaderException(e);
         } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
             throw new AgeHeaderException(e);
         }

@@ -33,7 +33,8 @@ final class AgeDecryptingChannel implements ReadableByteChannel {
             failure = new AgePayloadException(e);
         } catch (ArmoredDecodingException e) {
             failure = new AgeArmorException(e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                 | java.nio.BufferUnderflowException | java.nio.BufferOverflowException e) {
             // jagged surfaces some malformed-input conditions as unchecked exceptions
             failure = new AgePayloadException(e);
         }

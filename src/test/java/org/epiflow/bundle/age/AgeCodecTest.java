@@ -264,4 +264,17 @@ class AgeCodecTest {
         System.arraycopy(data, i + f.length, out, i + t.length, data.length - i - f.length);
         return out;
     }
+
+    /**
+     * Found by fuzzing (AgeFuzzTest.decryptWithPassphrase, kept as finding-armor-short-line-underflow): an armor-like
+     * first line of dashes with two stray bytes and a lone CR made jagged's armor reader throw
+     * BufferUnderflowException — an exception no caller expects. It is refused as malformed armor.
+     */
+    @Test
+    void aShortArmorLineIsRefusedAsMalformedArmorNotABufferUnderflow() {
+        byte[] file = java.util.Base64.getDecoder().decode("LS0tLS0tLS0tLS0tLS0tLS0tLS0tLS0tLS3c0i0tLS0tLS0tLS0tLS0tLS0tLQ0=");
+        assertThatThrownBy(() -> AgeCodec.decryptWithPassphrase(
+                Channels.newChannel(new java.io.ByteArrayInputStream(file)), "x".toCharArray(), 10))
+                .isInstanceOf(AgeException.class);
+    }
 }

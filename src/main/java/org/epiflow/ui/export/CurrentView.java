@@ -56,7 +56,7 @@ final class CurrentView {
         MapViewport screen = map.viewportProperty().get();
         if (what.filtersProperty().get()) {
             var f = map.filters();
-            int[] selection = map.selection().regionIndexes();
+            int[] selection = map.selection().allRegionIndexes();
             o.topN(f.topNProperty().get()).minVolume(f.minVolumeProperty().get())
                     .direction(f.directionProperty().get())
                     .provinces(f.rolledUp(selection, screen == null ? 0 : screen.metresPerPixel()));

@@ -83,15 +83,15 @@ public final class MapViewModel {
         // rolling up keeps the selection, as its province; rolling back keeps the province
         filters.provincesProperty().addListener((o, a, on) -> {
             if (on && !selection.isEmpty()) {
-                selection.select(selection.provinceOf(selection.code()));
+                selection.selectAll(selection.codes().stream().map(selection::provinceOf).toList());
             }
         });
         basemap.addListener((o, a, b) -> selection.basemapProperty().set(b == null ? null : b.basemap()));
         days.addListener(redraw);
         basemap.addListener(redraw);
         theme.addListener(redraw);
-        selection.codeProperty().addListener(redraw);
-        selection.codeProperty().addListener((o, a, b) -> {
+        selection.codesProperty().addListener(redraw);
+        selection.codesProperty().addListener((o, a, b) -> {
             if (b == null || b.isEmpty()) {
                 zoomToSelectionPending = false;
             }
@@ -172,8 +172,8 @@ public final class MapViewModel {
 
     /** Whether a frame's flows are those of the current selection. */
     private boolean showsSelection(RenderedFrame f) {
-        return f.flows() != null && f.scene().selected().equals(Set.of(selection.code()))
-                && java.util.Arrays.equals(f.flows().spec().selection(), selection.regionIndexes());
+        return f.flows() != null && f.scene().selected().equals(Set.copyOf(selection.codes()))
+                && java.util.Arrays.equals(f.flows().spec().selection(), selection.allRegionIndexes());
     }
 
     private void fitSelection(RenderedFrame f) {
@@ -211,8 +211,20 @@ public final class MapViewModel {
 
     /** A click: selects the place under the pointer, or clears the selection when clicking it again or off-map. */
     public void click(double sx, double sy) {
+        click(sx, sy, false);
+    }
+
+    /**
+     * A click; with {@code add} (Ctrl+click) the place is added to the selection, or taken out of it when already
+     * in it, so that several places can be selected (for the flows between them).
+     */
+    public void click(double sx, double sy, boolean add) {
         String c = codeAt(sx, sy);
-        selection.select(c.equals(selection.code()) ? "" : c);
+        if (add) {
+            selection.toggle(c);
+        } else {
+            selection.select(c.equals(selection.code()) && selection.codes().size() == 1 ? "" : c);
+        }
     }
 
     /** Tooltip text of a place: name and its figures over the days shown. */
@@ -293,11 +305,11 @@ public final class MapViewModel {
     private RenderRequest request(Quality q) {
         AggregateDataset d = dataset.get();
         MapViewport v = viewport.get();
-        FlowSpec spec = d == null || days.get() == null ? null : filters.spec(days.get(), selection.regionIndexes(),
+        FlowSpec spec = d == null || days.get() == null ? null : filters.spec(days.get(), selection.allRegionIndexes(),
                 v == null ? 0 : v.metresPerPixel());
         return new RenderRequest(d, spec, basemap.get(), viewport.get(),
                 theme.get() == Theme.DARK ? MapStyle.dark() : MapStyle.light(), language(),
-                selection.isEmpty() ? Set.of() : Set.of(selection.code()),
+                Set.copyOf(selection.codes()),
                 filters.lockScaleProperty().get() ? lockedScale : null, q, heatmap.get(), flowsVisible.get());
     }
 
@@ -315,8 +327,13 @@ public final class MapViewModel {
                     : filters.provincesProperty().get() ? "map.summary.provinces" : "map.summary.autoProvinces";
             int faint = f.scene().flowGeometry().skippedFaint();
             org.epiflow.text.Message shown = org.epiflow.text.Message.of(key, s.size(), s.matchedCount());
-            summary.show(faint == 0 ? shown
-                    : org.epiflow.text.Message.of("map.summary.withFaint", shown, faint));
+            if (faint != 0) {
+                shown = org.epiflow.text.Message.of("map.summary.withFaint", shown, faint);
+            }
+            if (s.spec().direction() == org.epiflow.data.Direction.BETWEEN && selection.codes().size() < 2) {
+                shown = org.epiflow.text.Message.of("map.summary.betweenNeedsTwo", shown);
+            }
+            summary.show(shown);
         }
         inFlight = false;
         rendering.set(false);

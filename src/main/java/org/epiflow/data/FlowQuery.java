@@ -59,12 +59,22 @@ public final class FlowQuery {
 
     /** Runs a query. */
     public FlowSet run(FlowSpec spec) {
+        return run(spec, nodes(spec.provinces()));
+    }
+
+    /**
+     * Runs a query over other nodes built from this dataset's region table (e.g. {@link FlowNodes#grouped}: region
+     * groups as one node each); {@code spec.provinces()} is then ignored.
+     */
+    public FlowSet run(FlowSpec spec, FlowNodes nodes) {
+        if (nodes.regionCount() != data.regions().size()) {
+            throw new IllegalArgumentException("nodes of another region table");
+        }
         DayRange days = spec.days();
         if (days.last() >= flows.dayCount()) {
             throw new IllegalArgumentException("day " + days.last() + " outside the dataset's " + flows.dayCount()
                     + " days");
         }
-        FlowNodes nodes = nodes(spec.provinces());
         int n = nodes.size();
         int[] nodeOf = nodes.nodeOfRegionArray();
         long[] in = new long[n], out = new long[n], internal = new long[n];
@@ -81,7 +91,7 @@ public final class FlowQuery {
             selected[nodeOf[r]] = true;
         }
 
-        boolean direct = days.isSingleDay() && !spec.provinces();
+        boolean direct = days.isSingleDay() && nodes == regionNodes;
         int first = flows.firstRow(days.first());
         int end = flows.endRow(days.last());
         int m = 0;

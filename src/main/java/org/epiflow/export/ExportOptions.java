@@ -34,6 +34,9 @@ public final class ExportOptions {
     private MapStyle style = MapStyle.light();
     private int frameDelayMillis = 600;
     private TableKind table;
+    private ExportBaseline baseline;
+    private boolean perCapita;
+    private java.util.List<org.epiflow.data.RegionGroup> groups = java.util.List.of();
 
     /** Which table a CSV/XLSX export holds. */
     public enum TableKind {
@@ -66,6 +69,9 @@ public final class ExportOptions {
         c.style = style;
         c.frameDelayMillis = frameDelayMillis;
         c.table = table;
+        c.baseline = baseline;
+        c.perCapita = perCapita;
+        c.groups = groups;
         return c;
     }
 
@@ -250,6 +256,41 @@ public final class ExportOptions {
     public ExportOptions table(TableKind t) {
         this.table = t;
         return this;
+    }
+
+    /** The baseline the dates are compared with, or null. */
+    public ExportBaseline baseline() {
+        return baseline;
+    }
+
+    public ExportOptions baseline(ExportBaseline b) {
+        this.baseline = b;
+        return this;
+    }
+
+    /** Trips per 1,000 residents (of the origin for outflows, of the destination for inflows). */
+    public boolean perCapita() {
+        return perCapita;
+    }
+
+    public ExportOptions perCapita(boolean p) {
+        this.perCapita = p;
+        return this;
+    }
+
+    /** Region groups, each drawn and tabulated as one node named by the group. */
+    public java.util.List<org.epiflow.data.RegionGroup> groups() {
+        return groups;
+    }
+
+    public ExportOptions groups(java.util.List<org.epiflow.data.RegionGroup> g) {
+        this.groups = g == null ? java.util.List.of() : java.util.List.copyOf(g);
+        return this;
+    }
+
+    /** Whether the export needs the comparison model (a baseline, per-capita or groups). */
+    public boolean compares() {
+        return baseline != null || perCapita || !groups.isEmpty();
     }
 
     /**

@@ -103,9 +103,21 @@ public final class MapPages {
             ranges.add(range);
         }
         List<FlowSet> sets = new ArrayList<>();
+        List<org.epiflow.map.MapComparison> maps = new ArrayList<>();
+        org.epiflow.data.compare.BaselinePeriod whole = ComparisonPages.align(src, o, range);
         long min = Long.MAX_VALUE, max = 0, maxTotal = 0;
         for (DayRange r : ranges) {
-            FlowSet s = q.run(spec.withDays(r));
+            FlowSet s;
+            if (o.compares()) {
+                var c = ComparisonPages.comparison(src, o, r, whole);
+                var mc = ComparisonPages.map(c, src, o);
+                if (mc != null) {
+                    maps.add(mc);
+                }
+                s = mc != null ? mc.flows().arcs() : ComparisonPages.flows(c, src, o);
+            } else {
+                s = q.run(spec.withDays(r));
+            }
             sets.add(s);
             if (s.size() > 0) {
                 min = Math.min(min, s.minVolume());
@@ -113,16 +125,24 @@ public final class MapPages {
             }
             maxTotal = Math.max(maxTotal, s.totals().maxTotal());
         }
+        if (!maps.isEmpty()) {
+            maps = ComparisonPages.lock(maps);
+        }
         FlowScale scale = o.flowScale();
-        if (scale == null) {
+        if (scale == null || !maps.isEmpty()) {
             scale = max == 0 ? null : FlowScale.locked(Math.max(1, min), max, FlowScale.Type.SQRT);
-            if (scale != null && sets.size() == 1) {
+            if (scale != null && sets.size() == 1 && maps.isEmpty()) {
                 scale = FlowScale.auto(sets.get(0), FlowScale.Type.SQRT);
             }
         }
         Language lang = o.language();
         MapViewport viewport = viewport(src, o, layout);
         ExportHeatmap[] heat = heatmaps(o, sets, lang);
+        if (!maps.isEmpty() && o.heatmap() == null && o.layers().contains(ExportLayer.HEATMAP)) {
+            for (int i = 0; i < heat.length; i++) {
+                heat[i] = ComparisonPages.heatmap(maps.get(i), lang);
+            }
+        }
         List<MapPage> pages = new ArrayList<>();
         MapScene prev = null;
         for (int i = 0; i < sets.size(); i++) {
@@ -136,6 +156,7 @@ public final class MapPages {
                     .symbols(SymbolMeasure.TOTAL, sets.size() > 1 ? maxTotal : 0)
                     .selected(o.focusRegion() == null ? Set.of() : Set.of(o.focusRegion()));
             b.heatmap(hm == null ? null : hm.layer());
+            b.comparison(maps.isEmpty() ? null : maps.get(i));
             if (scale != null) {
                 b.scale(scale);
             }
@@ -144,9 +165,11 @@ public final class MapPages {
             String when = periodText(lang, period, r);
             String title = o.title() != null ? o.title() : defaultTitle(lang, when, src, o);
             String subtitle = o.subtitle() != null ? o.subtitle() : defaultSubtitle(lang, o);
-            Trace t = baseTrace.withTitle(title).withPeriod(when);
+            String base = ComparisonPages.baselineText(lang, ComparisonPages.forPage(whole, period, r), o.baseline());
+            Trace t = baseTrace.withTitle(title).withPeriod(base.isEmpty() ? when : when + " · " + base);
             boolean flowsShown = o.layers().contains(ExportLayer.FLOWS) || o.layers().contains(ExportLayer.SYMBOLS);
-            pages.add(new MapPage(scene, hm, title, subtitle, periodLine(lang, r, when),
+            pages.add(new MapPage(scene, hm, title, subtitle, periodLine(lang, r, when)
+                    + (base.isEmpty() ? "" : " · " + base),
                     flowsShown ? flowsLine(lang, s) : "", t, lang));
         }
         return pages;
@@ -239,6 +262,12 @@ public final class MapPages {
     }
 
     static String defaultTitle(Language lang, String when, ExportSource src, ExportOptions o) {
+        if (o.baseline() != null || o.perCapita()) {
+            Message what = Message.of(o.baseline() != null ? o.baseline().measure().messageKey()
+                    : "map.compare.measure.trips");
+            return PageText.of(lang, Message.of(o.perCapita() ? "export.compare.title.perCapita"
+                    : "export.compare.title", what, when));
+        }
         if (o.heatmap() != null && o.layers().contains(ExportLayer.HEATMAP)
                 && !o.layers().contains(ExportLayer.FLOWS)) {
             return PageText.of(lang, Message.of("export.page.title.heatmap", o.heatmap().title(), when));

@@ -50,6 +50,19 @@ public final class FlowGeometry {
     /** Builds the arcs of {@code flows} on {@code viewport}. */
     public static FlowGeometry build(FlowSet flows, NodePositions pos, MapViewport viewport, FlowStyle style,
                                      FlowScale scale) {
+        return build(flows, pos, viewport, style, scale, null);
+    }
+
+    /** The colour of an arc other than its scale's (a comparison's diverging classes). */
+    @FunctionalInterface
+    public interface ArcColors {
+        /** The colour of flow {@code flowIndex}, whose scale colour would be {@code scaleColor}. */
+        int color(int flowIndex, int scaleColor);
+    }
+
+    /** As {@link #build(FlowSet, NodePositions, MapViewport, FlowStyle, FlowScale)}, coloured by {@code colors}. */
+    public static FlowGeometry build(FlowSet flows, NodePositions pos, MapViewport viewport, FlowStyle style,
+                                     FlowScale scale, ArcColors colors) {
         FlowGeometry g = new FlowGeometry();
         g.width = viewport.width();
         g.height = viewport.height();
@@ -79,7 +92,7 @@ public final class FlowGeometry {
             }
             double vol = flows.volume(i);
             double width = scale.width(vol, style);
-            int argb = scale.color(vol, style);
+            int argb = colors == null ? scale.color(vol, style) : colors.color(i, scale.color(vol, style));
             // level of detail: a flow whose width, were it proportional to √volume, would be sub-pixel is not drawn
             if (style.maxWidth() * Math.sqrt(vol / Math.max(1, scale.max())) * Argb.alpha(argb) / 255.0
                     < style.minVisibleInk()) {

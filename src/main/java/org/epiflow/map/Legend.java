@@ -30,8 +30,13 @@ public record Legend(String title, List<Entry> flows, List<Entry> symbols, List<
      * @param label text, e.g. "1,000 – 5,000"
      * @param color ARGB
      * @param size  line width (flows) or circle radius (symbols), pixels
+     * @param dashed whether the swatch is drawn dashed (arcs without a figure, or whose inputs include an
+     *               unpublished cell)
      */
-    public record Entry(String label, int color, double size) {
+    public record Entry(String label, int color, double size, boolean dashed) {
+        public Entry(String label, int color, double size) {
+            this(label, color, size, false);
+        }
     }
 
     /** The small print about the boundaries: illustrative (bundled) or the official source a bureau loaded. */

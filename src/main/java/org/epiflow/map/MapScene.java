@@ -34,6 +34,7 @@ public final class MapScene {
     private final long symbolMax;
     private final Set<String> selected;
     private final ChoroplethLayer heatmap;
+    private final MapComparison comparison;
 
     private final List<SceneLayer> sceneLayers;
 
@@ -49,6 +50,10 @@ public final class MapScene {
         this.style = b.style;
         this.language = b.language;
         this.layers = EnumSet.copyOf(b.layers);
+        this.comparison = b.comparison;
+        if (b.comparison != null) {
+            b.flows = b.comparison.flows().arcs();
+        }
         this.flows = b.flows;
         this.positions = b.flows == null ? null
                 : b.positions != null && b.positions.nodes() == b.flows.nodes() ? b.positions
@@ -80,6 +85,7 @@ public final class MapScene {
         b.symbolMax = symbolMax;
         b.selected = selected;
         b.heatmap = heatmap;
+        b.comparison = comparison;
         b.sceneLayers = sceneLayers;
         return b;
     }
@@ -89,9 +95,22 @@ public final class MapScene {
         return toBuilder().viewport(v).build();
     }
 
-    /** Same scene with other flows; the scale is refitted unless it is locked. */
+    /** Same scene with other flows (and no comparison); the scale is refitted unless it is locked. */
     public MapScene withFlows(FlowSet f) {
-        return toBuilder().flows(f).scale(scale.update(f)).build();
+        return toBuilder().comparison(null).flows(f).scale(scale.update(f)).build();
+    }
+
+    /** Same scene showing another comparison (a time-slider step); the scale is refitted unless it is locked. */
+    public MapScene withComparison(MapComparison c) {
+        return toBuilder().comparison(c).scale(c == null ? scale : scale.update(c.flows().arcs())).build();
+    }
+
+    /**
+     * The comparison or per-capita view shown, or null. When set, {@link #flows()} are its arcs
+     * ({@link FlowValues#arcs()}): their volumes size the arcs; what an arc shows is {@link FlowValues#value}.
+     */
+    public MapComparison comparison() {
+        return comparison;
     }
 
     public BasemapGeometry basemap() {
@@ -150,7 +169,9 @@ public final class MapScene {
         FlowGeometry g = flowGeometry;
         if (g == null) {
             g = flows == null || !shows(MapLayer.FLOWS) ? FlowGeometry.empty(viewport.width(), viewport.height())
-                    : FlowGeometry.build(flows, positions, viewport, flowStyle(), scale);
+                    : comparison == null ? FlowGeometry.build(flows, positions, viewport, flowStyle(), scale)
+                    : FlowGeometry.build(flows, positions, viewport, flowStyle(), scale,
+                    (i, c) -> comparison.arcColor(i, c, style));
             flowGeometry = g;
         }
         return g;
@@ -166,6 +187,9 @@ public final class MapScene {
 
     /** The legend for this scene's scale, style and language. */
     public Legend legend() {
+        if (comparison != null) {
+            return comparison.legend(this);
+        }
         long maxTotal = flows == null ? 0 : symbolMax();
         return Legend.of(scale, flowStyle(), maxTotal, style.maxSymbolRadius(), style.symbolFill(),
                 flows == null ? 1 : flows.k(), language, flows == null || flows.spec().days().isSingleDay(),
@@ -267,6 +291,7 @@ public final class MapScene {
         private long symbolMax;
         private Set<String> selected = Set.of();
         private ChoroplethLayer heatmap;
+        private MapComparison comparison;
         private List<SceneLayer> sceneLayers = SceneLayers.standard();
 
         private Builder(BasemapGeometry basemap, MapViewport viewport) {
@@ -327,6 +352,15 @@ public final class MapScene {
         /** A choropleth drawn over the prefectures, below province borders and flows; null for none. */
         public Builder heatmap(ChoroplethLayer h) {
             this.heatmap = h;
+            return this;
+        }
+
+        /**
+         * A comparison (period against baseline) or per-capita view: its arcs replace {@link #flows}; arcs, circles
+         * and the legend show its measure. Null for plain trips.
+         */
+        public Builder comparison(MapComparison c) {
+            this.comparison = c;
             return this;
         }
 

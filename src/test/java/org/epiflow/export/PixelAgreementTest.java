@@ -41,7 +41,7 @@ class PixelAgreementTest {
     }
 
     /** Mean absolute channel difference (0–255) and the share of pixels off by more than 64, outside the overlays. */
-    private static double[] compare(BufferedImage page, PrintLayout l, BufferedImage frame) {
+    static double[] compare(BufferedImage page, PrintLayout l, BufferedImage frame) {
         int w = l.frameW(), h = l.frameH();
         long sum = 0, n = 0, big = 0;
         for (int y = 0; y < h; y++) {

@@ -49,7 +49,8 @@ final class LegendPainter {
         if (scene.shows(MapLayer.FLOWS) && scene.flows() != null && scene.flows().size() > 0) {
             List<Row> rows = new ArrayList<>();
             for (Legend.Entry e : legend.flows()) {
-                rows.add(new Row(PageText.localizeRange(lang, e.label()), e.color(), e.size(), 'f'));
+                rows.add(new Row(PageText.localizeRange(lang, e.label()), e.color(), e.size(),
+                        e.dashed() ? 'd' : 'f'));
             }
             blocks.add(new Block(legend.title(), rows));
         }
@@ -108,10 +109,18 @@ final class LegendPainter {
             double mid = y + rowH / 2;
             double tx = x + swatch + 8 * u;
             switch (r.kind()) {
-                case 'f' -> {
+                case 'f', 'd' -> {
                     double hw = Math.max(0.5, Math.min(r.size(), rowH - 2) / 2);
                     c.fill(path.reset().moveTo(x, mid - hw).lineTo(x + swatch, mid - hw * 0.3)
                             .lineTo(x + swatch, mid + hw * 0.3).lineTo(x, mid + hw).close(), r.color());
+                    if (r.kind() == 'd') {
+                        // the gaps of a dashed arc (as the map cuts them), in the paper's colour
+                        MapPath gaps = new MapPath();
+                        for (double g = 7 * u; g < swatch; g += 11 * u) {
+                            gaps.moveTo(x + g, mid).lineTo(x + Math.min(swatch, g + 4 * u), mid);
+                        }
+                        c.stroke(gaps, 0xFFFFFFFF, 2 * hw + 2);
+                    }
                 }
                 case 's' -> {
                     double cx = x + swatch / 2;

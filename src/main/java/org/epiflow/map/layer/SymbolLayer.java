@@ -1,7 +1,9 @@
 package org.epiflow.map.layer;
 
 import org.epiflow.data.LocationTotals;
+import org.epiflow.map.MapComparison;
 import org.epiflow.map.MapLayer;
+import org.epiflow.map.NodeValues;
 import org.epiflow.map.MapPainter;
 import org.epiflow.map.MapScene;
 import org.epiflow.map.MapStyle;
@@ -41,6 +43,10 @@ public final class SymbolLayer implements SceneLayer {
 
     @Override
     public void paint(MapScene scene, MapPainter p) {
+        if (scene.comparison() != null && scene.comparison().places() != null) {
+            paintCompared(scene, p);
+            return;
+        }
         double[] s = scene.symbols();
         if (s.length == 0) {
             return;
@@ -49,6 +55,58 @@ public final class SymbolLayer implements SceneLayer {
         p.beginLayer(name());
         p.circles(s, style.symbolFill(), style.symbolOutline(), style.symbolOutlineWidth());
         p.endLayer();
+    }
+
+    /**
+     * A comparison's circles: area proportional to the absolute value, filled with its class colour (translucent,
+     * diverging for a change), one bulk call per colour, largest first within each; places without a figure get a
+     * small grey ring (never a circle of "0").
+     */
+    static void paintCompared(MapScene scene, MapPainter p) {
+        MapComparison c = scene.comparison();
+        NodeValues v = c.places();
+        MapViewport vp = scene.viewport();
+        NodePositions pos = scene.positions();
+        double max = v.maxAbs();
+        MapStyle style = scene.style();
+        boolean dark = MapComparison.noFigure(style) == MapComparison.NO_FIGURE_DARK;
+        java.util.TreeMap<Integer, List<double[]>> byColor = new java.util.TreeMap<>();
+        List<double[]> none = new ArrayList<>();
+        for (int i = 0; i < v.nodes().size(); i++) {
+            double x = vp.toScreenX(pos.x(i)), y = vp.toScreenY(pos.y(i));
+            if (v.state(i) != org.epiflow.map.FlowValues.State.SHOWN) {
+                if (scene.flows().totals().total(i) > 0 || v.measure() != org.epiflow.map.FlowMeasure.TRIPS) {
+                    none.add(new double[] {x, y, 3});
+                }
+                continue;
+            }
+            double r = max <= 0 ? 0 : style.maxSymbolRadius() * Math.sqrt(Math.abs(v.value(i)) / max);
+            if (r < MIN_RADIUS || x + r < 0 || y + r < 0 || x - r > vp.width() || y - r > vp.height()) {
+                continue;
+            }
+            int color = v.measure().diverging() ? c.placeScale().arcColor(v.value(i), dark) : style.symbolFill();
+            byColor.computeIfAbsent(color, k -> new ArrayList<>()).add(new double[] {x, y, r});
+        }
+        p.beginLayer("symbols");
+        for (var e : byColor.entrySet()) {
+            List<double[]> l = e.getValue();
+            l.sort((a, b) -> Double.compare(b[2], a[2]));
+            int fill = v.measure().diverging() ? org.epiflow.map.Argb.withAlpha(e.getKey(), 0.45) : e.getKey();
+            int outline = v.measure().diverging() ? e.getKey() : style.symbolOutline();
+            p.circles(flat(l), fill, outline, style.symbolOutlineWidth());
+        }
+        if (!none.isEmpty()) {
+            p.circles(flat(none), 0, MapComparison.noFigure(style), 1.2);
+        }
+        p.endLayer();
+    }
+
+    private static double[] flat(List<double[]> l) {
+        double[] out = new double[l.size() * 3];
+        for (int i = 0; i < l.size(); i++) {
+            System.arraycopy(l.get(i), 0, out, 3 * i, 3);
+        }
+        return out;
     }
 
     /** The radius of a place's circle for a total (0: none). */

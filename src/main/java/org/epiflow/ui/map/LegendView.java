@@ -44,6 +44,11 @@ public final class LegendView extends VBox {
             Line line = new Line(0, 0, 28, 0);
             line.setStroke(color(e.color()));
             line.setStrokeWidth(Math.max(1, e.size()));
+            if (e.dashed()) {
+                // as the map draws arcs without a figure, or whose inputs include an unpublished cell
+                line.getStrokeDashArray().setAll(org.epiflow.map.MapComparison.DASH_ON,
+                        org.epiflow.map.MapComparison.DASH_OFF);
+            }
             HBox row = new HBox(8, line, new Label(e.label()));
             row.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(row);

@@ -55,6 +55,9 @@ public final class MapViewModel {
     private final ObjectProperty<org.epiflow.map.ChoroplethLayer> heatmap = new SimpleObjectProperty<>();
     private final BooleanProperty flowsVisible = new SimpleBooleanProperty(true);
     private org.epiflow.map.FlowScale lockedScale;
+    private final ObjectProperty<org.epiflow.map.FlowScale> sharedScale = new SimpleObjectProperty<>();
+    private final ObjectProperty<BaselineRequest> baseline = new SimpleObjectProperty<>();
+    private java.util.function.Consumer<Quality> onViewChanged = q -> { };
     private boolean inFlight;
     private Quality pending;
     private boolean zoomToSelectionPending;
@@ -98,6 +101,9 @@ public final class MapViewModel {
         });
         heatmap.addListener(redraw);
         flowsVisible.addListener(redraw);
+        sharedScale.addListener(redraw);
+        baseline.addListener(redraw);
+        selection.groupsProperty().addListener(redraw);
         // names, legend and summary in the new language
         messages.localeProperty().addListener(o -> {
             hovered.set("");
@@ -121,6 +127,7 @@ public final class MapViewModel {
         if (v != null) {
             viewport.set(v.pan(dx, dy));
             requestRender(Quality.INTERACTIVE);
+            onViewChanged.accept(Quality.INTERACTIVE);
         }
     }
 
@@ -130,6 +137,7 @@ public final class MapViewModel {
         if (v != null) {
             viewport.set(v.zoomAbout(factor, sx, sy));
             requestRender(Quality.INTERACTIVE);
+            onViewChanged.accept(Quality.INTERACTIVE);
         }
     }
 
@@ -143,6 +151,26 @@ public final class MapViewModel {
     /** Ends a gesture: draws once more at full quality. */
     public void settle() {
         requestRender(Quality.FULL);
+        onViewChanged.accept(Quality.FULL);
+    }
+
+    /**
+     * Called after the user moved this map (pan, zoom, fit; the quality of the frame asked for), so that a map shown
+     * beside it can {@link #follow} — the split view's synchronised pan and zoom.
+     */
+    public void setOnViewChanged(java.util.function.Consumer<Quality> listener) {
+        onViewChanged = listener == null ? q -> { } : listener;
+    }
+
+    /** Shows the same place and scale as {@code other} (keeping this map's size), without telling its listener. */
+    public void follow(MapViewport other, Quality q) {
+        MapViewport v = viewport.get();
+        if (other == null || v == null) {
+            return;
+        }
+        viewport.set(new MapViewport(v.width(), v.height(), other.centerX(), other.centerY(),
+                other.metresPerPixel()));
+        requestRender(q);
     }
 
     /** Shows all of China. */
@@ -151,6 +179,7 @@ public final class MapViewModel {
         if (v != null) {
             viewport.set(MapViewport.china(v.width(), v.height()));
             requestRender(Quality.FULL);
+            onViewChanged.accept(Quality.FULL);
         }
     }
 
@@ -181,6 +210,7 @@ public final class MapViewModel {
         if (!env.isNull()) {
             viewport.set(viewport.get().zoomToFit(env, 40));
             requestRender(Quality.FULL);
+            onViewChanged.accept(Quality.FULL);
         }
     }
 
@@ -254,9 +284,14 @@ public final class MapViewModel {
         int n = flows.nodes().indexOf(code);
         var t = flows.totals();
         var loc = messages.locale();
-        return messages.get("map.tooltip", name, code, Figures.count(t.incoming(n), t.k(), loc),
+        String text = messages.get("map.tooltip", name, code, Figures.count(t.incoming(n), t.k(), loc),
                 Figures.count(t.outgoing(n), t.k(), loc), Figures.count(t.internal(n), t.k(), loc),
                 Figures.net(t.net(n), loc));
+        var cmp = f.scene().comparison();
+        if (cmp != null && cmp.places() != null && cmp.places().nodes().indexOf(code) >= 0) {
+            text += "\n" + ComparisonFigures.place(messages, cmp, cmp.places().nodes().indexOf(code), t.k());
+        }
+        return text;
     }
 
     private String name(String code) {
@@ -310,7 +345,8 @@ public final class MapViewModel {
         return new RenderRequest(d, spec, basemap.get(), viewport.get(),
                 theme.get() == Theme.DARK ? MapStyle.dark() : MapStyle.light(), language(),
                 Set.copyOf(selection.codes()),
-                filters.lockScaleProperty().get() ? lockedScale : null, q, heatmap.get(), flowsVisible.get());
+                sharedScale.get() != null ? sharedScale.get() : filters.lockScaleProperty().get() ? lockedScale : null,
+                q, heatmap.get(), flowsVisible.get(), baseline.get(), selection.groupsProperty().get());
     }
 
     private void shown(RenderedFrame f) {
@@ -326,7 +362,10 @@ public final class MapViewModel {
             String key = !s.spec().provinces() ? "map.summary"
                     : filters.provincesProperty().get() ? "map.summary.provinces" : "map.summary.autoProvinces";
             int faint = f.scene().flowGeometry().skippedFaint();
-            org.epiflow.text.Message shown = org.epiflow.text.Message.of(key, s.size(), s.matchedCount());
+            var cmp = f.scene().comparison();
+            org.epiflow.text.Message shown = cmp == null ? org.epiflow.text.Message.of(key, s.size(), s.matchedCount())
+                    : org.epiflow.text.Message.of(cmp.baseline() == null ? "map.summary.perCapita" : "map.summary.compare",
+                    cmp.flows().size(), org.epiflow.text.Message.of(cmp.measure().messageKey()));
             if (faint != 0) {
                 shown = org.epiflow.text.Message.of("map.summary.withFaint", shown, faint);
             }
@@ -412,6 +451,19 @@ public final class MapViewModel {
     /** Whether the flow arcs and circles are drawn (the heatmap is toggled through {@link #heatmapProperty()}). */
     public BooleanProperty flowsVisibleProperty() {
         return flowsVisible;
+    }
+
+    /**
+     * A flow scale this map must use (the split view's, shared by the period and the baseline so that equal widths
+     * mean equal trips), or null. Overrides the map's own scale lock while set.
+     */
+    public ObjectProperty<org.epiflow.map.FlowScale> sharedScaleProperty() {
+        return sharedScale;
+    }
+
+    /** What is drawn besides the plain flows: the comparison with a baseline, per-capita figures; null: none. */
+    public ObjectProperty<BaselineRequest> baselineProperty() {
+        return baseline;
     }
 
     public BooleanProperty renderingProperty() {

@@ -414,4 +414,29 @@ public final class WorkspaceSession implements SessionServices {
         return c instanceof WorkspaceException w ? messages.format(w)
                 : messages.get("session.error", String.valueOf(c.getMessage()));
     }
+
+    /** Where the region groups are kept: the workspace's {@code RegionGroupStore}, on the workspace thread. */
+    public org.epiflow.ui.compare.GroupStorage regionGroupStorage() {
+        return new org.epiflow.ui.compare.GroupStorage() {
+            @Override
+            public boolean available() {
+                return WorkspaceSession.this.available();
+            }
+
+            @Override
+            public java.util.List<org.epiflow.data.RegionGroup> load() throws Exception {
+                Workspace ws = lifecycle.current();
+                return lifecycle.thread.call(() -> ws.regionGroups().list());
+            }
+
+            @Override
+            public void save(java.util.List<org.epiflow.data.RegionGroup> groups) throws Exception {
+                Workspace ws = lifecycle.current();
+                lifecycle.thread.call(() -> {
+                    ws.regionGroups().save(groups);
+                    return null;
+                });
+            }
+        };
+    }
 }

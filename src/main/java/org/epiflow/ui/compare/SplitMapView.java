@@ -1,0 +1,51 @@
+package org.epiflow.ui.compare;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
+import org.epiflow.ui.map.MapCanvas;
+
+/**
+ * The map area: the period's map alone, or — in the split view — the period's map and the baseline's side by side,
+ * each titled with its days. Only binds to {@link SplitViewModel}.
+ */
+public final class SplitMapView extends SplitPane {
+    public SplitMapView(Node periodMap, SplitViewModel vm) {
+        setId("splitMapView");
+        getStyleClass().add("split-map-view");
+        MapCanvas baseline = new MapCanvas(vm.baseline());
+        baseline.setId("baselineMapCanvas");
+        StackPane baselinePane = new StackPane(baseline, title(vm.baselineTitleProperty(), "baselineTitle"));
+        baselinePane.setMinWidth(200);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(baselinePane.widthProperty());
+        clip.heightProperty().bind(baselinePane.heightProperty());
+        baselinePane.setClip(clip);
+        StackPane periodPane = new StackPane(periodMap, title(vm.periodTitleProperty(), "periodTitle"));
+        Runnable place = () -> {
+            if (vm.shownProperty().get()) {
+                getItems().setAll(periodPane, baselinePane);
+                setDividerPositions(0.5);
+            } else {
+                getItems().setAll(periodPane);
+            }
+        };
+        place.run();
+        vm.shownProperty().addListener((o, a, b) -> place.run());
+    }
+
+    private static Label title(javafx.beans.value.ObservableStringValue text, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("split-map-title");
+        l.textProperty().bind(text);
+        l.setMouseTransparent(true);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        StackPane.setAlignment(l, Pos.TOP_CENTER);
+        StackPane.setMargin(l, new Insets(6));
+        return l;
+    }
+}

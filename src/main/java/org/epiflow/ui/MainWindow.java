@@ -210,6 +210,10 @@ public final class MainWindow {
         StackPane.setAlignment(boundaryNote, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(boundaryNote, new Insets(4, 8, 4, 8));
         StackPane mapPane = new StackPane(map, boundaryNote, empty);
+        // wrapped, not cut short, when the map is narrow (the split view's half)
+        boundaryNote.setWrapText(true);
+        boundaryNote.setMinHeight(Region.USE_PREF_SIZE);
+        boundaryNote.maxWidthProperty().bind(mapPane.widthProperty().subtract(16));
         mapPane.setMinWidth(300);
         map.setManaged(true);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();

@@ -55,11 +55,12 @@ class CompareWalkthroughFxTest {
         // change in percent: the legend's classes are percentages
         w.interact(() -> w.<ComboBox<FlowMeasure>>node("#measureBox").setValue(FlowMeasure.CHANGE_PERCENT));
         w.waitForMap();
-        w.waitFor(() -> legendText(w).contains("%"), () -> legendText(w));
+        w.waitFor(() -> legendText(w).contains("%"), () -> legendText(w) + " / model: "
+                + w.vm().map().legendProperty().get());
         assertThat(comparison(w).measure()).isEqualTo(FlowMeasure.CHANGE_PERCENT);
 
         // side by side: both weeks titled, the right-hand map follows a pan of the left one
-        w.robot().clickOn("#splitViewBox");
+        w.interact(() -> w.<javafx.scene.control.CheckBox>node("#splitViewBox").fire());   // below the fold
         w.waitFor(() -> w.robot().lookup("#baselineMapCanvas").tryQuery().map(Node::isVisible).orElse(false));
         w.waitFor(() -> w.vm().split().baseline().frameProperty().get() != null
                 && !w.vm().split().baseline().renderingProperty().get());
@@ -117,9 +118,16 @@ class CompareWalkthroughFxTest {
         return f == null ? null : f.scene().comparison();
     }
 
+    /** Every text the flow legend shows (read on the FX thread). */
     private static String legendText(Workstation w) {
-        List<Node> labels = w.robot().lookup("#legend .label").queryAll().stream().toList();
-        return labels.stream().map(n -> ((Labeled) n).getText()).collect(Collectors.joining("\n"));
+        try {
+            return w.call(() -> {
+                List<Node> labels = w.node("#legend").lookupAll(".label").stream().toList();
+                return labels.stream().map(n -> ((Labeled) n).getText()).collect(Collectors.joining("\n"));
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Pixels within a small distance of a colour (anti-aliased edges left out). */

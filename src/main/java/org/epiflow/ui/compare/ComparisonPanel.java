@@ -55,7 +55,7 @@ public final class ComparisonPanel extends ScrollPane {
     private Node baseline(ComparisonViewModel vm, Function<OpenedBundle, String> describeBundle) {
         CheckBox on = new CheckBox(m.get("compare.enable"));
         on.setId("compareToggle");
-        on.setMnemonicParsing(true);
+
         on.selectedProperty().bindBidirectional(vm.enabledProperty());
         on.setTooltip(new Tooltip(m.get("compare.enable.tip")));
 
@@ -94,6 +94,8 @@ public final class ComparisonPanel extends ScrollPane {
         DatePicker start = new DatePicker();
         start.setId("baselineStart");
         start.setMaxWidth(Double.MAX_VALUE);
+        start.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
         Runnable showStart = () -> {
             var r = vm.requestedBaseline();
             start.setValue(r == null ? null : r.start());
@@ -150,12 +152,12 @@ public final class ComparisonPanel extends ScrollPane {
         measure.disableProperty().bind(vm.alignedProperty().isNull());
         CheckBox perCapita = new CheckBox(m.get("compare.perCapita"));
         perCapita.setId("perCapitaBox");
-        perCapita.setMnemonicParsing(true);
+
         perCapita.selectedProperty().bindBidirectional(vm.perCapitaProperty());
         perCapita.setTooltip(new Tooltip(m.get("compare.perCapita.tip")));
         CheckBox split = new CheckBox(m.get("compare.split"));
         split.setId("splitViewBox");
-        split.setMnemonicParsing(true);
+
         split.selectedProperty().bindBidirectional(vm.splitProperty());
         split.disableProperty().bind(vm.alignedProperty().isNull());
         split.setTooltip(new Tooltip(m.get("compare.split.tip")));
@@ -235,14 +237,14 @@ public final class ComparisonPanel extends ScrollPane {
     private Button button(String key, String id, Runnable action) {
         Button b = new Button(m.get(key));
         b.setId(id);
-        b.setMnemonicParsing(true);
+
         b.setOnAction(e -> action.run());
         return b;
     }
 
     private Label labelFor(String key, Node target) {
         Label l = new Label(m.get(key));
-        l.setMnemonicParsing(true);
+
         l.setLabelFor(target);
         return l;
     }

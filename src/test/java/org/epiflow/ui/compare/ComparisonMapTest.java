@@ -70,6 +70,8 @@ class ComparisonMapTest {
         assertThat(c.measure()).isEqualTo(FlowMeasure.CHANGE);
         assertThat(c.baseline().baseline().start()).isEqualTo(LocalDate.of(2020, 1, 17));
         assertThat(map.legendProperty().get().notes()).anySatisfy(n -> assertThat(n).contains("2020-01-17"));
+        cmp.measureProperty().set(FlowMeasure.CHANGE_PERCENT);
+        assertThat(map.legendProperty().get().flows()).anySatisfy(e -> assertThat(e.label()).contains("%"));
         cmp.measureProperty().set(FlowMeasure.BASELINE);
         assertThat(map.frameProperty().get().scene().comparison().measure()).isEqualTo(FlowMeasure.BASELINE);
         cmp.enabledProperty().set(false);

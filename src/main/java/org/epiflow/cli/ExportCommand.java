@@ -139,6 +139,33 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     RiskModelOptions modelOptions;
 
+    @Option(names = "--baseline-from", paramLabel = "D", description = "compare with a baseline starting on this "
+            + "date (as long as the period; with --baseline-to)")
+    LocalDate baselineFrom;
+
+    @Option(names = "--baseline-to", paramLabel = "D", description = "last date of the baseline")
+    LocalDate baselineTo;
+
+    @Option(names = "--baseline-bundle", paramLabel = "B", description = "read the baseline from another bundle of "
+            + "the same geography (opened and checked like --bundle)")
+    Path baselineBundle;
+
+    @Option(names = "--align", paramLabel = "date|weekday|lunar-new-year", description = "how the baseline lines "
+            + "up with the period (default date)")
+    String align;
+
+    @Option(names = "--measure", paramLabel = "trips|baseline|change|change_percent", description = "with a "
+            + "baseline: what maps show (default change); tables have every column")
+    String measure;
+
+    @Option(names = "--per-capita", description = "trips per 1,000 residents (of the origin for outflows, of the "
+            + "destination for inflows); tables gain trips_per_1000")
+    boolean perCapita;
+
+    @Option(names = "--group", paramLabel = "NAME=CODE,CODE,...", description = "show these regions as one place "
+            + "named NAME in every output (repeatable)")
+    java.util.List<String> groups = new java.util.ArrayList<>();
+
     /** The saved view of {@code --view}, read once. */
     private ViewDefinition savedView;
 
@@ -169,6 +196,14 @@ final class ExportCommand implements Callable<Integer> {
              CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             keyId = id.keyId();
             opened = ws.openBundle(reader, bundle, officer.credentials(id));
+            if (baselineBundle != null) {
+                OpenedBundle other = ws.openBundle(reader, baselineBundle, officer.credentials(id));
+                if (!other.data().info().geographyLevel().equals(opened.data().info().geographyLevel())) {
+                    throw new CliException(Message.of("cli.export.baselineGeography", baselineBundle.toString(),
+                            other.data().info().geographyLevel(), opened.data().info().geographyLevel()), USAGE);
+                }
+                o.baseline(o.baseline().fromBundle(other.data(), other.header().bundleId(), other.fingerprint()));
+            }
             BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
             if (riskHeatmap != null) {
                 RiskOutcome run = modelOptions.run(opened.data(), riskHeatmap.model(),
@@ -256,6 +291,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         riskHeatmap = heatmapRequest(f);
         ExportOptions o = new ExportOptions().format(f);
+        ComparisonOptions.apply(this, o, savedView);
         if (savedView != null) {
             try {
                 o.apply(savedView);

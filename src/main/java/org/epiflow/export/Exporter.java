@@ -132,6 +132,9 @@ public final class Exporter {
             Table t = table(o, from, to);
             String when = from.equals(to) ? from.toString() : PageText.range(o.language(), from.toString(),
                     to.toString());
+            String base = ComparisonPages.baselineText(o.language(), ComparisonPages.align(source, o,
+                    MapPages.days(source.data().info().period(), from, to)), o.baseline());
+            when = base.isEmpty() ? when : when + " · " + base;
             trace = trace(o).withTitle(o.title() != null ? o.title() : t.name()).withPeriod(when);
             o.format().tableWriter().write(t, trace, out);
             n = t.rows().size();
@@ -150,9 +153,30 @@ public final class Exporter {
         return new ExportResult(o.format(), n, (System.nanoTime() - t0) / 1_000_000, trace);
     }
 
+    /** The table of a comparison, per-capita or grouped export. */
+    private Table comparedTable(ExportOptions o, DayRange r) {
+        var whole = ComparisonPages.align(source, o, r);
+        var c = ComparisonPages.comparison(source, o, r, whole);
+        boolean inflows = o.direction() == org.epiflow.data.Direction.INCOMING && o.focusRegion() != null;
+        return switch (o.table()) {
+            case PARTNERS -> throw new IllegalArgumentException(
+                    Message.of("export.compare.partners").english(), new org.epiflow.data.compare
+                    .ComparisonException(Message.of("export.compare.partners")));
+            case RANKING -> org.epiflow.export.table.ComparisonTables.ranking(c, o.language(), o.topN());
+            case FLOWS -> {
+                var keep = ComparisonPages.filter(c, source, o);
+                yield org.epiflow.export.table.ComparisonTables.flows(c, ComparisonPages.flows(c, source, o),
+                        keep::keep, o.topN(), inflows, o.language());
+            }
+        };
+    }
+
     /** The table a CSV/XLSX export of [from, to] holds. */
     public Table table(ExportOptions o, LocalDate from, LocalDate to) {
         DayRange r = MapPages.days(source.data().info().period(), from, to);
+        if (o.compares()) {
+            return comparedTable(o, r);
+        }
         return switch (o.table()) {
             case PARTNERS -> {
                 if (o.focusRegion() == null) {

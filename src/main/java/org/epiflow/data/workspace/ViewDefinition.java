@@ -43,7 +43,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "version", "name", "bundle", "dates", "filters", "layers", "extent", "bbox",
-        "selectedRegions", "heatmap", "style", "language", "title", "subtitle"})
+        "selectedRegions", "heatmap", "style", "language", "title", "subtitle", "comparison"})
 public record ViewDefinition(@JsonProperty(value = "format", required = true) String format,
                              @JsonProperty(value = "version", required = true) int version,
                              @JsonProperty("name") String name,
@@ -58,9 +58,12 @@ public record ViewDefinition(@JsonProperty(value = "format", required = true) St
                              @JsonProperty("style") String style,
                              @JsonProperty("language") String language,
                              @JsonProperty("title") String title,
-                             @JsonProperty("subtitle") String subtitle) {
+                             @JsonProperty("subtitle") String subtitle,
+                             @JsonProperty("comparison") Comparison comparison) {
     public static final String FORMAT = "epiflow-view";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The first version with {@code comparison}. */
+    public static final int COMPARISON_VERSION = 3;
     private static final Set<String> STYLES = Set.of("light", "dark");
     private static final Set<String> LANGUAGES = Set.of("zh", "en");
 
@@ -84,6 +87,79 @@ public record ViewDefinition(@JsonProperty(value = "format", required = true) St
             throw new SavedViewException(Message.of("data.view.field", "language", language, "zh, en"));
         }
         selectedRegions = List.copyOf(selectedRegions == null ? List.of() : selectedRegions);
+        if (comparison != null && version < COMPARISON_VERSION) {
+            throw new SavedViewException(Message.of("data.view.compare.version", version, COMPARISON_VERSION));
+        }
+    }
+
+    /** A view without a comparison (the fields of version 2). */
+    public ViewDefinition(String format, int version, String name, Bundle bundle, Dates dates, Filters filters,
+                          Layers layers, Extent extent, BBox bbox, List<String> selectedRegions, Heatmap heatmap,
+                          String style, String language, String title, String subtitle) {
+        this(format, version, name, bundle, dates, filters, layers, extent, bbox, selectedRegions, heatmap, style,
+                language, title, subtitle, null);
+    }
+
+    /** The same view comparing with a baseline, per capita or with groups (null: none). */
+    public ViewDefinition withComparison(Comparison c) {
+        return new ViewDefinition(format, Math.max(version, c == null ? version : COMPARISON_VERSION), name, bundle,
+                dates, filters, layers, extent, bbox, selectedRegions, heatmap, style, language, title, subtitle, c);
+    }
+
+    /**
+     * A comparison (version 3): the baseline (first and last day as asked, the bundle it is read from when not
+     * this one, the alignment {@code date}, {@code weekday} or {@code lunar-new-year}), what the map shows
+     * ({@code trips}, {@code baseline}, {@code change}, {@code change_percent}), per-capita, and region groups.
+     * Every value is checked; unknown values are refused.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"baselineFrom", "baselineTo", "baselineBundle", "alignment", "measure", "perCapita", "groups"})
+    public record Comparison(@JsonProperty("baselineFrom") LocalDate baselineFrom,
+                             @JsonProperty("baselineTo") LocalDate baselineTo,
+                             @JsonProperty("baselineBundle") Bundle baselineBundle,
+                             @JsonProperty("alignment") String alignment,
+                             @JsonProperty("measure") String measure,
+                             @JsonProperty("perCapita") boolean perCapita,
+                             @JsonProperty("groups") List<Group> groups) {
+        private static final Set<String> ALIGNMENTS = Set.of("date", "weekday", "lunar-new-year");
+        private static final Set<String> MEASURES = Set.of("trips", "baseline", "change", "change_percent");
+
+        public Comparison {
+            if ((baselineFrom == null) != (baselineTo == null)) {
+                throw new SavedViewException(Message.of("data.view.missing", baselineFrom == null
+                        ? "comparison.baselineFrom" : "comparison.baselineTo"));
+            }
+            if (baselineFrom != null && baselineTo.isBefore(baselineFrom)) {
+                throw new SavedViewException(Message.of("data.view.dates", baselineTo, baselineFrom));
+            }
+            if (alignment != null && !ALIGNMENTS.contains(alignment)) {
+                throw new SavedViewException(Message.of("data.view.field", "comparison.alignment", alignment,
+                        "date, weekday, lunar-new-year"));
+            }
+            if (measure != null && !MEASURES.contains(measure)) {
+                throw new SavedViewException(Message.of("data.view.field", "comparison.measure", measure,
+                        "trips, baseline, change, change_percent"));
+            }
+            if (baselineFrom == null && (alignment != null || baselineBundle != null
+                    || (measure != null && !measure.equals("trips")))) {
+                throw new SavedViewException(Message.of("data.view.missing", "comparison.baselineFrom"));
+            }
+            groups = List.copyOf(groups == null ? List.of() : groups);
+        }
+    }
+
+    /** A region group: its name and member codes. */
+    public record Group(@JsonProperty(value = "name", required = true) String name,
+                        @JsonProperty(value = "codes", required = true) List<String> codes) {
+        public Group {
+            if (name == null || name.isBlank()) {
+                throw new SavedViewException(Message.of("data.view.missing", "comparison.groups.name"));
+            }
+            if (codes == null || codes.isEmpty()) {
+                throw new SavedViewException(Message.of("data.view.missing", "comparison.groups.codes"));
+            }
+            codes = List.copyOf(codes);
+        }
     }
 
     /** A view of the current version with the settings the workstation shows (no name, style, texts). */

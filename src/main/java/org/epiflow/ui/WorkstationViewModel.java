@@ -127,6 +127,8 @@ public final class WorkstationViewModel {
         this.split = new org.epiflow.ui.compare.SplitViewModel(messages, executor, map, comparison);
         this.groups = new org.epiflow.ui.compare.RegionGroupsViewModel(messages, executor, files, selection);
         groups.storageProperty().set(session.regionGroupStorage());
+        var capture = new org.epiflow.ui.compare.ComparisonCapture(comparison, groups);
+        session.setComparisonView(capture::capture, capture::apply);
         session.readyProperty().addListener((o, a, ready) -> {
             if (ready) {
                 groups.load();

@@ -160,7 +160,8 @@ public final class ComparisonViewModel {
         }
         FlowMeasure m = b == null ? FlowMeasure.TRIPS : measure.get();
         BaselineRequest r = b == null && !perCapita.get() ? null
-                : new BaselineRequest(b == null ? null : base.data(), b, baseDays, m, perCapita.get());
+                : new BaselineRequest(b == null ? null : base.data(), b, baseDays, m, perCapita.get(),
+                b == null || base == cur ? null : base);
         request.set(r);
         // side by side, each map shows its own trips: the period's map no difference
         mapRequest.set(split.get() && b != null ? (perCapita.get() ? SplitViewModel.perCapitaOnly(r) : null) : r);

@@ -72,6 +72,19 @@ final class CurrentView {
         if (what.currentExtentProperty().get() && screen != null) {
             o.extent(MapExtent.of(screen));
         }
+        // issue 15: the comparison, per-capita and groups the map shows (the split view's left map: its own trips)
+        var cmp = map.baselineProperty().get();
+        if (cmp != null && cmp.baseline() != null) {
+            var b = org.epiflow.export.ExportBaseline.of(cmp.baseline().requested().start(),
+                    cmp.baseline().requested().end(), cmp.baseline().alignment()).withMeasure(cmp.measure());
+            if (cmp.otherBundle() != null) {
+                b = b.fromBundle(cmp.otherBundle().data(), cmp.otherBundle().data().info().bundleId(),
+                        cmp.otherBundle().fingerprint());
+            }
+            o.baseline(b);
+        }
+        o.perCapita(cmp != null && cmp.perCapita());
+        o.groups(map.selection().groupsProperty().get());
         if (map.themeProperty().get() == Theme.DARK) {
             o.style(MapStyle.dark());
         }

@@ -15,9 +15,16 @@ import org.epiflow.model.AggregateDataset;
  * @param baselineDays the baseline's day indexes in {@code baselineData}, or null
  * @param measure      what arcs, circles and heatmap show
  * @param perCapita    trips per 1,000 residents
+ * @param otherBundle  the open bundle the baseline is read from when it is not the one shown, else null (for
+ *                     exports, which name it)
  */
 public record BaselineRequest(AggregateDataset baselineData, BaselinePeriod baseline, DayRange baselineDays,
-                              FlowMeasure measure, boolean perCapita) {
+                              FlowMeasure measure, boolean perCapita, org.epiflow.bundle.OpenedBundle otherBundle) {
+    public BaselineRequest(AggregateDataset baselineData, BaselinePeriod baseline, DayRange baselineDays,
+                           FlowMeasure measure, boolean perCapita) {
+        this(baselineData, baseline, baselineDays, measure, perCapita, null);
+    }
+
     /** Whether it changes anything about the plain flow map. */
     public boolean active() {
         return baseline != null || perCapita;

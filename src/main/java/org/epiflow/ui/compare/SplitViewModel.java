@@ -64,6 +64,12 @@ public final class SplitViewModel implements AutoCloseable {
                 period.follow(baseline.viewportProperty().get(), q);
             }
         });
+        // the right-hand map's first size (its canvas is laid out after the split is shown): the left one's place
+        baseline.viewportProperty().addListener((o, was, now) -> {
+            if (was == null && now != null && shown.get()) {
+                baseline.follow(period.viewportProperty().get(), Quality.FULL);
+            }
+        });
         // one scale for both
         period.frameProperty().addListener((o, x, f) -> shareScale());
         baseline.frameProperty().addListener((o, x, f) -> shareScale());

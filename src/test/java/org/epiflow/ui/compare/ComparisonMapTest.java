@@ -52,7 +52,6 @@ class ComparisonMapTest {
         cmp.daysProperty().bind(map.daysProperty());
         map.baselineProperty().bind(cmp.mapRequestProperty());
         split = new SplitViewModel(messages, exec, map, cmp);
-        split.baseline().resize(400, 300);
     }
 
     @AfterEach
@@ -123,6 +122,10 @@ class ComparisonMapTest {
         cmp.enabledProperty().set(true);
         cmp.splitProperty().set(true);
         assertThat(split.shownProperty().get()).isTrue();
+        map.zoom(1.7);
+        split.baseline().resize(300, 300);   // its canvas is laid out after the split is shown
+        assertThat(split.baseline().viewportProperty().get().metresPerPixel()).as("the left map's place at once")
+                .isEqualTo(map.viewportProperty().get().metresPerPixel());
         assertThat(map.frameProperty().get().scene().comparison()).as("the left map shows its own trips").isNull();
         var right = split.baseline().frameProperty().get();
         assertThat(right.flows().spec().days()).isEqualTo(DayRange.of(7, 13));

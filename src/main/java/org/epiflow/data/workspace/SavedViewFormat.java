@@ -41,10 +41,16 @@ final class SavedViewFormat {
     private SavedViewFormat() {
     }
 
+    /** The version a view is written and read as: 3 with a comparison, else 2. */
+    private static int target(ViewDefinition v) {
+        return v.comparison() != null ? ViewDefinition.COMPARISON_VERSION : ViewDefinition.VERSION;
+    }
+
     static String write(ViewDefinition v) {
-        ViewDefinition current = v.version() == ViewDefinition.VERSION ? v : new ViewDefinition(v.format(),
-                ViewDefinition.VERSION, v.name(), v.bundle(), v.dates(), v.filters(), v.layers(), v.extent(),
-                v.bbox(), v.selectedRegions(), v.heatmap(), v.style(), v.language(), v.title(), v.subtitle());
+        ViewDefinition current = v.version() == target(v) ? v : new ViewDefinition(v.format(),
+                target(v), v.name(), v.bundle(), v.dates(), v.filters(), v.layers(), v.extent(),
+                v.bbox(), v.selectedRegions(), v.heatmap(), v.style(), v.language(), v.title(), v.subtitle(),
+                v.comparison());
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(current);
         } catch (JsonProcessingException e) {
@@ -73,8 +79,8 @@ final class SavedViewFormat {
             throw new SavedViewException(Message.of("data.view.format", o.path("format").asText(), ViewDefinition.FORMAT));
         }
         JsonNode version = o.path("version");
-        if (!version.canConvertToInt() || version.asInt() < 1 || version.asInt() > ViewDefinition.VERSION) {
-            throw new SavedViewException(Message.of("data.view.version", version.asText(), ViewDefinition.VERSION));
+        if (!version.canConvertToInt() || version.asInt() < 1 || version.asInt() > ViewDefinition.LATEST) {
+            throw new SavedViewException(Message.of("data.view.version", version.asText(), ViewDefinition.LATEST));
         }
         for (String required : new String[] {"filters", "layers"}) {
             if (!o.path(required).isObject()) {
@@ -101,9 +107,9 @@ final class SavedViewFormat {
         if (v == null) {
             throw new SavedViewException(Message.of("data.view.notObject"));
         }
-        return v.version() == ViewDefinition.VERSION ? v : new ViewDefinition(v.format(), ViewDefinition.VERSION,
+        return v.version() == target(v) ? v : new ViewDefinition(v.format(), target(v),
                 v.name(), v.bundle(), v.dates(), v.filters(), v.layers(), v.extent(), v.bbox(), v.selectedRegions(),
-                v.heatmap(), v.style(), v.language(), v.title(), v.subtitle());
+                v.heatmap(), v.style(), v.language(), v.title(), v.subtitle(), v.comparison());
     }
 
     /** The older {@code epiflow export --view} file as version 2 of the format. */

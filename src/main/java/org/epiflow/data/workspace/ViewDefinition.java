@@ -61,9 +61,11 @@ public record ViewDefinition(@JsonProperty(value = "format", required = true) St
                              @JsonProperty("subtitle") String subtitle,
                              @JsonProperty("comparison") Comparison comparison) {
     public static final String FORMAT = "epiflow-view";
-    public static final int VERSION = 3;
-    /** The first version with {@code comparison}. */
+    public static final int VERSION = 2;
+    /** The version of a view with a {@code comparison} (written only then; views without one stay version 2). */
     public static final int COMPARISON_VERSION = 3;
+    /** The newest version read. */
+    public static final int LATEST = COMPARISON_VERSION;
     private static final Set<String> STYLES = Set.of("light", "dark");
     private static final Set<String> LANGUAGES = Set.of("zh", "en");
 
@@ -71,8 +73,8 @@ public record ViewDefinition(@JsonProperty(value = "format", required = true) St
         if (!FORMAT.equals(format)) {
             throw new SavedViewException(Message.of("data.view.format", String.valueOf(format), FORMAT));
         }
-        if (version < 1 || version > VERSION) {
-            throw new SavedViewException(Message.of("data.view.version", version, VERSION));
+        if (version < 1 || version > LATEST) {
+            throw new SavedViewException(Message.of("data.view.version", version, LATEST));
         }
         if (filters == null) {
             throw new SavedViewException(Message.of("data.view.missing", "filters"));

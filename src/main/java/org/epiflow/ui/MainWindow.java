@@ -210,6 +210,10 @@ public final class MainWindow {
         StackPane.setAlignment(boundaryNote, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(boundaryNote, new Insets(4, 8, 4, 8));
         StackPane mapPane = new StackPane(map, boundaryNote, empty);
+        // wrapped, not cut short, when the map is narrow (the split view's half)
+        boundaryNote.setWrapText(true);
+        boundaryNote.setMinHeight(Region.USE_PREF_SIZE);
+        boundaryNote.maxWidthProperty().bind(mapPane.widthProperty().subtract(16));
         mapPane.setMinWidth(300);
         map.setManaged(true);
         javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
@@ -221,7 +225,7 @@ public final class MainWindow {
         dock.add(heatLegend, vm.legends().heatmapShownProperty());
         dock.add(legend, vm.legends().flowsShownProperty());
         BorderPane mapArea = new BorderPane();
-        LegendDock.install(mapArea, mapPane, dock, vm.legends());
+        LegendDock.install(mapArea, new org.epiflow.ui.compare.SplitMapView(mapPane, vm.split()), dock, vm.legends());
 
         Label boundaryWarning = new Label();
         boundaryWarning.textProperty().bind(vm.boundaries().warningProperty());
@@ -245,7 +249,9 @@ public final class MainWindow {
         detail.setPrefWidth(380);
         side = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab(m.get("tab.detail"), detail),
-                new javafx.scene.control.Tab(m.get("tab.risk"), new org.epiflow.ui.risk.RiskPanel(vm.risk(), vm.map())));
+                new javafx.scene.control.Tab(m.get("tab.risk"), new org.epiflow.ui.risk.RiskPanel(vm.risk(), vm.map())),
+                new javafx.scene.control.Tab(m.get("tab.compare"), new org.epiflow.ui.compare.ComparisonPanel(
+                        vm.comparison(), vm.groups(), vm.open()::describe)));
         side.setId("sideTabs");
         side.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(300);

@@ -50,6 +50,9 @@ public final class WorkstationViewModel {
     private final WorkspaceSession session;
     private final org.epiflow.ui.export.ExportViewModel export;
     private final org.epiflow.ui.map.LegendSettings legends;
+    private final org.epiflow.ui.compare.ComparisonViewModel comparison;
+    private final org.epiflow.ui.compare.RegionGroupsViewModel groups;
+    private final org.epiflow.ui.compare.SplitViewModel split;
 
     public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, IdentityUnlocker unlocker, Clock clock) {
@@ -113,6 +116,32 @@ public final class WorkstationViewModel {
         });
         timeline.granularityProperty().addListener((o, a, g) ->
                 detail.weeklyProperty().set(g == TimelineViewModel.Granularity.WEEKLY));
+
+        // issue 15: comparison with a baseline, split view, per-capita, region groups
+        this.comparison = new org.epiflow.ui.compare.ComparisonViewModel(messages);
+        comparison.currentProperty().bind(open.currentProperty());
+        javafx.beans.binding.Bindings.bindContent(comparison.bundles(), open.bundles());
+        comparison.periodProperty().bind(timeline.periodProperty());
+        comparison.daysProperty().bind(timeline.daysProperty());
+        map.baselineProperty().bind(comparison.mapRequestProperty());
+        this.split = new org.epiflow.ui.compare.SplitViewModel(messages, executor, map, comparison);
+        this.groups = new org.epiflow.ui.compare.RegionGroupsViewModel(messages, executor, files, selection);
+        groups.storageProperty().set(session.regionGroupStorage());
+        var capture = new org.epiflow.ui.compare.ComparisonCapture(comparison, groups);
+        session.setComparisonView(capture::capture, capture::apply);
+        session.readyProperty().addListener((o, a, ready) -> {
+            if (ready) {
+                groups.load();
+            }
+        });
+        unlock.sessionProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                groups.clear();
+                comparison.enabledProperty().set(false);
+            }
+        });
+        groups.groups().addListener((javafx.collections.ListChangeListener<org.epiflow.data.RegionGroup>) c ->
+                risk.form().groupsProperty().set(List.copyOf(groups.groups())));
     }
 
     /** Records a finished risk run in the workspace's catalogue and audit trail (off the UI thread). */
@@ -197,6 +226,7 @@ public final class WorkstationViewModel {
         session.shutdown();
         executor.shutdown();
         worker.close();
+        split.close();
     }
 
     public BooleanBinding lockedProperty() {
@@ -257,6 +287,21 @@ public final class WorkstationViewModel {
     /** Where the map's legends sit and which are shown. */
     public org.epiflow.ui.map.LegendSettings legends() {
         return legends;
+    }
+
+    /** The comparison with a baseline and per-capita setting (the Compare panel). */
+    public org.epiflow.ui.compare.ComparisonViewModel comparison() {
+        return comparison;
+    }
+
+    /** The officer's region groups. */
+    public org.epiflow.ui.compare.RegionGroupsViewModel groups() {
+        return groups;
+    }
+
+    /** Period and baseline side by side. */
+    public org.epiflow.ui.compare.SplitViewModel split() {
+        return split;
     }
 
     public StatusViewModel status() {

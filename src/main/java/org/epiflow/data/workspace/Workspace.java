@@ -63,6 +63,7 @@ public final class Workspace implements AutoCloseable {
     private final CaseTableStore caseTables;
     private final WorkspaceSettings settings;
     private final SessionStateStore sessionState;
+    private final RegionGroupStore regionGroups;
     private final AuditTrail audit;
     private final WorkspaceBackups backups;
     private OpenReport report;
@@ -178,6 +179,7 @@ public final class Workspace implements AutoCloseable {
         this.caseTables = new CaseTableStore(tx);
         this.settings = new WorkspaceSettings(tx);
         this.sessionState = new SessionStateStore(tx);
+        this.regionGroups = new RegionGroupStore(sessionState);
         this.audit = new AuditTrail(tx);
         this.backups = new WorkspaceBackups(this, backupKey);
     }
@@ -273,6 +275,11 @@ public final class Workspace implements AutoCloseable {
 
     public SessionStateStore sessionState() {
         return sessionState;
+    }
+
+    /** The officer's named region groups. */
+    public RegionGroupStore regionGroups() {
+        return regionGroups;
     }
 
     public AuditTrail audit() {

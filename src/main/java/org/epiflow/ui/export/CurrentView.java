@@ -56,7 +56,7 @@ final class CurrentView {
         MapViewport screen = map.viewportProperty().get();
         if (what.filtersProperty().get()) {
             var f = map.filters();
-            int[] selection = map.selection().regionIndexes();
+            int[] selection = map.selection().allRegionIndexes();
             o.topN(f.topNProperty().get()).minVolume(f.minVolumeProperty().get())
                     .direction(f.directionProperty().get())
                     .provinces(f.rolledUp(selection, screen == null ? 0 : screen.metresPerPixel()));
@@ -72,6 +72,19 @@ final class CurrentView {
         if (what.currentExtentProperty().get() && screen != null) {
             o.extent(MapExtent.of(screen));
         }
+        // issue 15: the comparison, per-capita and groups the map shows (the split view's left map: its own trips)
+        var cmp = map.baselineProperty().get();
+        if (cmp != null && cmp.baseline() != null) {
+            var b = org.epiflow.export.ExportBaseline.of(cmp.baseline().requested().start(),
+                    cmp.baseline().requested().end(), cmp.baseline().alignment()).withMeasure(cmp.measure());
+            if (cmp.otherBundle() != null) {
+                b = b.fromBundle(cmp.otherBundle().data(), cmp.otherBundle().data().info().bundleId(),
+                        cmp.otherBundle().fingerprint());
+            }
+            o.baseline(b);
+        }
+        o.perCapita(cmp != null && cmp.perCapita());
+        o.groups(map.selection().groupsProperty().get());
         if (map.themeProperty().get() == Theme.DARK) {
             o.style(MapStyle.dark());
         }

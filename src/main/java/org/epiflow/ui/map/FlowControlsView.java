@@ -56,7 +56,8 @@ public final class FlowControlsView extends VBox {
 
         ComboBox<Direction> dir = new ComboBox<>();
         dir.setId("directionBox");
-        dir.getItems().setAll(Direction.ALL, Direction.INCOMING, Direction.OUTGOING, Direction.BOTH);
+        dir.getItems().setAll(Direction.ALL, Direction.INCOMING, Direction.OUTGOING, Direction.BOTH,
+                Direction.BETWEEN);
         dir.setConverter(new StringConverter<>() {
             @Override
             public String toString(Direction d) {

@@ -44,7 +44,12 @@ public final class LegendView extends VBox {
             Line line = new Line(0, 0, 28, 0);
             line.setStroke(color(e.color()));
             line.setStrokeWidth(Math.max(1, e.size()));
-            HBox row = new HBox(8, line, new Label(e.label()));
+            if (e.dashed()) {
+                // as the map draws arcs without a figure, or whose inputs include an unpublished cell
+                line.getStrokeDashArray().setAll(org.epiflow.map.MapComparison.DASH_ON,
+                        org.epiflow.map.MapComparison.DASH_OFF);
+            }
+            HBox row = new HBox(8, line, entryLabel(e.label()));
             row.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(row);
         }
@@ -55,7 +60,7 @@ public final class LegendView extends VBox {
             Circle c = new Circle(Math.max(1.5, e.size()));
             c.setFill(color(e.color()));
             c.setStroke(Color.gray(0.45, 0.8));
-            HBox row = new HBox(8, c, new Label(e.label()));
+            HBox row = new HBox(8, c, entryLabel(e.label()));
             row.setAlignment(Pos.CENTER_LEFT);
             getChildren().add(row);
         }
@@ -105,6 +110,15 @@ public final class LegendView extends VBox {
         box.setId("legendDirection");
         box.setPadding(new Insets(4, 0, 4, 0));
         return box;
+    }
+
+    /** An entry's text, wrapped rather than cut short when longer than the legend is wide. */
+    private static Label entryLabel(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(180);
+        l.setMinHeight(USE_PREF_SIZE);
+        return l;
     }
 
     private static Label note(String text) {

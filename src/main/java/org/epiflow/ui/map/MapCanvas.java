@@ -81,7 +81,7 @@ public final class MapCanvas extends Region {
             if (dragged) {
                 vm.settle();
             } else {
-                vm.click(e.getX(), e.getY());
+                vm.click(e.getX(), e.getY(), e.isShortcutDown() || e.isControlDown());
             }
         });
         setOnScroll(e -> {

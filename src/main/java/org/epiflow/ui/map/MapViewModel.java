@@ -55,6 +55,9 @@ public final class MapViewModel {
     private final ObjectProperty<org.epiflow.map.ChoroplethLayer> heatmap = new SimpleObjectProperty<>();
     private final BooleanProperty flowsVisible = new SimpleBooleanProperty(true);
     private org.epiflow.map.FlowScale lockedScale;
+    private final ObjectProperty<org.epiflow.map.FlowScale> sharedScale = new SimpleObjectProperty<>();
+    private final ObjectProperty<BaselineRequest> baseline = new SimpleObjectProperty<>();
+    private java.util.function.Consumer<Quality> onViewChanged = q -> { };
     private boolean inFlight;
     private Quality pending;
     private boolean zoomToSelectionPending;
@@ -83,21 +86,24 @@ public final class MapViewModel {
         // rolling up keeps the selection, as its province; rolling back keeps the province
         filters.provincesProperty().addListener((o, a, on) -> {
             if (on && !selection.isEmpty()) {
-                selection.select(selection.provinceOf(selection.code()));
+                selection.selectAll(selection.codes().stream().map(selection::provinceOf).toList());
             }
         });
         basemap.addListener((o, a, b) -> selection.basemapProperty().set(b == null ? null : b.basemap()));
         days.addListener(redraw);
         basemap.addListener(redraw);
         theme.addListener(redraw);
-        selection.codeProperty().addListener(redraw);
-        selection.codeProperty().addListener((o, a, b) -> {
+        selection.codesProperty().addListener(redraw);
+        selection.codesProperty().addListener((o, a, b) -> {
             if (b == null || b.isEmpty()) {
                 zoomToSelectionPending = false;
             }
         });
         heatmap.addListener(redraw);
         flowsVisible.addListener(redraw);
+        sharedScale.addListener(redraw);
+        baseline.addListener(redraw);
+        selection.groupsProperty().addListener(redraw);
         // names, legend and summary in the new language
         messages.localeProperty().addListener(o -> {
             hovered.set("");
@@ -134,6 +140,7 @@ public final class MapViewModel {
         if (v != null) {
             viewport.set(v.pan(dx, dy));
             requestRender(Quality.INTERACTIVE);
+            onViewChanged.accept(Quality.INTERACTIVE);
         }
     }
 
@@ -143,6 +150,7 @@ public final class MapViewModel {
         if (v != null) {
             viewport.set(v.zoomAbout(factor, sx, sy));
             requestRender(Quality.INTERACTIVE);
+            onViewChanged.accept(Quality.INTERACTIVE);
         }
     }
 
@@ -156,6 +164,26 @@ public final class MapViewModel {
     /** Ends a gesture: draws once more at full quality. */
     public void settle() {
         requestRender(Quality.FULL);
+        onViewChanged.accept(Quality.FULL);
+    }
+
+    /**
+     * Called after the user moved this map (pan, zoom, fit; the quality of the frame asked for), so that a map shown
+     * beside it can {@link #follow} — the split view's synchronised pan and zoom.
+     */
+    public void setOnViewChanged(java.util.function.Consumer<Quality> listener) {
+        onViewChanged = listener == null ? q -> { } : listener;
+    }
+
+    /** Shows the same place and scale as {@code other} (keeping this map's size), without telling its listener. */
+    public void follow(MapViewport other, Quality q) {
+        MapViewport v = viewport.get();
+        if (other == null || v == null) {
+            return;
+        }
+        viewport.set(new MapViewport(v.width(), v.height(), other.centerX(), other.centerY(),
+                other.metresPerPixel()));
+        requestRender(q);
     }
 
     /** Shows all of China. */
@@ -165,6 +193,7 @@ public final class MapViewModel {
             wholeChina = MapViewport.china(v.width(), v.height());
             viewport.set(wholeChina);
             requestRender(Quality.FULL);
+            onViewChanged.accept(Quality.FULL);
         }
     }
 
@@ -186,8 +215,8 @@ public final class MapViewModel {
 
     /** Whether a frame's flows are those of the current selection. */
     private boolean showsSelection(RenderedFrame f) {
-        return f.flows() != null && f.scene().selected().equals(Set.of(selection.code()))
-                && java.util.Arrays.equals(f.flows().spec().selection(), selection.regionIndexes());
+        return f.flows() != null && f.scene().selected().equals(Set.copyOf(selection.codes()))
+                && java.util.Arrays.equals(f.flows().spec().selection(), selection.allRegionIndexes());
     }
 
     private void fitSelection(RenderedFrame f) {
@@ -195,6 +224,7 @@ public final class MapViewModel {
         if (!env.isNull()) {
             viewport.set(viewport.get().zoomToFit(env, 40));
             requestRender(Quality.FULL);
+            onViewChanged.accept(Quality.FULL);
         }
     }
 
@@ -225,8 +255,20 @@ public final class MapViewModel {
 
     /** A click: selects the place under the pointer, or clears the selection when clicking it again or off-map. */
     public void click(double sx, double sy) {
+        click(sx, sy, false);
+    }
+
+    /**
+     * A click; with {@code add} (Ctrl+click) the place is added to the selection, or taken out of it when already
+     * in it, so that several places can be selected (for the flows between them).
+     */
+    public void click(double sx, double sy, boolean add) {
         String c = codeAt(sx, sy);
-        selection.select(c.equals(selection.code()) ? "" : c);
+        if (add) {
+            selection.toggle(c);
+        } else {
+            selection.select(c.equals(selection.code()) && selection.codes().size() == 1 ? "" : c);
+        }
     }
 
     /** Tooltip text of a place: name and its figures over the days shown. */
@@ -256,9 +298,14 @@ public final class MapViewModel {
         int n = flows.nodes().indexOf(code);
         var t = flows.totals();
         var loc = messages.locale();
-        return messages.get("map.tooltip", name, code, Figures.count(t.incoming(n), t.k(), loc),
+        String text = messages.get("map.tooltip", name, code, Figures.count(t.incoming(n), t.k(), loc),
                 Figures.count(t.outgoing(n), t.k(), loc), Figures.count(t.internal(n), t.k(), loc),
                 Figures.net(t.net(n), loc));
+        var cmp = f.scene().comparison();
+        if (cmp != null && cmp.places() != null && cmp.places().nodes().indexOf(code) >= 0) {
+            text += "\n" + ComparisonFigures.place(messages, cmp, cmp.places().nodes().indexOf(code), t.k());
+        }
+        return text;
     }
 
     private String name(String code) {
@@ -307,12 +354,13 @@ public final class MapViewModel {
     private RenderRequest request(Quality q) {
         AggregateDataset d = dataset.get();
         MapViewport v = viewport.get();
-        FlowSpec spec = d == null || days.get() == null ? null : filters.spec(days.get(), selection.regionIndexes(),
+        FlowSpec spec = d == null || days.get() == null ? null : filters.spec(days.get(), selection.allRegionIndexes(),
                 v == null ? 0 : v.metresPerPixel());
         return new RenderRequest(d, spec, basemap.get(), viewport.get(),
                 theme.get() == Theme.DARK ? MapStyle.dark() : MapStyle.light(), language(),
-                selection.isEmpty() ? Set.of() : Set.of(selection.code()),
-                filters.lockScaleProperty().get() ? lockedScale : null, q, heatmap.get(), flowsVisible.get());
+                Set.copyOf(selection.codes()),
+                sharedScale.get() != null ? sharedScale.get() : filters.lockScaleProperty().get() ? lockedScale : null,
+                q, heatmap.get(), flowsVisible.get(), baseline.get(), selection.groupsProperty().get());
     }
 
     private void shown(RenderedFrame f) {
@@ -328,9 +376,17 @@ public final class MapViewModel {
             String key = !s.spec().provinces() ? "map.summary"
                     : filters.provincesProperty().get() ? "map.summary.provinces" : "map.summary.autoProvinces";
             int faint = f.scene().flowGeometry().skippedFaint();
-            org.epiflow.text.Message shown = org.epiflow.text.Message.of(key, s.size(), s.matchedCount());
-            summary.show(faint == 0 ? shown
-                    : org.epiflow.text.Message.of("map.summary.withFaint", shown, faint));
+            var cmp = f.scene().comparison();
+            org.epiflow.text.Message shown = cmp == null ? org.epiflow.text.Message.of(key, s.size(), s.matchedCount())
+                    : org.epiflow.text.Message.of(cmp.baseline() == null ? "map.summary.perCapita" : "map.summary.compare",
+                    cmp.flows().size(), org.epiflow.text.Message.of(cmp.measure().messageKey()));
+            if (faint != 0) {
+                shown = org.epiflow.text.Message.of("map.summary.withFaint", shown, faint);
+            }
+            if (s.spec().direction() == org.epiflow.data.Direction.BETWEEN && selection.codes().size() < 2) {
+                shown = org.epiflow.text.Message.of("map.summary.betweenNeedsTwo", shown);
+            }
+            summary.show(shown);
         }
         inFlight = false;
         rendering.set(false);
@@ -409,6 +465,19 @@ public final class MapViewModel {
     /** Whether the flow arcs and circles are drawn (the heatmap is toggled through {@link #heatmapProperty()}). */
     public BooleanProperty flowsVisibleProperty() {
         return flowsVisible;
+    }
+
+    /**
+     * A flow scale this map must use (the split view's, shared by the period and the baseline so that equal widths
+     * mean equal trips), or null. Overrides the map's own scale lock while set.
+     */
+    public ObjectProperty<org.epiflow.map.FlowScale> sharedScaleProperty() {
+        return sharedScale;
+    }
+
+    /** What is drawn besides the plain flows: the comparison with a baseline, per-capita figures; null: none. */
+    public ObjectProperty<BaselineRequest> baselineProperty() {
+        return baseline;
     }
 
     public BooleanProperty renderingProperty() {

@@ -26,10 +26,25 @@ import java.util.Set;
  * @param quality     full, or interactive during a gesture
  * @param heatmap     the choropleth over the regions, or null
  * @param showFlows   whether flow arcs (and circles) are drawn
+ * @param baseline    the comparison with a baseline and per-capita figures, or null
+ * @param groups      region groups drawn as one node each (may be empty)
  */
 public record RenderRequest(AggregateDataset data, FlowSpec spec, BasemapGeometry basemap, MapViewport viewport,
                             MapStyle style, Language language, Set<String> selected, FlowScale lockedScale,
-                            FastMapRenderer.Quality quality, ChoroplethLayer heatmap, boolean showFlows) {
+                            FastMapRenderer.Quality quality, ChoroplethLayer heatmap, boolean showFlows,
+                            BaselineRequest baseline, java.util.List<org.epiflow.data.RegionGroup> groups) {
+    public RenderRequest {
+        groups = groups == null ? java.util.List.of() : java.util.List.copyOf(groups);
+    }
+
+    /** Plain flows: no baseline, no groups. */
+    public RenderRequest(AggregateDataset data, FlowSpec spec, BasemapGeometry basemap, MapViewport viewport,
+                         MapStyle style, Language language, Set<String> selected, FlowScale lockedScale,
+                         FastMapRenderer.Quality quality, ChoroplethLayer heatmap, boolean showFlows) {
+        this(data, spec, basemap, viewport, style, language, selected, lockedScale, quality, heatmap, showFlows, null,
+                java.util.List.of());
+    }
+
     /** Without a heatmap, flows shown. */
     public RenderRequest(AggregateDataset data, FlowSpec spec, BasemapGeometry basemap, MapViewport viewport,
                          MapStyle style, Language language, Set<String> selected, FlowScale lockedScale,

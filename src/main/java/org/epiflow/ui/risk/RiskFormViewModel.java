@@ -92,6 +92,21 @@ public final class RiskFormViewModel {
                 ReportingDelay.SD.parse(reportDelaySd.get(), problems));
     }
 
+    private final ObjectProperty<List<org.epiflow.data.RegionGroup>> groups =
+            new javafx.beans.property.SimpleObjectProperty<>(List.of());
+
+    /** The officer's region groups, offered as sources. */
+    public ObjectProperty<List<org.epiflow.data.RegionGroup>> groupsProperty() {
+        return groups;
+    }
+
+    /** Adds every region of a group to the sources (those already there are kept once). */
+    public void addSourceGroup(org.epiflow.data.RegionGroup g) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(sourceCodes());
+        all.addAll(g.codes());
+        sources.set(String.join(", ", all));
+    }
+
     /** Source codes typed (commas, semicolons or spaces between them). */
     public List<String> sourceCodes() {
         return split(sources.get());

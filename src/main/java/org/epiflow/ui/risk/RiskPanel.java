@@ -98,7 +98,24 @@ public final class RiskPanel extends ScrollPane {
         add(g, row, "risk.bothDirections", check(f.bothDirectionsProperty()), imp);
         TextField src = field(f.sourcesProperty(), "riskSources");
         src.setPromptText(m.get("risk.sources.prompt"));
-        add(g, row, "risk.sources", src, null);
+        javafx.scene.control.MenuButton fromGroup = new javafx.scene.control.MenuButton(m.get("risk.sources.group"));
+        fromGroup.setId("riskSourceGroup");
+        fromGroup.setTooltip(new Tooltip(m.get("risk.sources.group.tip")));
+        Runnable fillGroups = () -> {
+            fromGroup.getItems().clear();
+            for (org.epiflow.data.RegionGroup grp : f.groupsProperty().get()) {
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                        m.get("compare.groups.item", grp.name(), grp.codes().size()));
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> f.addSourceGroup(grp));
+                fromGroup.getItems().add(item);
+            }
+            fromGroup.setDisable(fromGroup.getItems().isEmpty());
+        };
+        fillGroups.run();
+        f.groupsProperty().addListener((o, a, b) -> fillGroups.run());
+        javafx.scene.layout.HBox.setHgrow(src, javafx.scene.layout.Priority.ALWAYS);
+        add(g, row, "risk.sources", new javafx.scene.layout.HBox(4, src, fromGroup), null);
         TextField seeds = field(f.seedsProperty(), "riskSeeds");
         seeds.setPromptText(m.get("risk.seeds.prompt"));
         seeds.setTooltip(new Tooltip(m.get("risk.seeds.tip")));

@@ -37,7 +37,7 @@ final class ViewCapture {
         ViewDefinition.Extent extent = vp == null ? null : new ViewDefinition.Extent(
                 ViewDefinition.Extent.ALBERS_CHINA, vp.centerX(), vp.centerY(), vp.metresPerPixel(), vp.width(),
                 vp.height());
-        String code = views.selection().code();
+        List<String> codes = views.selection().codes();
         boolean flows = views.map().flowsVisibleProperty().get();
         return ViewDefinition.of(bundle, dates,
                 new ViewDefinition.Filters(f.topNProperty().get(), f.minVolumeProperty().get(),
@@ -45,7 +45,7 @@ final class ViewCapture {
                         f.autoProvincesProperty().get()),
                 new ViewDefinition.Layers(f.provincesProperty().get(), flows,
                         views.map().heatmapProperty().get() != null, flows, true), extent,
-                code == null || code.isEmpty() ? List.of() : List.of(code), heatmap)
+                codes, heatmap)
                 .withPresentation(views.map().themeProperty().get() == org.epiflow.ui.prefs.Theme.DARK ? "dark"
                         : "light", null, null, null);
     }
@@ -79,11 +79,7 @@ final class ViewCapture {
             views.map().viewportProperty().set(new MapViewport(w, h, v.extent().centerX(), v.extent().centerY(),
                     mpp));
         }
-        if (v.selectedRegions().isEmpty()) {
-            views.selection().clear();
-        } else {
-            views.selection().select(v.selectedRegions().get(0));
-        }
+        views.selection().selectAll(v.selectedRegions());
         f.lockScaleProperty().set(v.filters().lockScale());
         f.autoProvincesProperty().set(v.filters().autoProvincesOn());
         views.map().flowsVisibleProperty().set(v.shows("flows"));

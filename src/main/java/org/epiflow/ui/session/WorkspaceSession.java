@@ -305,14 +305,25 @@ public final class WorkspaceSession implements SessionServices {
         heatmapView = s;
     }
 
+    private java.util.function.Supplier<ViewDefinition.Comparison> comparisonView = () -> null;
+    private java.util.function.Consumer<ViewDefinition.Comparison> comparisonApply = c -> { };
+
+    /** Where {@link #capture()} finds the comparison, per-capita and groups shown, and {@link #apply} puts them. */
+    public void setComparisonView(java.util.function.Supplier<ViewDefinition.Comparison> capture,
+                                  java.util.function.Consumer<ViewDefinition.Comparison> apply) {
+        comparisonView = capture;
+        comparisonApply = apply;
+    }
+
     /** The current view as a saved-view definition. */
     public ViewDefinition capture() {
-        return ViewCapture.capture(views, heatmapView.get());
+        return ViewCapture.capture(views, heatmapView.get()).withComparison(comparisonView.get());
     }
 
     /** Shows a view: filters, layers, dates, extent, selection (the bundle must be the current one). */
     public void apply(ViewDefinition v) {
         ViewCapture.apply(views, v);
+        comparisonApply.accept(v.comparison());   // after the dates: the baseline is asked relative to them
     }
 
     /** View → Save view…: asks a name and stores the current view in the workspace. */
@@ -413,5 +424,30 @@ public final class WorkspaceSession implements SessionServices {
         Throwable c = SessionLifecycle.cause(e);
         return c instanceof WorkspaceException w ? messages.format(w)
                 : messages.get("session.error", String.valueOf(c.getMessage()));
+    }
+
+    /** Where the region groups are kept: the workspace's {@code RegionGroupStore}, on the workspace thread. */
+    public org.epiflow.ui.compare.GroupStorage regionGroupStorage() {
+        return new org.epiflow.ui.compare.GroupStorage() {
+            @Override
+            public boolean available() {
+                return WorkspaceSession.this.available();
+            }
+
+            @Override
+            public java.util.List<org.epiflow.data.RegionGroup> load() throws Exception {
+                Workspace ws = lifecycle.current();
+                return lifecycle.thread.call(() -> ws.regionGroups().list());
+            }
+
+            @Override
+            public void save(java.util.List<org.epiflow.data.RegionGroup> groups) throws Exception {
+                Workspace ws = lifecycle.current();
+                lifecycle.thread.call(() -> {
+                    ws.regionGroups().save(groups);
+                    return null;
+                });
+            }
+        };
     }
 }

@@ -15,8 +15,13 @@ public final class DivergingScale {
     public static final int CLASSES = 7;
     private static final int[] ARCS_LIGHT = {0xFF2166AC, 0xFF4393C3, 0xFF74A9CF, 0xFF9A8FB5, 0xFFEF8A62, 0xFFD6604D,
             0xFFB2182B};
-    private static final int[] ARCS_DARK = {0xFF6BAED6, 0xFF9ECAE1, 0xFFC6DBEF, 0xFFB8B0D0, 0xFFFDD0A2, 0xFFFC8D59,
-            0xFFF4502F};
+    /**
+     * On the dark map a stronger change is a brighter colour (more contrast with the dark land), a small one is dim
+     * and "about the same" a mid grey: the light style's pale middle classes would read as the strongest there.
+     * Every class keeps at least 3:1 contrast with the dark land fill.
+     */
+    private static final int[] ARCS_DARK = {0xFFA8D8FF, 0xFF64A8E0, 0xFF5080A8, 0xFF7C8088, 0xFFB0684F, 0xFFE8704F,
+            0xFFFF8C70};
     private static final int[] AREAS = {0xD92166AC, 0xD967A9CF, 0xD9D1E5F0, 0xD9F7F7F7, 0xD9FDDBC7, 0xD9EF8A62,
             0xD9B2182B};
 

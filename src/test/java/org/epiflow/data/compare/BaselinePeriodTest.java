@@ -73,7 +73,7 @@ class BaselinePeriodTest {
                 Alignment.LUNAR_NEW_YEAR);
         assertThat(Texts.inEnglish().format(b.describe()))
                 .isEqualTo("baseline 2020-01-18 – 2020-01-31, aligned by days from the Lunar New Year");
-        assertThat(Texts.inChinese().format(b.describe())).isEqualTo("基期 2020-01-18–2020-01-31，按距春节天数对齐");
+        assertThat(Texts.inChinese().format(b.describe())).isEqualTo("基期 2020-01-18 至 2020-01-31，按距春节天数对齐");
     }
 
     @Test

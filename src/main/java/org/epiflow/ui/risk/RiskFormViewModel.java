@@ -233,21 +233,21 @@ public final class RiskFormViewModel {
         if (m == null) {
             return;
         }
-        RiskModel.byId(m.get("model")).ifPresent(model::set);
-        from.set(date(m.get("from")));
-        to.set(date(m.get("to")));
-        asOf.set(date(m.get("asOf")));
-        reductionFrom.set(date(m.get("reductionFrom")));
+        RiskModel.byId(at(m, "model")).ifPresent(model::set);
+        from.set(date(at(m, "from")));
+        to.set(date(at(m, "to")));
+        asOf.set(date(at(m, "asOf")));
+        reductionFrom.set(date(at(m, "reductionFrom")));
         texts().forEach((k, p) -> {
             String v = m.get(k);
             if (v != null && v.length() <= 10_000) {
                 p.set(v);
             }
         });
-        bothDirections.set(Boolean.parseBoolean(m.get("bothDirections")));
-        fitR0.set(Boolean.parseBoolean(m.get("fitR0")));
+        bothDirections.set(Boolean.parseBoolean(at(m, "bothDirections")));
+        fitR0.set(Boolean.parseBoolean(at(m, "fitR0")));
         for (SeirParameters.Rates r : SeirParameters.Rates.values()) {
-            if (r.name().equals(m.get("rates"))) {
+            if (r.name().equals(at(m, "rates"))) {
                 rates.set(r);
             }
         }
@@ -286,5 +286,10 @@ public final class RiskFormViewModel {
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The value of {@code key} in a snapshot (null: absent). */
+    private static String at(java.util.Map<String, String> map, String key) {
+        return map.get(key);
     }
 }

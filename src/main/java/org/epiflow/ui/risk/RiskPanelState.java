@@ -137,31 +137,31 @@ public record RiskPanelState(@JsonProperty("caseTable") Long caseTable,
     }
 
     private void applyHeatmap(HeatmapViewModel h) {
-        String measure = heatmap.get("measure");
+        String measure = at(heatmap, "measure");
         h.measures().stream().filter(m -> m.name().equals(measure)).findFirst().ifPresent(h.measureProperty()::set);
         for (ClassificationMethod m : ClassificationMethod.values()) {
-            if (m.name().equals(heatmap.get("method"))) {
+            if (m.name().equals(at(heatmap, "method"))) {
                 h.methodProperty().set(m);
             }
         }
         integer("classes", 2, 9).ifPresent(h.classesProperty()::set);
         for (ColorScheme s : ColorScheme.values()) {
-            if (s.name().equals(heatmap.get("scheme"))) {
+            if (s.name().equals(at(heatmap, "scheme"))) {
                 h.schemeProperty().set(s);
             }
         }
         if (heatmap.containsKey("reversed")) {
-            h.reversedProperty().set(Boolean.parseBoolean(heatmap.get("reversed")));
+            h.reversedProperty().set(Boolean.parseBoolean(at(heatmap, "reversed")));
         }
-        String breaks = heatmap.get("customBreaks");
+        String breaks = at(heatmap, "customBreaks");
         if (breaks != null && breaks.length() <= 10_000) {
             h.customBreaksProperty().set(breaks);
         }
         if (heatmap.containsKey("visible")) {
-            h.visibleProperty().set(Boolean.parseBoolean(heatmap.get("visible")));
+            h.visibleProperty().set(Boolean.parseBoolean(at(heatmap, "visible")));
         }
         if (heatmap.containsKey("surface")) {
-            h.surfaceProperty().set(Boolean.parseBoolean(heatmap.get("surface")));
+            h.surfaceProperty().set(Boolean.parseBoolean(at(heatmap, "surface")));
         }
         try {
             double bw = Double.parseDouble(heatmap.getOrDefault("bandwidthKm", "x"));
@@ -182,5 +182,10 @@ public record RiskPanelState(@JsonProperty("caseTable") Long caseTable,
         } catch (NumberFormatException e) {
             return java.util.OptionalInt.empty();
         }
+    }
+
+    /** The value of {@code key} in a snapshot (null: absent). */
+    private static String at(java.util.Map<String, String> map, String key) {
+        return map.get(key);
     }
 }

@@ -174,7 +174,6 @@ public final class RiskViewModel {
             if (stop.get() || r == null || bundle.get() != b) {
                 return;
             }
-            finished();
             cache.put(r);
             runForms.remove(s);
             runForms.put(s, typed);
@@ -182,6 +181,7 @@ public final class RiskViewModel {
                 runForms.remove(runForms.keySet().iterator().next());
             }
             show(r);
+            finished();   // after it is shown: whoever waits for "running" to go off finds the run
             status.show("risk.status.done", Message.of(s.model().messageKey()), r.result().rows().size());
             listeners.forEach(l -> l.runFinished(r));
         }, e -> {

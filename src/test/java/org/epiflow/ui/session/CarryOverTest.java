@@ -190,8 +190,8 @@ class CarryOverTest {
         assertThat(vm.session().cacheHits()).as("the bundle came from the encrypted cache").isEqualTo(1);
         assertThat(vm.risk().computations()).as("both runs ran again").isEqualTo(computations + 2);
         assertThat(vm.risk().cache().size()).isEqualTo(2);
-        assertThat(vm.session().noticeProperty().get()).isEqualTo("Back where you left off: 1 bundle(s) open, "
-                + "2 risk run(s) shown again.");
+        assertThat(vm.session().noticeProperty().get()).isEqualTo("Back where you left off: 1 bundle open, "
+                + "2 risk runs shown again.");
         assertThat(dialogs.errors).isEmpty();
         assertThat(vm.carry().returning()).isFalse();
 

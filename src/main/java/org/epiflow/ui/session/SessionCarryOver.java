@@ -210,8 +210,20 @@ public final class SessionCarryOver {
         }
         session.noticeProperty().set(messages.get("carry.returning"));
         for (int i = 0; i < reopen.size(); i++) {
-            session.expectReopen(files.get(i), reopen.get(i).catalogueKey());
-            views.open().open(files.get(i));
+            BundleCatalogue.Key key = reopen.get(i).catalogueKey();
+            Optional<OpenedBundle> open = views.open().bundles().stream()
+                    .filter(b -> BundleCatalogue.Key.of(b).equals(key)).findFirst();
+            if (open.isEmpty()) {
+                session.expectReopen(files.get(i), key);
+                views.open().open(files.get(i));
+            } else if (i == reopen.size() - 1 && shown != null) {
+                // already open (a backup restored while working): shown again, the view and panel put back
+                if (views.open().currentProperty().get() == open.get()) {
+                    session.shown(open.get());
+                } else {
+                    views.open().currentProperty().set(open.get());
+                }
+            }
         }
         settleIfDone();
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
                 BenchCommand.Basemap.class,
                 BenchCommand.Map.class,
                 BenchCommand.Workspace.class,
+                BenchCommand.Carry.class,
                 BenchCommand.Risk.class,
                 BenchCommand.Export.class,
                 BenchCommand.Refuse.class,
@@ -140,6 +141,24 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new WorkspaceBench(entries, appends, runs).run(spec.commandLine().getOut());
+            return 0;
+        }
+    }
+
+    @Command(name = "carry", mixinStandardHelpOptions = true,
+            description = "Time the return to the officer's work after an unlock on the demo: workspace open, "
+                    + "session document, bundle reopened from the encrypted cache, cases.csv read back, importation "
+                    + "run again (against opening the file with every check), in a temporary folder.")
+    static final class Carry implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "5", description = "timed returns (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            new org.epiflow.bench.CarryBench(runs).run(spec.commandLine().getOut());
             return 0;
         }
     }

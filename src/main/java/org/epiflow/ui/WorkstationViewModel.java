@@ -45,7 +45,6 @@ public final class WorkstationViewModel {
     private final SearchViewModel search;
     private final StatusViewModel status;
     private final org.epiflow.ui.risk.RiskViewModel risk;
-    private final List<Path> reopen = new ArrayList<>();
     private final BoundariesViewModel boundaries;
     private final WorkspaceSession session;
     private final org.epiflow.ui.export.ExportViewModel export;
@@ -53,6 +52,7 @@ public final class WorkstationViewModel {
     private final org.epiflow.ui.compare.ComparisonViewModel comparison;
     private final org.epiflow.ui.compare.RegionGroupsViewModel groups;
     private final org.epiflow.ui.compare.SplitViewModel split;
+    private final org.epiflow.ui.session.SessionCarryOver carry;
 
     public WorkstationViewModel(Messages messages, AppPreferences prefs, TaskExecutor executor, DialogService dialogs,
                                 FileChooserService files, IdentityUnlocker unlocker, Clock clock) {
@@ -84,8 +84,12 @@ public final class WorkstationViewModel {
                 risk.clear();
             }
         });
-        this.session = new WorkspaceSession(messages, executor, dialogs, prefs, clock, workspacesRoot,
-                new WorkspaceSession.Views(open, timeline, map, selection));
+        var views = new WorkspaceSession.Views(open, timeline, map, selection);
+        this.session = new WorkspaceSession(messages, executor, dialogs, prefs, clock, workspacesRoot, views);
+        this.carry = new org.epiflow.ui.session.SessionCarryOver(messages, executor, dialogs, clock, session, views,
+                risk);
+        session.setOnReady(carry::unlocked);
+        risk.caseData().setKeeper(session.caseTableKeeper());
         session.setLockAction(() -> lock("idle"));
         session.setUnavailableAction(() -> {
             String why = session.noticeProperty().get();
@@ -102,11 +106,8 @@ public final class WorkstationViewModel {
             if (s != null) {
                 session.unlocked(s);
             }
-            open.setOpener(s == null ? null : session.opener(s));
-            if (s != null) {
-                List<Path> again = List.copyOf(reopen);
-                reopen.clear();
-                again.forEach(open::open);
+            if (unlock.session() == s) {   // not when the workspace could not be opened (locked again meanwhile)
+                open.setOpener(s == null ? null : session.opener(s));
             }
         });
         open.currentProperty().addListener((o, a, b) -> show(b));
@@ -194,14 +195,14 @@ public final class WorkstationViewModel {
         return boundaries;
     }
 
-    /** Wipes the key, drops the open bundles (remembered for reopening after the next unlock). */
+    /** Wipes the key, drops the open bundles (the session document brings them back after the next unlock). */
     public void lock() {
         lock("manual");
     }
 
     /**
-     * Locks: records it and closes the workspace, drops the open bundles (remembered, the one shown last, for
-     * reopening from the encrypted cache after the next unlock), wipes the key.
+     * Locks: saves the session document (what is open and shown, to return to after the next unlock or a restart),
+     * records the lock and closes the workspace, drops the open bundles, wipes the key.
      *
      * @param reason "manual", "idle" or "quit"
      */
@@ -210,13 +211,9 @@ public final class WorkstationViewModel {
             return;
         }
         timeline.playingProperty().set(false);
+        carry.locking();
         session.locking(reason);
-        OpenedBundle shown = open.currentProperty().get();
-        reopen.clear();
-        reopen.addAll(open.closeAll());
-        if (shown != null && reopen.remove(shown.file())) {
-            reopen.add(shown.file());
-        }
+        open.closeAll();
         unlock.lock();
     }
 
@@ -277,6 +274,11 @@ public final class WorkstationViewModel {
     /** The officer's workspace session (saved views, idle lock, audit notices). */
     public WorkspaceSession session() {
         return session;
+    }
+
+    /** The officer's work carrying over between sessions (the session document). */
+    public org.epiflow.ui.session.SessionCarryOver carry() {
+        return carry;
     }
 
     /** Hooks for recording risk runs and exports in the workspace. */

@@ -89,7 +89,7 @@ class CompareWalkthroughFxTest {
         w.robot().clickOn("#compareToggle");
         w.waitForMap();
         w.waitFor(() -> comparison(w) != null);
-        assertThat(w.text("#baselineDescription")).isEqualTo("基期 2020-01-17 – 2020-01-23（7 天），按日期对齐");
+        assertThat(w.text("#baselineDescription")).isEqualTo("基期 2020-01-17 至 2020-01-23（7 天），按日期对齐");
         String legend = legendText(w);
         assertThat(legend).contains("2020-01-17").doesNotContain("Change").doesNotContain("Baseline");
         assertThat(legend).containsPattern("[\\u4e00-\\u9fff]");

@@ -36,6 +36,9 @@ public final class CaseDataViewModel {
     private final org.epiflow.ui.i18n.LocalText summary;
     private final org.epiflow.ui.i18n.LocalTexts problems;
     private Path file;
+    private String source;
+    private Long tableId;
+    private CaseTableKeeper keeper;
 
     public CaseDataViewModel(Messages messages, TaskExecutor executor, FileChooserService files,
                              Supplier<OpenedBundle> bundle) {
@@ -48,6 +51,8 @@ public final class CaseDataViewModel {
         cumulative.addListener((o, a, b) -> {
             if (file != null) {
                 importFile(file);
+            } else if (tableId != null && keeper != null) {
+                restore(tableId, source, b, x -> { });
             }
         });
     }
@@ -72,18 +77,39 @@ public final class CaseDataViewModel {
         AggregateDataset data = b.data();
         boolean cum = cumulative.get();
         problems.clear();
-        executor.execute(ctx -> new CaseCsvReader(data.info().period(), data.regions(), cum).read(f),
-                TaskCallbacks.<CaseTable>of(t -> {
+        CaseTableKeeper k = keeper;
+        executor.execute(ctx -> {
+            byte[] csv = java.nio.file.Files.readAllBytes(f);
+            try {
+                CaseTable t = parse(data, cum, csv, f.getFileName().toString());
+                Long id = null;
+                if (k != null) {
+                    try {
+                        id = k.keep(f.getFileName().toString(), csv);
+                    } catch (Exception notKept) {
+                        // shown all the same; it does not come back after a lock (the workspace says why)
+                    }
+                }
+                return new Imported(t, id);
+            } finally {
+                java.util.Arrays.fill(csv, (byte) 0);
+            }
+        }, TaskCallbacks.<Imported>of(imported -> {
                     if (bundle.get() != b) {
                         return;
                     }
+                    CaseTable t = imported.table();
                     file = f;
+                    source = f.getFileName().toString();
+                    tableId = imported.id();
                     cases.set(t);
                     summary.show("risk.cases.loaded", f.getFileName().toString(), t.total(),
                             t.lastReportedDay() < 0 ? "-" : data.info().period().day(t.lastReportedDay()).toString());
                 }, e -> {
                     cases.set(null);
                     file = null;
+                    source = null;
+                    tableId = null;
                     summary.show("risk.cases.refused", f.getFileName().toString());
                     if (e instanceof CaseImportException ce) {
                         for (CaseImportException.Problem p : ce.problems()) {
@@ -97,10 +123,80 @@ public final class CaseDataViewModel {
                 }));
     }
 
+    private record Imported(CaseTable table, Long id) {
+    }
+
+    private static CaseTable parse(AggregateDataset data, boolean cumulative, byte[] csv, String source)
+            throws java.io.IOException, CaseImportException {
+        var decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+        try (var in = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(csv), decoder)) {
+            return new CaseCsvReader(data.info().period(), data.regions(), cumulative).read(in, source);
+        }
+    }
+
+    /** Where imported tables are kept (the workspace); null: nowhere (they do not come back after a lock). */
+    public void setKeeper(CaseTableKeeper k) {
+        this.keeper = k;
+    }
+
+    /** The id of the shown table in the keeper, or null (none shown, or not kept). */
+    public Long tableId() {
+        return tableId;
+    }
+
+    /** The file name the shown table was imported from, or null. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Shows a table kept before (after a lock or a restart): read from the keeper and checked against the bundle
+     * shown, in the background, exactly as when it was imported; {@code done} runs on the UI thread with whether
+     * it is shown.
+     */
+    public void restore(long id, String name, boolean cum, java.util.function.Consumer<Boolean> done) {
+        OpenedBundle b = bundle.get();
+        CaseTableKeeper k = keeper;
+        if (b == null || k == null) {
+            done.accept(false);
+            return;
+        }
+        AggregateDataset data = b.data();
+        String shownName = name == null || name.isBlank() ? "cases.csv" : name;
+        problems.clear();
+        executor.execute(ctx -> {
+            java.util.Optional<byte[]> csv = k.content(id);
+            if (csv.isEmpty()) {
+                return null;
+            }
+            try {
+                return parse(data, cum, csv.get(), shownName);
+            } finally {
+                java.util.Arrays.fill(csv.get(), (byte) 0);
+            }
+        }, TaskCallbacks.<CaseTable>of(t -> {
+            if (bundle.get() != b || t == null) {
+                done.accept(false);
+                return;
+            }
+            file = null;
+            tableId = null;
+            cumulative.set(cum);
+            source = shownName;
+            tableId = id;
+            cases.set(t);
+            summary.show("risk.cases.loaded", shownName, t.total(),
+                    t.lastReportedDay() < 0 ? "-" : data.info().period().day(t.lastReportedDay()).toString());
+            done.accept(true);
+        }, e -> done.accept(false)));
+    }
+
     /** Forgets the case data. */
     public void clear() {
         cases.set(null);
         file = null;
+        source = null;
+        tableId = null;
         summary.clear();
         problems.clear();
     }
@@ -108,7 +204,7 @@ public final class CaseDataViewModel {
     /** Identifies the case data for the cache: file name, daily/cumulative and a content hash ("" for none). */
     public String key() {
         CaseTable t = cases.get();
-        return t == null ? "" : (file == null ? "" : file.getFileName().toString()) + "|"
+        return t == null ? "" : (source == null ? "" : source) + "|"
                 + (cumulative.get() ? "cumulative" : "daily") + "|" + Integer.toHexString(t.hashCode()) + "|"
                 + t.total();
     }

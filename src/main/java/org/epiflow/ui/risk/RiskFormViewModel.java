@@ -222,4 +222,89 @@ public final class RiskFormViewModel {
     public StringProperty levelProperty() {
         return level;
     }
+
+    // ---- the form as text, for the session document (carry) ------------------------------------------------------
+
+    /** Every field as typed, by name (dates ISO, the model by id); for returning to the form after a lock. */
+    public java.util.Map<String, String> snapshot() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("model", model.get().id());
+        putDate(m, "from", from.get());
+        putDate(m, "to", to.get());
+        putDate(m, "asOf", asOf.get());
+        putDate(m, "reductionFrom", reductionFrom.get());
+        texts().forEach((k, p) -> m.put(k, p.get()));
+        m.put("bothDirections", Boolean.toString(bothDirections.get()));
+        m.put("fitR0", Boolean.toString(fitR0.get()));
+        m.put("rates", rates.get().name());
+        return m;
+    }
+
+    /**
+     * Puts back what {@link #snapshot()} gave; fields absent or unreadable keep what they have (a text field takes
+     * any text: it is checked when the model runs, as if typed).
+     */
+    public void restore(java.util.Map<String, String> m) {
+        if (m == null) {
+            return;
+        }
+        RiskModel.byId(at(m, "model")).ifPresent(model::set);
+        from.set(date(at(m, "from")));
+        to.set(date(at(m, "to")));
+        asOf.set(date(at(m, "asOf")));
+        reductionFrom.set(date(at(m, "reductionFrom")));
+        texts().forEach((k, p) -> {
+            String v = m.get(k);
+            if (v != null && v.length() <= 10_000) {
+                p.set(v);
+            }
+        });
+        bothDirections.set(Boolean.parseBoolean(at(m, "bothDirections")));
+        fitR0.set(Boolean.parseBoolean(at(m, "fitR0")));
+        for (SeirParameters.Rates r : SeirParameters.Rates.values()) {
+            if (r.name().equals(at(m, "rates"))) {
+                rates.set(r);
+            }
+        }
+    }
+
+    private java.util.Map<String, StringProperty> texts() {
+        java.util.Map<String, StringProperty> t = new java.util.LinkedHashMap<>();
+        t.put("window", window);
+        t.put("ascertainment", ascertainment);
+        t.put("reportDelay", reportDelay);
+        t.put("reportDelaySd", reportDelaySd);
+        t.put("sources", sources);
+        t.put("seeds", seeds);
+        t.put("r0", r0);
+        t.put("latentDays", latentDays);
+        t.put("infectiousDays", infectiousDays);
+        t.put("travelReduction", travelReduction);
+        t.put("contactReduction", contactReduction);
+        t.put("rampDays", rampDays);
+        t.put("horizon", horizon);
+        t.put("runs", runs);
+        t.put("seed", seed);
+        t.put("level", level);
+        return t;
+    }
+
+    private static void putDate(java.util.Map<String, String> m, String k, LocalDate d) {
+        if (d != null) {
+            m.put(k, d.toString());
+        }
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The value of {@code key} in a snapshot (null: absent). */
+    private static String at(java.util.Map<String, String> map, String key) {
+        return map.get(key);
+    }
 }

@@ -63,6 +63,10 @@ public final class RiskViewModel {
     private final StringProperty inputs = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<RiskRun> run = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ForecastSeries> forecast = new ReadOnlyObjectWrapper<>();
+    /** The form as typed for each run finished on the bundle shown, oldest first (at most {@value #KEPT_RUNS}). */
+    private final java.util.LinkedHashMap<RiskSettings, java.util.Map<String, String>> runForms =
+            new java.util.LinkedHashMap<>();
+    static final int KEPT_RUNS = 5;
     private TaskHandle handle;
     private AtomicBoolean token;
     private int computations;
@@ -88,6 +92,7 @@ public final class RiskViewModel {
         });
         bundle.addListener((o, a, b) -> {
             cancel();
+            runForms.clear();
             cases.clear();
             form.clearDates();
             show(null);
@@ -151,6 +156,7 @@ public final class RiskViewModel {
         }
         CaseTable t = cases.casesProperty().get();
         RiskRequest req = request(b, s);
+        java.util.Map<String, String> typed = form.snapshot();
         running.set(true);
         progress.set(-1);
         status.show("risk.status.running", Message.of(s.model().messageKey()));
@@ -168,9 +174,14 @@ public final class RiskViewModel {
             if (stop.get() || r == null || bundle.get() != b) {
                 return;
             }
-            finished();
             cache.put(r);
+            runForms.remove(s);
+            runForms.put(s, typed);
+            while (runForms.size() > KEPT_RUNS) {
+                runForms.remove(runForms.keySet().iterator().next());
+            }
             show(r);
+            finished();   // after it is shown: whoever waits for "running" to go off finds the run
             status.show("risk.status.done", Message.of(s.model().messageKey()), r.result().rows().size());
             listeners.forEach(l -> l.runFinished(r));
         }, e -> {
@@ -274,7 +285,26 @@ public final class RiskViewModel {
     public void clear() {
         cancel();
         cache.clear();
+        runForms.clear();
         show(null);
+    }
+
+    /**
+     * The form as typed for the runs finished on the bundle shown (oldest first, the run shown last), for the
+     * session document: running them again gives the same results.
+     */
+    public List<java.util.Map<String, String>> runForms() {
+        List<java.util.Map<String, String>> out = new ArrayList<>();
+        RiskRun shown = run.get();
+        runForms.forEach((settings, typed) -> {
+            if (shown == null || !settings.equals(shown.settings())) {
+                out.add(typed);
+            }
+        });
+        if (shown != null && runForms.containsKey(shown.settings())) {
+            out.add(runForms.get(shown.settings()));
+        }
+        return out;
     }
 
     /** Computations actually run (not answered from the cache); for tests. */

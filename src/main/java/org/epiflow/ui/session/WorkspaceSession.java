@@ -65,6 +65,13 @@ public final class WorkspaceSession implements SessionServices {
     private volatile List<Path> catalogueRecent = List.of();
     private ViewDialogs viewDialogs;
     private ViewDefinition restore;
+    private final List<java.util.function.Consumer<OpenedBundle>> shownListeners = new java.util.ArrayList<>();
+    private java.util.function.Consumer<Session> onReady = s -> { };
+    private volatile Session unlockedAs;
+    /** Files to reopen from the encrypted cache alone (session document), by absolute path. */
+    private final java.util.Map<Path, BundleCatalogue.Key> reopenKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<Path> reopenFailed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private java.util.concurrent.ScheduledFuture<?> pendingSave;
 
     /**
      * @param workspacesRoot the folder holding officers' workspaces (null: {@code AppDirectories.workspacesRoot()})
@@ -83,6 +90,10 @@ public final class WorkspaceSession implements SessionServices {
             views.open().setRecentSource(this::recent);
             executor.execute(ctx -> lifecycle.thread.call(() -> ws.catalogue().recentFiles(AppPreferences.MAX_RECENT)),
                     TaskCallbacks.<List<Path>>of(r -> catalogueRecent = r, e -> { }));
+            Session s = unlockedAs;
+            if (s != null) {
+                onReady.accept(s);
+            }
         });
     }
 
@@ -97,6 +108,39 @@ public final class WorkspaceSession implements SessionServices {
             restore = null;
             apply(v);
         }
+        for (var l : List.copyOf(shownListeners)) {
+            l.accept(b);
+        }
+    }
+
+    /** Called after {@link #shown} has applied a view waiting for the bundle (the session document's risk panel). */
+    public void addShownListener(java.util.function.Consumer<OpenedBundle> l) {
+        shownListeners.add(l);
+    }
+
+    /** Called on the UI thread each time the workspace has opened after an unlock (to return to the document). */
+    public void setOnReady(java.util.function.Consumer<Session> r) {
+        this.onReady = r == null ? s -> { } : r;
+    }
+
+    /** The view to apply when its bundle is shown next (null: none). */
+    public void restoreOnShown(ViewDefinition v) {
+        this.restore = v;
+    }
+
+    /**
+     * The next open of {@code file} is a return to the session document: the bundle comes from the encrypted cache
+     * alone ({@link #reopenFromCache}); if it is not cached (or the copy is damaged) the file is opened as usual.
+     */
+    public void expectReopen(Path file, BundleCatalogue.Key key) {
+        Path abs = file.toAbsolutePath().normalize();
+        reopenFailed.remove(abs);
+        reopenKeys.put(abs, key);
+    }
+
+    /** Whether the last return to {@code file} (see {@link #expectReopen}) failed. */
+    public boolean reopenFailed(Path file) {
+        return reopenFailed.contains(file.toAbsolutePath().normalize());
     }
 
     /** What locks the workstation (the idle lock calls it with the reason "idle"). */
@@ -122,6 +166,7 @@ public final class WorkspaceSession implements SessionServices {
 
     /** The officer unlocked: opens (or creates) the workspace in the background. */
     public void unlocked(Session s) {
+        unlockedAs = s;
         lifecycle.unlocked(s);
     }
 
@@ -132,10 +177,10 @@ public final class WorkspaceSession implements SessionServices {
      * @param reason "manual", "idle" or "quit"
      */
     public void locking(String reason) {
-        if (lifecycle.future() != null) {
-            ViewDefinition v = capture();
-            restore = v.bundle() == null ? null : v;
-        }
+        unlockedAs = null;
+        restore = null;
+        reopenKeys.clear();
+        cancelPendingSave();
         views.open().setRecentSource(null);
         catalogueRecent = List.of();
         lifecycle.locking(reason);
@@ -164,7 +209,35 @@ public final class WorkspaceSession implements SessionServices {
      */
     public BundleOpener opener(Session s) {
         return (file, progress) -> {
+            Path abs = file.toAbsolutePath().normalize();
+            BundleCatalogue.Key key = reopenKeys.remove(abs);
+            if (key != null) {
+                try {
+                    Optional<OpenedBundle> back = reopenFromCache(s, key);
+                    if (back.isPresent()) {
+                        progress.update(org.epiflow.bundle.BundleStage.OPENED, 1.0);
+                        return back.get();
+                    }
+                } catch (WorkspaceException | RuntimeException | Error e) {
+                    reopenFailed.add(abs);
+                    throw e;
+                } catch (Exception e) {
+                    reopenFailed.add(abs);
+                    throw new IOException(e);
+                }
+            }
             Workspace ws = lifecycle.current();
+            if (key != null) {
+                try {
+                    AuditedBundleOpener.Opened o = new AuditedBundleOpener(ws, new BundleReader(s.trust()), s.trust())
+                            .openUsingCache(file, s::credentials, progress);
+                    opened(ws, o);
+                    return o.bundle();
+                } catch (Exception | Error e) {
+                    reopenFailed.add(abs);
+                    throw e;
+                }
+            }
             AuditedBundleOpener.Opened o = new AuditedBundleOpener(ws, new BundleReader(s.trust()), s.trust())
                     .openUsingCache(file, s::credentials, progress);
             opened(ws, o);
@@ -253,16 +326,82 @@ public final class WorkspaceSession implements SessionServices {
 
     /** Saves the session document (what is open and shown) in the workspace, in the background. */
     public void saveSessionDocument(int formatVersion, String json) {
+        cancelPendingSave();
         if (!available()) {
             return;
         }
-        lifecycle.thread.execute(() -> {
-            try {
-                lifecycle.current().sessionState().save(SESSION_DOCUMENT, formatVersion, json);
-            } catch (WorkspaceException e) {
-                executor.onUiThread(() -> lifecycle.notice.set(messages.format(e)));
+        var f = lifecycle.future();
+        lifecycle.thread.execute(() -> save(f, formatVersion, json));
+    }
+
+    /**
+     * Saves the session document after {@code delay} on the workspace thread, unless another save comes first
+     * (debounced: a drag of the map writes once); dropped if the workstation is locked meanwhile.
+     */
+    public void saveSessionDocumentLater(int formatVersion, String json, java.time.Duration delay) {
+        cancelPendingSave();
+        if (!available()) {
+            return;
+        }
+        var f = lifecycle.future();
+        synchronized (this) {
+            pendingSave = lifecycle.thread.after(delay, () -> save(f, formatVersion, json));
+        }
+    }
+
+    private synchronized void cancelPendingSave() {
+        if (pendingSave != null) {
+            pendingSave.cancel(false);
+            pendingSave = null;
+        }
+    }
+
+    /** On the workspace thread: saves if the workspace opened as {@code f} is still open. */
+    private void save(java.util.concurrent.CompletableFuture<Workspace> f, int formatVersion, String json) {
+        Workspace ws = f == null || f.isCompletedExceptionally() ? null : f.getNow(null);
+        if (ws == null || ws.isClosed()) {
+            return;
+        }
+        try {
+            ws.sessionState().save(SESSION_DOCUMENT, formatVersion, json);
+        } catch (WorkspaceException e) {
+            executor.onUiThread(() -> lifecycle.notice.set(messages.format(e)));
+        } catch (RuntimeException e) {
+            executor.onUiThread(() -> lifecycle.notice.set(messages.get("session.error",
+                    String.valueOf(e.getMessage()))));
+        }
+    }
+
+    /**
+     * Keeps imported case tables in the workspace's encrypted case-table store ({@code CASE_IMPORT} entry), so that
+     * they come back after a lock or a restart; the same content imported again under the same name is kept once.
+     */
+    public org.epiflow.ui.risk.CaseTableKeeper caseTableKeeper() {
+        return new org.epiflow.ui.risk.CaseTableKeeper() {
+            @Override
+            public long keep(String source, byte[] csv) throws Exception {
+                Workspace ws = lifecycle.current();
+                return lifecycle.thread.call(() -> {
+                    for (var t : ws.caseTables().list()) {
+                        if (t.source().equals(source)) {
+                            Optional<byte[]> c = ws.caseTables().content(t.id());
+                            boolean same = c.isPresent() && java.security.MessageDigest.isEqual(c.get(), csv);
+                            c.ifPresent(x -> java.util.Arrays.fill(x, (byte) 0));
+                            if (same) {
+                                return t.id();
+                            }
+                        }
+                    }
+                    return ws.caseTables().importCsv(source, source, csv);
+                });
             }
-        });
+
+            @Override
+            public Optional<byte[]> content(long id) throws Exception {
+                Workspace ws = lifecycle.current();
+                return lifecycle.thread.call(() -> ws.caseTables().content(id));
+            }
+        };
     }
 
     /** The session document saved last (waits for the workspace; empty when there is none or it is damaged). */

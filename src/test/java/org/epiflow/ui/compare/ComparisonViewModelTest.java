@@ -48,7 +48,7 @@ class ComparisonViewModelTest {
         assertThat(vm.descriptionProperty().get())
                 .isEqualTo("Baseline 2020-01-17 – 2020-01-23 (7 days), aligned by date");
         messages.setLocale(Messages.CHINESE);
-        assertThat(vm.descriptionProperty().get()).isEqualTo("基期 2020-01-17 – 2020-01-23（7 天），按日期对齐");
+        assertThat(vm.descriptionProperty().get()).isEqualTo("基期 2020-01-17 至 2020-01-23（7 天），按日期对齐");
     }
 
     @Test

@@ -77,15 +77,9 @@ public final class RiskPanel extends ScrollPane {
         ObservableBooleanValue impOrSeir = Bindings.or(imp, seir);
         ObservableBooleanValue notSeir = Bindings.not(seir);
         int[] row = {0};
-        DatePicker from = new DatePicker();
-        from.setId("riskFrom");
-        from.valueProperty().bindBidirectional(f.fromProperty());
-        DatePicker to = new DatePicker();
-        to.setId("riskTo");
-        to.valueProperty().bindBidirectional(f.toProperty());
-        DatePicker asOf = new DatePicker();
-        asOf.setId("riskAsOf");
-        asOf.valueProperty().bindBidirectional(f.asOfProperty());
+        DatePicker from = DateText.picker("riskFrom", f.fromProperty());
+        DatePicker to = DateText.picker("riskTo", f.toProperty());
+        DatePicker asOf = DateText.picker("riskAsOf", f.asOfProperty());
         add(g, row, "risk.from", from, null);
         add(g, row, "risk.to", to, notSeir);
         add(g, row, "risk.asOf", asOf, null);
@@ -118,9 +112,7 @@ public final class RiskPanel extends ScrollPane {
                 seir);
         add(g, row, "analytics.param.contactReduction", field(f.contactReductionProperty(),
                 "riskContactReduction"), seir);
-        DatePicker reductionFrom = new DatePicker();
-        reductionFrom.setId("riskReductionFrom");
-        reductionFrom.valueProperty().bindBidirectional(f.reductionFromProperty());
+        DatePicker reductionFrom = DateText.picker("riskReductionFrom", f.reductionFromProperty());
         add(g, row, "risk.reductionFrom", reductionFrom, seir);
         add(g, row, "analytics.param.reductionRampDays", field(f.rampDaysProperty(), "riskRamp"), seir);
         add(g, row, "analytics.param.horizonDays", field(f.horizonProperty(), null), seir);

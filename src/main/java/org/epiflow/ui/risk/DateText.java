@@ -42,7 +42,6 @@ final class DateText extends StringConverter<LocalDate> {
         DatePicker p = new DatePicker();
         p.setId(id);
         p.setConverter(new DateText(p.valueProperty()));
-        p.setPromptText("2020-01-23");
         p.valueProperty().bindBidirectional(value);
         p.getEditor().focusedProperty().addListener((o, was, now) -> {
             if (!now) {

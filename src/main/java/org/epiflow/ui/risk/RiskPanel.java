@@ -306,6 +306,10 @@ public final class RiskPanel extends ScrollPane {
         TableColumn<RankingRow, String> value = column("risk.ranking.value", RankingRow::value, 110);
         value.textProperty().bind(Bindings.createStringBinding(() -> vm.heatmap().label(
                 vm.heatmap().measureProperty().get()), vm.heatmap().measureProperty()));
+        // the measure's name is the header ("Expected imported infections"): wide enough to be read, not cut short
+        value.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(110,
+                headerWidth(value.getText())), value.textProperty()));
+        value.setId("rankingValue");
         table.getColumns().add(value);
         TableColumn<RankingRow, String> interval = column("risk.ranking.interval", RankingRow::interval, 120);
         interval.setId("rankingInterval");
@@ -331,6 +335,13 @@ public final class RiskPanel extends ScrollPane {
             }
         });
         return new VBox(4, heading, table);
+    }
+
+    /** The width a column header needs for {@code text} in the table's font, with the header's padding. */
+    private static double headerWidth(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text == null ? "" : text);
+        t.setFont(javafx.scene.text.Font.getDefault());
+        return Math.ceil(t.getLayoutBounds().getWidth() * 1.1) + 24;
     }
 
     private TableColumn<RankingRow, String> column(String key, Function<RankingRow, String> f, double width) {

@@ -272,7 +272,7 @@ public final class SeirForecast {
         }
         if (now != null) {
             inputs.add(Message.of("analytics.inputs.seededNowcast", String.valueOf(summary.get("seededOn")),
-                    ParameterSpec.text(Math.round(start.infected()))));
+                    Math.round(start.infected())));
         }
         if (fit != null) {
             inputs.add(Message.of("analytics.inputs.calibration", ParameterSpec.text(s.ascertainment()),

@@ -103,6 +103,7 @@ class SeirSeedingTest {
         String seededOn = String.valueOf(o.result().summary().get("seededOn"));
         assertThat(o.result().inputs()).anySatisfy(m -> assertThat(m.english())
                 .startsWith("Started from the nowcast of each region's reports")
+                .containsPattern("reports: \\d{1,3}(,\\d{3})* people")   // a count, written as a count
                 .contains("at the end of " + seededOn));
         assertThat(o.result().inputs()).anySatisfy(m -> assertThat(org.epiflow.text.Texts.inChinese().format(m))
                 .startsWith("按各地区报告病例推算").contains("截至 " + seededOn));

@@ -168,6 +168,10 @@ public final class RiskModels {
         check(ForecastParameters.RUNS, p.runs(), problems);
         check(ForecastParameters.SEED, p.seed(), problems);
         check(ImportationParameters.ASCERTAINMENT, p.ascertainment(), problems);
+        if ((p.travelReduction() > 0 || p.contactReduction() > 0) && p.reductionFrom() == null) {
+            // else the reduction typed would be silently ignored (seen in the app: contact −75 %, "no reduction")
+            problems.add(Message.of("analytics.input.reductionWithoutDate"));
+        }
     }
 
     private static void check(ParameterSpec spec, double v, List<Message> problems) {

@@ -10,11 +10,13 @@ import java.util.Objects;
  * A heatmap as an export draws it: the choropleth painted on the map (values per region or province, breaks,
  * colours, marks for sources and regions without a figure, optional density surface) and its legend as the screen
  * shows it — rows from the top (highest class first, then the marks and "no value"), each a label and a swatch —
- * with an optional note (how provinces were rolled up, the model, the date it is as of).
+ * with an optional note (how provinces were rolled up, the model, the date it is as of, then the run's inputs:
+ * windows, as-of date, parameters — issue 14, "every forecast states its inputs … in the export footer").
  *
  * @param layer  what is painted; its title heads the legend block
  * @param legend the legend rows, top to bottom
- * @param note   a line of small print under the rows (may be empty)
+ * @param note   small print under the rows, one line per {@code \n} (the legend wraps each line to its width; the
+ *               slide's notes carry it as it is); may be empty
  */
 public record ExportHeatmap(ChoroplethLayer layer, List<Row> legend, String note) {
     /**
@@ -34,6 +36,28 @@ public record ExportHeatmap(ChoroplethLayer layer, List<Row> legend, String note
         Objects.requireNonNull(layer, "layer");
         legend = List.copyOf(legend);
         note = note == null ? "" : note;
+    }
+
+    /** The note's lines, or none. */
+    public List<String> noteLines() {
+        return note.isEmpty() ? List.of() : List.of(note.split("\n"));
+    }
+
+    /**
+     * The note for a run: {@code first} (roll-up, model, as-of; may be empty), then each of the run's inputs on a
+     * line of its own.
+     */
+    public static String note(String first, List<String> inputs) {
+        List<String> lines = new ArrayList<>();
+        if (!first.isEmpty()) {
+            lines.add(first);
+        }
+        for (String s : inputs) {
+            if (!s.isBlank()) {
+                lines.add(s.replace('\n', ' '));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     public String title() {

@@ -32,7 +32,8 @@ import java.util.function.IntFunction;
  * A risk model's column as a heatmap for a page, built as the workstation builds its heatmap: the figures per region
  * (or per province by the column's own roll-up rule), sources and regions without published trips marked rather
  * than coloured, breaks by the chosen method (a diverging column centred on its neutral value), the column's colour
- * scheme read towards the exposed end, the legend's labels with the column's digits. For {@code epiflow export
+ * scheme read towards the exposed end, the legend's labels with the column's digits, and a note naming the model,
+ * the as-of day and every input of the run (windows, parameters) in the page's language. For {@code epiflow export
  * --heatmap MODEL:COLUMN}.
  */
 public final class RiskHeatmap {
@@ -170,7 +171,8 @@ public final class RiskHeatmap {
         }
         note.add(PageText.of(lang, Message.of("export.heatmap.asOf", Message.of(outcome.model().messageKey()),
                 data.info().period().day(outcome.window().asOfDay()).toString())));
-        return new ExportHeatmap(layer, rows, String.join(" · ", note));
+        List<String> inputs = res.inputs().stream().map(m -> PageText.of(lang, m)).toList();
+        return new ExportHeatmap(layer, rows, ExportHeatmap.note(String.join(" · ", note), inputs));
     }
 
     /** The figures mapped: per region (sources and regions without published trips left out), or per province. */

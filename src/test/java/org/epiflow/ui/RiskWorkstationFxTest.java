@@ -48,6 +48,14 @@ class RiskWorkstationFxTest {
 
         TableView<RankingRow> table = w.node("#rankingTable");
         assertThat(table.getItems()).isNotEmpty();
+        // every column header is read in full: the measure's header was cut to "Expected imported infe…"
+        w.interact(table::layout);
+        var headers = w.robot().from(table).lookup(".column-header .label").queryAllAs(javafx.scene.control.Label.class);
+        assertThat(headers).isNotEmpty();
+        for (var h : headers) {
+            var shown = w.robot().from(h).lookup(".text").queryAs(javafx.scene.text.Text.class);
+            assertThat(shown.getText()).as("header %s as shown", h.getText()).isEqualTo(h.getText());
+        }
         RankingRow top = table.getItems().get(0);
         assertThat(top.rank()).isEqualTo(1);
         w.interact(() -> table.getSelectionModel().select(0));

@@ -221,24 +221,29 @@ public final class SeirCalibration {
         double level = dMin + CHI2_95 * phi;
         double lo = R0_LOW / 3;
         double hi = R0_HIGH * 1.5;
+        // Each bound is bracketed on its own side of the refined minimum r: the best grid point may lie on either
+        // side of r, and may itself be above the level when the profile is sharp, so the walk starts at the first
+        // grid point beyond r, not at the best grid point.
         int g = best;
-        while (g >= 0 && !(dev[g] >= level)) {
+        while (g >= 0 && grid[g] >= r) {
             g--;
         }
-        if (g >= 0) {
-            lo = crossing(prof, grid[g], g + 1 <= best ? grid[g + 1] : r, r, level);
-        } else {
-            lo = bound(prof, grid[0], lo, level);
+        double inner = r;
+        while (g >= 0 && nanHigh(dev[g]) < level) {
+            inner = grid[g];
+            g--;
         }
+        lo = g >= 0 ? crossing(prof, grid[g], inner, r, level) : bound(prof, inner, lo, level);
         g = best;
-        while (g < GRID && !(dev[g] >= level)) {
+        while (g < GRID && grid[g] <= r) {
             g++;
         }
-        if (g < GRID) {
-            hi = crossing(prof, grid[g], g - 1 >= best ? grid[g - 1] : r, r, level);
-        } else {
-            hi = bound(prof, grid[GRID - 1], hi, level);
+        inner = r;
+        while (g < GRID && nanHigh(dev[g]) < level) {
+            inner = grid[g];
+            g++;
         }
+        hi = g < GRID ? crossing(prof, grid[g], inner, r, level) : bound(prof, inner, hi, level);
         return new Fit(r, m[0], lo, hi, dMin, phi, (int) m[3], (long) m[4], prof.runs());
     }
 

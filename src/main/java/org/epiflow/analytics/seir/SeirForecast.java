@@ -271,8 +271,8 @@ public final class SeirForecast {
             inputs.add(Message.of("analytics.inputs.noReductions"));
         }
         if (now != null) {
-            inputs.add(Message.of("analytics.inputs.seededNowcast", start.day() < 0 ? period.start().toString()
-                    : period.day(s.startDay() + start.day()).toString(), ParameterSpec.text(Math.round(start.infected()))));
+            inputs.add(Message.of("analytics.inputs.seededNowcast", String.valueOf(summary.get("seededOn")),
+                    Math.round(start.infected())));
         }
         if (fit != null) {
             inputs.add(Message.of("analytics.inputs.calibration", ParameterSpec.text(s.ascertainment()),
@@ -282,11 +282,6 @@ public final class SeirForecast {
         return new Outcome(table(data, det, ens, pop, summary, inputs), det, ens, p, infected, fit);
     }
 
-    /**
-     * Each run's start: a bootstrap replicate of the nowcast (every reporting region's daily reports redrawn, the
-     * recent days' trend refitted; {@link Nowcast.Estimate#replicate}) walked to the as-of day, so the bands carry
-     * the uncertainty of the current infections.
-     */
     /** The last day up to {@code asOf} estimated from its own reports (not continuing the trend), or -1. */
     static int lastReliable(Nowcast.Estimate now, int asOf) {
         for (int d = asOf; d >= 0; d--) {
@@ -297,6 +292,11 @@ public final class SeirForecast {
         return -1;
     }
 
+    /**
+     * Each run's start: a bootstrap replicate of the nowcast (every reporting region's daily reports redrawn, the
+     * recent days' trend refitted; {@link Nowcast.Estimate#replicate}) walked to the as-of day, so the bands carry
+     * the uncertainty of the current infections.
+     */
     private static SeirEnsemble.Start nowcastDraws(Nowcast.Estimate now, int n, SeirParameters p, int startDay,
                                                    int asOfDay) {
         double[] x = now.infections();

@@ -41,9 +41,7 @@ final class LegendPainter {
             for (var e : p.heatmap().legend()) {
                 rows.add(new Row(PageText.localizeRange(lang, e.label()), e.argb(), 0, e.hatched() ? 'x' : 'h'));
             }
-            if (!p.heatmap().note().isEmpty()) {
-                rows.add(new Row(p.heatmap().note(), 0, 0, 'n'));
-            }
+            p.heatmap().noteLines().forEach(s -> rows.add(new Row(s, 0, 0, 'w')));
             blocks.add(new Block(p.heatmap().title(), rows));
         }
         if (scene.shows(MapLayer.FLOWS) && scene.flows() != null && scene.flows().size() > 0) {
@@ -100,7 +98,7 @@ final class LegendPainter {
         y += tm.height(head) - tm.ascent(head) + 6 * u;
         double swatch = 30 * u;
         MapPath path = new MapPath();
-        for (Row r : b.rows()) {
+        for (Row r : wrapped(b.rows(), small, w)) {
             TextStyle ts = r.kind() == 'n' ? small : body;
             double rowH = Math.max(tm.height(ts) + 3 * u, r.kind() == 's' ? 2 * r.size() + 4 : 0);
             if (y + rowH > bottom + 1) {
@@ -148,6 +146,46 @@ final class LegendPainter {
             y += rowH;
         }
         return y;
+    }
+
+    /**
+     * The rows with every note to wrap ({@code 'w'}: the heatmap's note and the run's inputs) broken into small-print
+     * rows that fit {@code w}: at the last space that keeps at least half the line, else between characters (Chinese).
+     */
+    private static List<Row> wrapped(List<Row> rows, TextStyle ts, double w) {
+        TextMetrics tm = LayoutMetrics.get();
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.kind() != 'w') {
+                out.add(r);
+                continue;
+            }
+            String rest = r.label().strip();
+            while (!rest.isEmpty()) {
+                int fits = 1;   // the longest prefix that fits (at least one character): widths grow with length
+                int over = rest.length() + 1;
+                while (over - fits > 1) {
+                    int mid = (fits + over) >>> 1;
+                    if (tm.width(rest.substring(0, mid), ts) <= w) {
+                        fits = mid;
+                    } else {
+                        over = mid;
+                    }
+                }
+                int cut = fits;
+                if (fits < rest.length()) {
+                    int space = rest.lastIndexOf(' ', fits);
+                    if (space >= fits / 2 && space > 0) {
+                        cut = space;
+                    } else if (Character.isHighSurrogate(rest.charAt(cut - 1)) && cut > 1) {
+                        cut--;
+                    }
+                }
+                out.add(new Row(rest.substring(0, cut).strip(), 0, 0, 'n'));
+                rest = rest.substring(cut).strip();
+            }
+        }
+        return out;
     }
 
     /** Cuts text with an ellipsis to fit a width. */

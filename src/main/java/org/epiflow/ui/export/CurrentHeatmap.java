@@ -84,7 +84,7 @@ final class CurrentHeatmap {
 
     /**
      * "Summed over the province · Importation risk (Du et al. 2020), as of 2020-01-23": how provinces were rolled up
-     * (as the screen's legend says) and the model and day its figures are for.
+     * (as the screen's legend says) and the model and day its figures are for; then the run's inputs, a line each.
      */
     private String note(Messages m) {
         RiskRun run = heatmap == null ? null : heatmap.runProperty().get();
@@ -100,6 +100,7 @@ final class CurrentHeatmap {
         String model = m.get(run.settings().model().messageKey());
         String asOf = run.data().info().period().day(run.window().asOfDay()).toString();
         parts.add(m.get("export.heatmap.note", model, asOf));
-        return String.join(" · ", parts);
+        return ExportHeatmap.note(String.join(" · ", parts),
+                run.result().inputs().stream().map(m.texts()::format).toList());
     }
 }

@@ -15,19 +15,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.epiflow.analytics.Column;
 import org.epiflow.analytics.RollUp;
-import org.epiflow.analytics.classify.BreakFinder;
 import org.epiflow.analytics.classify.Breaks;
 import org.epiflow.analytics.classify.ClassificationMethod;
 import org.epiflow.analytics.classify.ColorScheme;
 import org.epiflow.analytics.classify.Legend;
 import org.epiflow.analytics.seir.SeirForecast;
-import org.epiflow.map.Argb;
 import org.epiflow.map.ChoroplethLayer;
 import org.epiflow.map.DensitySurface;
 import org.epiflow.ui.i18n.Messages;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,46 +177,13 @@ public final class HeatmapViewModel {
         }
         Map<String, Double> values = mappedValues();
         double[] v = values.values().stream().mapToDouble(Double::doubleValue).toArray();
-        Column col = column();
-        int k = Math.max(2, Math.min(9, classes.get()));
-        boolean diverging = scheme.get().kind() == ColorScheme.Kind.DIVERGING && col != null
-                && col.scale() == Column.Scale.DIVERGING && method.get() != ClassificationMethod.CUSTOM;
-        Breaks breaks;
-        int below = -1;
-        error.set("");
-        try {
-            if (locked != null) {
-                breaks = locked;
-            } else if (method.get() == ClassificationMethod.CUSTOM) {
-                breaks = BreakFinder.custom(parseEdges(customBreaks.get()));
-            } else if (diverging) {
-                BreakFinder.Diverging d = BreakFinder.diverging(method.get(), v, k, col.centre());
-                breaks = d.breaks();
-                below = d.below();
-            } else {
-                breaks = BreakFinder.of(method.get(), v, k);
-            }
-        } catch (IllegalArgumentException e) {
-            error.set(messages.get("risk.heatmap.badBreaks"));
-            breaks = BreakFinder.quantiles(v, k);
-        }
-        if (below < 0 && col != null && col.scale() == Column.Scale.DIVERGING
-                && scheme.get().kind() == ColorScheme.Kind.DIVERGING) {
-            below = 0;
-            for (int c = 0; c < breaks.classes(); c++) {
-                below += breaks.upper(c) <= col.centre() ? 1 : 0;
-            }
-        }
         String title = title(m);
-        int[] classColors = below >= 0 ? scheme.get().diverging(below, breaks.classes() - below, reversed.get())
-                : scheme.get().colors(breaks.classes(), reversed.get());
-        Legend l = Legend.of(title, breaks, scheme.get(), classColors, col == null ? 3 : col.digits());
-        double[] edges = breaks.edges();
-        double[] inner = Arrays.copyOfRange(edges, 1, edges.length - 1);
-        int[] colors = new int[l.entries().size()];
-        for (int i = 0; i < colors.length; i++) {
-            colors[i] = Argb.withAlpha(l.entries().get(i).argb(), 0.85);
-        }
+        HeatmapClasses classed = HeatmapClasses.of(v, column(), new HeatmapClasses.Rule(method.get(), classes.get(),
+                customBreaks.get(), scheme.get(), reversed.get(), locked), title);
+        error.set(classed.badEdges() ? messages.get("risk.heatmap.badBreaks") : "");
+        Legend l = classed.legend();
+        double[] inner = classed.inner();
+        int[] colors = classed.colors();
         legend.set(l);
         note.set(provinces.get() ? messages.get(m.isForecast() ? RollUp.SUM.messageKey() : rollUp().messageKey())
                 : "");
@@ -247,14 +211,7 @@ public final class HeatmapViewModel {
 
     /** A figure as the legend and table show it: the column's significant digits, more for probabilities near 1. */
     public String format(double v, Column c) {
-        if (Double.isNaN(v)) {
-            return "";
-        }
-        int digits = c == null ? 3 : c.digits();
-        if (c != null && c.rollUp().kind() == RollUp.Kind.PROBABILITY && v > 0.999 && v < 1) {
-            digits = Math.max(digits, (int) Math.ceil(-Math.log10(1 - v)) + 2);
-        }
-        return Legend.format(v, digits);
+        return HeatmapHover.format(v, c);
     }
 
     /** The hover line of a place: the mapped figure and, where the model gives one, its 95 % interval. */
@@ -264,27 +221,8 @@ public final class HeatmapViewModel {
         if (r == null || m == null || layer.get() == null) {
             return "";
         }
-        Double v = mappedValues().get(code);
-        ChoroplethLayer.Mark mark = marks().get(code);
-        String label = label(m);
-        if (v == null) {
-            String why = mark == ChoroplethLayer.Mark.SOURCE ? messages.get("risk.ranking.source")
-                    : mark == ChoroplethLayer.Mark.SUPPRESSED ? messages.get("risk.ranking.suppressed")
-                    : messages.get("risk.heatmap.noData");
-            return mark == null ? "" : messages.get("risk.hover.value", label, why);
-        }
-        Column c = column();
-        String text = messages.get("risk.hover.value", label, format(v, c));
-        if (c != null && !provinces.get()) {
-            var row = r.result().row(code);
-            var lo = r.result().column(c.name() + "_lower");
-            var hi = r.result().column(c.name() + "_upper");
-            if (row.isPresent() && lo.isPresent() && hi.isPresent()) {
-                text = messages.get("risk.hover.interval", label, format(v, c),
-                        format(row.get().value(lo.getAsInt()), c), format(row.get().value(hi.getAsInt()), c));
-            }
-        }
-        return text;
+        return HeatmapHover.describe(messages, r, column(), label(m), code, mappedValues().get(code),
+                marks().get(code), provinces.get());
     }
 
     /** Seats of the bundle's regions, and of their provinces (mean of the seats) for the roll-up. */
@@ -304,14 +242,7 @@ public final class HeatmapViewModel {
 
     /** Parses custom edges: numbers separated by commas or spaces, strictly increasing, at least two. */
     static double[] parseEdges(String text) {
-        String[] parts = text == null ? new String[0] : text.trim().split("[,;\\s]+");
-        List<Double> out = new ArrayList<>();
-        for (String p : parts) {
-            if (!p.isBlank()) {
-                out.add(Double.parseDouble(p));
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return HeatmapClasses.parseEdges(text);
     }
 
     /** The localized name of a measure. */

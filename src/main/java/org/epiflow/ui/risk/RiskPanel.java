@@ -77,15 +77,9 @@ public final class RiskPanel extends ScrollPane {
         ObservableBooleanValue impOrSeir = Bindings.or(imp, seir);
         ObservableBooleanValue notSeir = Bindings.not(seir);
         int[] row = {0};
-        DatePicker from = new DatePicker();
-        from.setId("riskFrom");
-        from.valueProperty().bindBidirectional(f.fromProperty());
-        DatePicker to = new DatePicker();
-        to.setId("riskTo");
-        to.valueProperty().bindBidirectional(f.toProperty());
-        DatePicker asOf = new DatePicker();
-        asOf.setId("riskAsOf");
-        asOf.valueProperty().bindBidirectional(f.asOfProperty());
+        DatePicker from = DateText.picker("riskFrom", f.fromProperty());
+        DatePicker to = DateText.picker("riskTo", f.toProperty());
+        DatePicker asOf = DateText.picker("riskAsOf", f.asOfProperty());
         add(g, row, "risk.from", from, null);
         add(g, row, "risk.to", to, notSeir);
         add(g, row, "risk.asOf", asOf, null);
@@ -135,9 +129,7 @@ public final class RiskPanel extends ScrollPane {
                 seir);
         add(g, row, "analytics.param.contactReduction", field(f.contactReductionProperty(),
                 "riskContactReduction"), seir);
-        DatePicker reductionFrom = new DatePicker();
-        reductionFrom.setId("riskReductionFrom");
-        reductionFrom.valueProperty().bindBidirectional(f.reductionFromProperty());
+        DatePicker reductionFrom = DateText.picker("riskReductionFrom", f.reductionFromProperty());
         add(g, row, "risk.reductionFrom", reductionFrom, seir);
         add(g, row, "analytics.param.reductionRampDays", field(f.rampDaysProperty(), "riskRamp"), seir);
         add(g, row, "analytics.param.horizonDays", field(f.horizonProperty(), null), seir);
@@ -331,6 +323,10 @@ public final class RiskPanel extends ScrollPane {
         TableColumn<RankingRow, String> value = column("risk.ranking.value", RankingRow::value, 110);
         value.textProperty().bind(Bindings.createStringBinding(() -> vm.heatmap().label(
                 vm.heatmap().measureProperty().get()), vm.heatmap().measureProperty()));
+        // the measure's name is the header ("Expected imported infections"): wide enough to be read, not cut short
+        value.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(110,
+                headerWidth(value.getText())), value.textProperty()));
+        value.setId("rankingValue");
         table.getColumns().add(value);
         TableColumn<RankingRow, String> interval = column("risk.ranking.interval", RankingRow::interval, 120);
         interval.setId("rankingInterval");
@@ -356,6 +352,13 @@ public final class RiskPanel extends ScrollPane {
             }
         });
         return new VBox(4, heading, table);
+    }
+
+    /** The width a column header needs for {@code text} in the table's font, with the header's padding. */
+    private static double headerWidth(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text == null ? "" : text);
+        t.setFont(javafx.scene.text.Font.getDefault());
+        return Math.ceil(t.getLayoutBounds().getWidth() * 1.1) + 24;
     }
 
     private TableColumn<RankingRow, String> column(String key, Function<RankingRow, String> f, double width) {

@@ -104,6 +104,31 @@ class SeirCalibrationTest {
         assertThat(fit.upper() - fit.lower()).isLessThan(1.0);
     }
 
+    /**
+     * The interval is where the profile deviance rises by χ²₁(0.95)·φ, one bound on each side of the estimate — also
+     * when the grid point nearest the minimum is itself above that level (the WIP bound search then returned the
+     * upper bound twice, lower = upper = 2.62 > R0). Several truths put the minimum on either side of a grid point.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {1.8, 2.2, 2.6, 3.1})
+    void intervalBoundsLieOnEitherSideWhereTheProfileRisesByTheLevel(double r0) {
+        SeirParameters truth = new SeirParameters(r0, 4, 5, 0.3, 0.6, 25, 5, SeirParameters.Rates.DAILY);
+        ReportingDelay delay = new ReportingDelay(6, 3);
+        CaseTable cases = simulate(truth, 300, 0.3, delay, new SplittableRandom(5));
+        SeirCalibration.Target t = target(truth, cases, 40, 0.3, delay);
+        SeirCalibration.Fit fit = SeirCalibration.fit(t, truth, true);
+        assertThat(fit.lower()).isLessThan(fit.r0());
+        assertThat(fit.upper()).isGreaterThan(fit.r0());
+        double level = fit.deviance() + SeirCalibration.CHI2_95 * fit.dispersion();
+        for (double bound : new double[]{fit.lower(), fit.upper()}) {
+            SeirParameters at = truth.withR0(bound);
+            double d = SeirCalibration.deviance(t, at, SeirCalibration.fitStart(t, at));
+            assertThat(d).as("profile deviance at %s", bound).isCloseTo(level, within(0.05));
+        }
+        SeirParameters mid = truth.withR0(fit.r0());
+        assertThat(SeirCalibration.deviance(t, mid, SeirCalibration.fitStart(t, mid))).isLessThan(level);
+    }
+
     @Test
     void forecastFromCasesRanksTheSourceFirstAndReportsIntervals() {
         SeirParameters truth = new SeirParameters(2.2, 4, 5, 0, 0, Integer.MAX_VALUE);

@@ -99,6 +99,14 @@ class SeirSeedingTest {
         }
         assertThat(fc).isCloseTo(total, within(0.08 * total));
         assertThat(o.result().summary()).containsEntry("seeding", "nowcast");
+        // the run states where it started, in words (the apostrophe of "region's" survives MessageFormat)
+        String seededOn = String.valueOf(o.result().summary().get("seededOn"));
+        assertThat(o.result().inputs()).anySatisfy(m -> assertThat(m.english())
+                .startsWith("Started from the nowcast of each region's reports")
+                .containsPattern("reports: \\d{1,3}(,\\d{3})* people")   // a count, written as a count
+                .contains("at the end of " + seededOn));
+        assertThat(o.result().inputs()).anySatisfy(m -> assertThat(org.epiflow.text.Texts.inChinese().format(m))
+                .startsWith("按各地区报告病例推算").contains("截至 " + seededOn));
         // the next ten days' infections follow from that start
         double next = 0;
         double nextFc = 0;

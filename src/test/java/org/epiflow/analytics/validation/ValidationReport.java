@@ -170,6 +170,10 @@ public final class ValidationReport {
                 + "delay 10): start %.0f infected (truth %d); total infections by 31 Mar %,.0f vs true %,.0f",
                 fc.initialInfected(), demo.parameters().initialExposed() + demo.parameters().initialInfectious(),
                 sum(fc.deterministic().finalCumulative()), trueTotal);
+        var seeding = fc.result().summary();
+        p("  seeding %s on %s: %.0f exposed or infectious, %.0f infectious (the fitted start's run: %s infectious)",
+                seeding.get("seeding"), seeding.get("seededOn"), seeding.get("seededInfected"),
+                seeding.get("seededInfectious"), seeding.get("fittedRunInfectious"));
         p("SEIR with defaults (R0 2.5, no contact reduction): total %,.0f (%.1f× truth)",
                 sum(naive.deterministic().finalCumulative()), sum(naive.deterministic().finalCumulative()) / trueTotal);
         SeirEnsemble ens = fc.ensemble();

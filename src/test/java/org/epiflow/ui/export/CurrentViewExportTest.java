@@ -212,6 +212,10 @@ class CurrentViewExportTest {
             for (var e : risk.heatmap().legendProperty().get().entries()) {
                 assertThat(text).contains(e.label());
             }
+            // issue 14: the page states the run's inputs (windows, as-of, parameters), wrapped in the legend's notes
+            for (var in : risk.runProperty().get().result().inputs()) {
+                assertThat(text.replaceAll("\\s+", "")).contains(messages.format(in).replaceAll("\\s+", ""));
+            }
         }
     }
 
@@ -267,6 +271,16 @@ class CurrentViewExportTest {
             assertThat(r.mean()).isLessThan(3.0);
             assertThat(r.offShare()).isLessThan(0.02);
             assertThat(texts).contains("Expected imported infections", "No value");
+            // issue 14: the speaker notes state the run's inputs, a line each
+            List<String> notes = new ArrayList<>();
+            for (XSLFShape s : slide.getNotes().getShapes()) {
+                if (s instanceof XSLFTextShape t) {
+                    notes.addAll(t.getText().lines().toList());
+                }
+            }
+            for (var input : risk.runProperty().get().result().inputs()) {
+                assertThat(notes).contains(messages.format(input));
+            }
             for (var e : risk.heatmap().legendProperty().get().entries()) {
                 assertThat(texts).contains(e.label());
             }

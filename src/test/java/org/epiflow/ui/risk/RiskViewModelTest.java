@@ -239,6 +239,10 @@ class RiskViewModelTest {
         assertThat(vm.runProperty().get()).isNull();
         vm.form().latentDaysProperty().set("4");
         vm.form().contactReductionProperty().set("0.8");
+        // seen in a real window: a reduction without its start day ran as "No travel or contact reduction"
+        vm.run();
+        assertThat(vm.errors()).anyMatch(e -> e.startsWith("A travel or contact reduction needs the day it starts"));
+        assertThat(vm.runProperty().get()).isNull();
         vm.form().reductionFromProperty().set(TestDatasets.START.plusDays(3));
         List<RiskRun> told = new ArrayList<>();
         vm.addRunListener(told::add);

@@ -134,6 +134,8 @@ class LanguageWalkthroughFxTest {
             vm.timeline().startProperty().set(18);
             vm.timeline().endProperty().set(24);
             vm.map().filters().topNProperty().set(50);
+            // an extent of the user's own (the untouched whole-China view fits the new window's map instead)
+            vm.map().zoom(1.25, 200, 200);
             vm.risk().importCases(w.demo().dir().resolve(DemoInstaller.CASES));
         });
         waitFor(() -> vm.risk().casesProperty().get() != null);

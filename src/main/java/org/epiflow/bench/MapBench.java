@@ -191,7 +191,54 @@ public final class MapBench {
                     ImageIO.write(Java2DRenderer.render(sn), "png", png.resolve("java2d" + suffix + ".png").toFile());
                 }
             }
+            comparisonStep(out, fast, geo, data, china);
         }
+    }
+
+    /**
+     * The time-slider step with a comparison shown (issue 15): each day against the same weekday a week earlier,
+     * change in trips, the top {@code arcs} pairs of largest change with the diverging scale locked on the first
+     * step; per step: the comparison of both days (difference, totals), its arcs and places, geometry and raster.
+     */
+    private void comparisonStep(PrintWriter out, FastMapRenderer fast, BasemapGeometry geo, AggregateDataset data,
+                                MapViewport china) throws Exception {
+        if (days < 8) {
+            out.printf("%n== comparison: needs at least 8 days (--days), skipped ==%n");
+            return;
+        }
+        out.printf("%n== comparison: top %d changes, each day against a week earlier ==%n", arcs);
+        org.epiflow.model.Period period = data.info().period();
+        int[] target = new int[width * height];
+        MapScene scene = null;
+        org.epiflow.map.MapComparison locked = null;
+        List<Double> step = new ArrayList<>();
+        for (int i = 0; i < frames + 10; i++) {
+            int day = 7 + i % (days - 7);
+            long s = System.nanoTime();
+            java.time.LocalDate d = period.day(day), b = period.day(day - 7);
+            org.epiflow.data.compare.BaselinePeriod bp = org.epiflow.data.compare.BaselinePeriod.align(
+                    new org.epiflow.model.Period(d, d), new org.epiflow.model.Period(b, b),
+                    org.epiflow.data.compare.Alignment.DATE);
+            org.epiflow.data.compare.Comparison c = org.epiflow.data.compare.Comparison.of(data,
+                    org.epiflow.data.DayRange.of(day), null, bp, List.of(), false, false);
+            org.epiflow.map.MapComparison mc = org.epiflow.map.MapComparison.of(c,
+                    org.epiflow.map.FlowMeasure.CHANGE, org.epiflow.map.FlowValues.PairFilter.ALL, arcs,
+                    org.epiflow.map.SymbolMeasure.TOTAL, false);
+            if (locked == null) {
+                locked = mc;   // scales locked on the first step, as the view does when stepping through dates
+            } else {
+                mc = mc.withScales(locked.arcScale(), locked.placeScale());
+            }
+            scene = scene == null ? MapScene.builder(geo, china).comparison(mc).build() : scene.withComparison(mc);
+            fast.renderInto(scene, target, FastMapRenderer.Quality.FULL);
+            long e = System.nanoTime();
+            if (i >= 10) {
+                step.add((e - s) / 1e6);
+            }
+        }
+        out.printf("time-slider step with a comparison (comparison + arcs + places + geometry + raster + labels): "
+                + "median %.1f ms (p90 %.1f; goal <= 33); arcs drawn %,d%n", median(step), percentile(step, 0.9),
+                scene.flowGeometry().arcCount());
     }
 
     private static double meanChord(FlowGeometry g) {

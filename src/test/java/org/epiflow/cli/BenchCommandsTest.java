@@ -12,6 +12,7 @@ class BenchCommandsTest {
     @CsvSource(delimiter = '|', value = {
             "bench risk --regions 30 --days 20 --partners 5 --runs 10 | SEIR deterministic 30 × 20",
             "bench map --arcs 200 --day-rows 1000 --days 2 --frames 2 --width 640 --height 360 | time-slider step",
+            "bench map --arcs 200 --day-rows 1000 --days 9 --frames 2 --width 640 --height 360 | time-slider step with a comparison",
             "bench workspace --entries 300 --appends 20 --runs 1 | full verification of 302 entries",
             "bench basemap --runs 1 | basemap load #1",
     })

@@ -45,16 +45,6 @@ class LabelsOverHeatmapTest {
     }
 
     static double contrast(int a, int b) {
-        double la = lum(a), lb = lum(b);
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    static double lum(int c) {
-        return 0.2126 * lin(Argb.red(c)) + 0.7152 * lin(Argb.green(c)) + 0.0722 * lin(Argb.blue(c));
-    }
-
-    private static double lin(int c) {
-        double v = c / 255.0;
-        return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return Contrast.of(a, b);
     }
 }

@@ -1,5 +1,7 @@
 package org.epiflow.ui;
 
+import org.epiflow.map.Contrast;
+
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;

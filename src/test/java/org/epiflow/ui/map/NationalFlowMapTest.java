@@ -257,16 +257,6 @@ class NationalFlowMapTest {
 
     /** WCAG contrast ratio of two premultiplied opaque pixels. */
     static double contrast(int a, int b) {
-        double la = luminance(Argb.unpremultiply(a)), lb = luminance(Argb.unpremultiply(b));
-        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-    }
-
-    static double luminance(int argb) {
-        return 0.2126 * lin(Argb.red(argb)) + 0.7152 * lin(Argb.green(argb)) + 0.0722 * lin(Argb.blue(argb));
-    }
-
-    private static double lin(int c) {
-        double v = c / 255.0;
-        return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return org.epiflow.map.Contrast.of(Argb.unpremultiply(a), Argb.unpremultiply(b));
     }
 }

@@ -1,16 +1,16 @@
-package org.epiflow.ui;
+package org.epiflow.map;
 
-/** WCAG contrast of two sRGB colours (alpha ignored). */
-final class Contrast {
+/** WCAG contrast of two sRGB colours (alpha ignored): the one helper the picture tests share. */
+public final class Contrast {
     private Contrast() {
     }
 
-    static double of(int a, int b) {
+    public static double of(int a, int b) {
         double la = luminance(a), lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
     }
 
-    static double luminance(int rgb) {
+    public static double luminance(int rgb) {
         return 0.2126 * lin((rgb >> 16) & 0xFF) + 0.7152 * lin((rgb >> 8) & 0xFF) + 0.0722 * lin(rgb & 0xFF);
     }
 

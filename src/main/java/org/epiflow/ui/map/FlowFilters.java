@@ -28,14 +28,6 @@ public final class FlowFilters {
     private final BooleanProperty provinces = new SimpleBooleanProperty();
     private final BooleanProperty autoProvinces = new SimpleBooleanProperty(true);
 
-    /**
-     * Zoomed out further than this (metres per pixel: all of China in less than about 1,900 pixels, where prefecture
-     * seats lie some 50 pixels apart and their flows would be short hops hidden among the circles), flows are rolled
-     * up to provinces automatically when {@link #autoProvincesProperty()} is on and nothing is selected: the national
-     * view shows the movement between provinces, zooming in shows the prefectures.
-     */
-    public static final double AUTO_ROLLUP_METRES_PER_PIXEL = org.epiflow.map.MapViewport.AUTO_ROLLUP_METRES_PER_PIXEL;
-
     /** The query for these filters over {@code days} with the selected regions (region-table indexes). */
     public FlowSpec spec(DayRange days, int[] selection) {
         return spec(days, selection, 0);
@@ -48,13 +40,7 @@ public final class FlowFilters {
                 rolledUp(selection, metresPerPixel));
     }
 
-    /**
-     * With every flow of the day (or more than a thousand), flows stay rolled up until zoomed in further than this:
-     * a few provinces on screen, where their prefectures' flows can still be told apart.
-     */
-    public static final double AUTO_ROLLUP_ALL_METRES_PER_PIXEL = org.epiflow.map.MapViewport.AUTO_ROLLUP_ALL_METRES_PER_PIXEL;
-
-    /** Whether flows are shown between provinces at this scale. */
+    /** Whether flows are shown between provinces at this scale ({@link org.epiflow.map.MapViewport#autoRolledUp}). */
     public boolean rolledUp(int[] selection, double metresPerPixel) {
         return provinces.get() || (autoProvinces.get()
                 && org.epiflow.map.MapViewport.autoRolledUp(topN.get(), selection.length > 0, metresPerPixel));

@@ -211,7 +211,8 @@ public final class MapBench {
         int[] target = new int[width * height];
         MapScene scene = null;
         org.epiflow.map.MapComparison locked = null;
-        List<Double> step = new ArrayList<>();
+        List<Double> step = new ArrayList<>(), compute = new ArrayList<>(), values = new ArrayList<>(),
+                draw = new ArrayList<>();
         for (int i = 0; i < frames + 10; i++) {
             int day = 7 + i % (days - 7);
             long s = System.nanoTime();
@@ -221,6 +222,9 @@ public final class MapBench {
                     org.epiflow.data.compare.Alignment.DATE);
             org.epiflow.data.compare.Comparison c = org.epiflow.data.compare.Comparison.of(data,
                     org.epiflow.data.DayRange.of(day), null, bp, List.of(), false, false);
+            // as the app's render worker does: the period's own flows too (tooltips, totals of the frame)
+            c.flows(FlowSpec.day(day).withTopN(arcs));
+            long s1 = System.nanoTime();
             org.epiflow.map.MapComparison mc = org.epiflow.map.MapComparison.of(c,
                     org.epiflow.map.FlowMeasure.CHANGE, org.epiflow.map.FlowValues.PairFilter.ALL, arcs,
                     org.epiflow.map.SymbolMeasure.TOTAL, false);
@@ -229,16 +233,22 @@ public final class MapBench {
             } else {
                 mc = mc.withScales(locked.arcScale(), locked.placeScale());
             }
+            long s2 = System.nanoTime();
             scene = scene == null ? MapScene.builder(geo, china).comparison(mc).build() : scene.withComparison(mc);
             fast.renderInto(scene, target, FastMapRenderer.Quality.FULL);
             long e = System.nanoTime();
             if (i >= 10) {
                 step.add((e - s) / 1e6);
+                compute.add((s1 - s) / 1e6);
+                values.add((s2 - s1) / 1e6);
+                draw.add((e - s2) / 1e6);
             }
         }
         out.printf("time-slider step with a comparison (comparison + arcs + places + geometry + raster + labels): "
                 + "median %.1f ms (p90 %.1f; goal <= 33); arcs drawn %,d%n", median(step), percentile(step, 0.9),
                 scene.flowGeometry().arcCount());
+        out.printf("  of which: comparison of both days and the day's flows %.1f ms, arcs' and places' values %.1f ms, "
+                + "scene + drawing %.1f ms (medians)%n", median(compute), median(values), median(draw));
     }
 
     private static double meanChord(FlowGeometry g) {

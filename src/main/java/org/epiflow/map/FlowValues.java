@@ -2,13 +2,9 @@ package org.epiflow.map;
 
 import org.epiflow.data.FlowNodes;
 import org.epiflow.data.FlowSet;
-import org.epiflow.data.compare.FlowChange;
 import org.epiflow.data.compare.FlowDifference;
 import org.epiflow.data.compare.PerCapita;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -60,7 +56,84 @@ public final class FlowValues {
         boolean keep(int origin, int destination);
     }
 
-    private record Row(int o, int d, double value, double magnitude, State state, boolean marked) {
+    /** Rows before ordering: primitive columns (a map step goes over tens of thousands of pairs). */
+    private static final class Rows {
+        int n;
+        int[] o, d;
+        double[] value, magnitude;
+        State[] state;
+        boolean[] marked;
+
+        Rows(int cap) {
+            o = new int[cap];
+            d = new int[cap];
+            value = new double[cap];
+            magnitude = new double[cap];
+            state = new State[cap];
+            marked = new boolean[cap];
+        }
+
+        void add(int origin, int destination, double v, double mag, State st, boolean mark) {
+            o[n] = origin;
+            d[n] = destination;
+            value[n] = v;
+            magnitude[n] = mag;
+            state[n] = st;
+            marked[n++] = mark;
+        }
+
+        /** Row a before row b: larger magnitude, then shown before not shown, then by pair. */
+        int compare(int a, int b) {
+            int c = Double.compare(magnitude[b], magnitude[a]);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(state[a].ordinal(), state[b].ordinal());
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(o[a], o[b]);
+            return c != 0 ? c : Integer.compare(d[a], d[b]);
+        }
+
+        /**
+         * The first {@code topN} rows in order (0 = all): the rows at or above the topN-th largest magnitude are
+         * picked first, so only those are sorted.
+         */
+        int[] ordered(int topN) {
+            int keep = topN <= 0 ? n : Math.min(topN, n);
+            int candidates = n;
+            Integer[] idx;
+            if (keep < n) {
+                double[] m = java.util.Arrays.copyOf(magnitude, n);
+                java.util.Arrays.sort(m);
+                double threshold = m[n - keep];
+                candidates = 0;
+                for (int i = 0; i < n; i++) {
+                    if (magnitude[i] >= threshold) {
+                        candidates++;
+                    }
+                }
+                idx = new Integer[candidates];
+                int j = 0;
+                for (int i = 0; i < n; i++) {
+                    if (magnitude[i] >= threshold) {
+                        idx[j++] = i;
+                    }
+                }
+            } else {
+                idx = new Integer[n];
+                for (int i = 0; i < n; i++) {
+                    idx[i] = i;
+                }
+            }
+            java.util.Arrays.sort(idx, this::compare);
+            int[] out = new int[keep];
+            for (int i = 0; i < keep; i++) {
+                out[i] = idx[i];
+            }
+            return out;
+        }
     }
 
     /**
@@ -70,38 +143,40 @@ public final class FlowValues {
      */
     public static FlowValues compare(FlowDifference d, FlowMeasure measure, PerCapita perCapita, boolean inflows,
                                      PairFilter keep, int topN) {
-        List<Row> rows = new ArrayList<>();
+        Rows rows = new Rows(d.size());
         int k = d.k();
-        for (FlowChange c : d.changes()) {
-            if (!keep.keep(c.origin(), c.destination())) {
+        for (int i = 0; i < d.size(); i++) {
+            int o = d.origin(i), z = d.destination(i);
+            if (!keep.keep(o, z)) {
                 continue;
             }
-            int node = inflows ? c.destination() : c.origin();
+            int node = inflows ? z : o;
+            long change = d.trips(i) - d.baselineTrips(i);
             State st;
             double v;
             double mag;
             switch (measure) {
                 case TRIPS -> {
-                    st = c.periodPublished() ? State.SHOWN : State.NOT_PUBLISHED;
-                    v = c.trips();
+                    st = d.periodPublished(i) ? State.SHOWN : State.NOT_PUBLISHED;
+                    v = d.trips(i);
                     mag = v;
                 }
                 case BASELINE -> {
-                    st = c.baselinePublished() ? State.SHOWN : State.NOT_PUBLISHED;
-                    v = c.baselineTrips();
+                    st = d.baselinePublished(i) ? State.SHOWN : State.NOT_PUBLISHED;
+                    v = d.baselineTrips(i);
                     mag = v;
                 }
                 case CHANGE -> {
-                    st = c.change().suppressed() ? State.SUPPRESSED : State.SHOWN;
-                    v = c.trips() - c.baselineTrips();
+                    st = d.changeSuppressed(i) ? State.SUPPRESSED : State.SHOWN;
+                    v = change;
                     mag = Math.abs(v);
                 }
                 case CHANGE_PERCENT -> {
-                    OptionalDouble p = c.changePercent();
-                    st = !c.baselinePublished() ? State.NOT_PUBLISHED
-                            : c.change().suppressed() ? State.SUPPRESSED : State.SHOWN;
-                    v = p.orElse(0);
-                    mag = Math.abs(c.trips() - c.baselineTrips());
+                    // as FlowChange.changePercent: no figure without a published, non-zero baseline
+                    st = !d.baselinePublished(i) || d.baselineTrips(i) == 0 ? State.NOT_PUBLISHED
+                            : d.changeSuppressed(i) ? State.SUPPRESSED : State.SHOWN;
+                    v = st == State.SHOWN ? 100.0 * change / d.baselineTrips(i) : 0;
+                    mag = Math.abs(change);
                 }
                 default -> throw new IllegalStateException(measure.toString());
             }
@@ -119,8 +194,7 @@ public final class FlowValues {
                 v = 0;
                 mag = 0;
             }
-            rows.add(new Row(c.origin(), c.destination(), v, mag, st,
-                    measure.diverging() && c.includesUnpublished()));
+            rows.add(o, z, v, mag, st, measure.diverging() && d.includesUnpublished(i));
         }
         return build(d.nodes(), rows, measure, perCapita != null, k, topN);
     }
@@ -132,44 +206,45 @@ public final class FlowValues {
 
     /** As {@link #perCapita(FlowSet, PerCapita, boolean)}, the {@code topN} largest per-capita flows (0 = all). */
     public static FlowValues perCapita(FlowSet s, PerCapita perCapita, boolean inflows, int topN) {
-        List<Row> rows = new ArrayList<>(s.size());
+        Rows rows = new Rows(s.size());
         for (int i = 0; i < s.size(); i++) {
             int o = s.origin(i), d = s.destination(i);
             OptionalDouble v = perCapita.per1000(inflows ? d : o, s.volume(i));
-            rows.add(v.isPresent() ? new Row(o, d, v.getAsDouble(), v.getAsDouble(), State.SHOWN, false)
-                    : new Row(o, d, 0, 0, State.NOT_PUBLISHED, false));
+            if (v.isPresent()) {
+                rows.add(o, d, v.getAsDouble(), v.getAsDouble(), State.SHOWN, false);
+            } else {
+                rows.add(o, d, 0, 0, State.NOT_PUBLISHED, false);
+            }
         }
         return build(s.nodes(), rows, FlowMeasure.TRIPS, true, s.k(), topN);
     }
 
-    private static FlowValues build(FlowNodes nodes, List<Row> rows, FlowMeasure measure, boolean perCapita, int k,
+    private static FlowValues build(FlowNodes nodes, Rows rows, FlowMeasure measure, boolean perCapita, int k,
                                     int topN) {
         // shown values by magnitude, then the ones without a figure (drawn thinnest), stable by pair
-        rows.sort(Comparator.comparingDouble((Row r) -> -r.magnitude).thenComparingInt(r -> r.state.ordinal())
-                .thenComparingInt(Row::o).thenComparingInt(Row::d));
-        int n = topN <= 0 ? rows.size() : Math.min(topN, rows.size());
+        int[] order = rows.ordered(topN);
+        int n = order.length;
         int[] o = new int[n], d = new int[n];
         long[] vol = new long[n];
         double[] v = new double[n];
         State[] st = new State[n];
         boolean[] m = new boolean[n];
         long floor = Long.MAX_VALUE;
-        for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            if (r.state == State.SHOWN) {
-                floor = Math.min(floor, Math.max(1, Math.round(r.magnitude * UNITS)));
+        for (int r : order) {
+            if (rows.state[r] == State.SHOWN) {
+                floor = Math.min(floor, Math.max(1, Math.round(rows.magnitude[r] * UNITS)));
             }
         }
         floor = floor == Long.MAX_VALUE ? 1 : floor;
         for (int i = 0; i < n; i++) {
-            Row r = rows.get(i);
-            o[i] = r.o;
-            d[i] = r.d;
+            int r = order[i];
+            o[i] = rows.o[r];
+            d[i] = rows.d[r];
             // an arc without a figure is drawn at the thinnest width of those with one (never as "zero")
-            vol[i] = r.state == State.SHOWN ? Math.max(1, Math.round(r.magnitude * UNITS)) : floor;
-            v[i] = r.value;
-            st[i] = r.state;
-            m[i] = r.marked;
+            vol[i] = rows.state[r] == State.SHOWN ? Math.max(1, Math.round(rows.magnitude[r] * UNITS)) : floor;
+            v[i] = rows.value[r];
+            st[i] = rows.state[r];
+            m[i] = rows.marked[r];
         }
         // keep the flow set sorted by volume (the floor may tie with the smallest shown)
         return new FlowValues(FlowSet.of(nodes, o, d, vol, k), v, st, m, measure, perCapita, k);

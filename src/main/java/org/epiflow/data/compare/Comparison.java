@@ -73,7 +73,7 @@ public final class Comparison {
         List<RegionGroup> g = List.copyOf(groups);
         checkGroups(g, data);
         FlowNodes nodes = nodes(data, g, provinces);
-        LocationTotals totals = new FlowQuery(data).run(FlowSpec.range(days), nodes).totals();
+        LocationTotals totals = totals(data, days, nodes);
         DayRange bd = null;
         LocationTotals bt = null;
         FlowDifference diff = null;
@@ -88,11 +88,16 @@ public final class Comparison {
             }
             bd = range(b.info().period(), baseline.baseline());
             FlowNodes bn = b == data ? nodes : nodes(b, g, provinces);
-            bt = new FlowQuery(b).run(FlowSpec.range(bd), bn).totals();
+            bt = totals(b, bd, bn);
             diff = FlowDifference.of(data, nodes, days, b, bn, bd);
         }
         PerCapita pc = perCapita ? PerCapita.of(data, nodes, days) : null;
         return new Comparison(data, days, nodes, totals, baseline, bd, bt, diff, pc, g);
+    }
+
+    /** Location totals of a range over nodes (the query keeps one pair: only its totals are wanted). */
+    private static LocationTotals totals(AggregateDataset data, DayRange days, FlowNodes nodes) {
+        return new FlowQuery(data).run(FlowSpec.range(days).withTopN(1), nodes).totals();
     }
 
     /** The day indexes of {@code p} in a bundle covering {@code covered}, or why they are not there. */

@@ -8,7 +8,6 @@ import org.epiflow.text.Message;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -18,13 +17,29 @@ import java.util.List;
  */
 public final class FlowDifference {
     private final FlowNodes nodes;
-    private final List<FlowChange> changes;
+    private final int size;
+    private final int[] origin;
+    private final int[] destination;
+    private final long[] trips;
+    private final int[] tripsDays;
+    private final long[] baselineTrips;
+    private final int[] baselineDays;
+    private final int days;
     private final int unmatched;
     private final int k;
+    private volatile List<FlowChange> sorted;
 
-    private FlowDifference(FlowNodes nodes, List<FlowChange> changes, int unmatched, int k) {
+    private FlowDifference(FlowNodes nodes, int size, int[] origin, int[] destination, long[] trips, int[] tripsDays,
+                           long[] baselineTrips, int[] baselineDays, int days, int unmatched, int k) {
         this.nodes = nodes;
-        this.changes = changes;
+        this.size = size;
+        this.origin = origin;
+        this.destination = destination;
+        this.trips = trips;
+        this.tripsDays = tripsDays;
+        this.baselineTrips = baselineTrips;
+        this.baselineDays = baselineDays;
+        this.days = days;
         this.unmatched = unmatched;
         this.k = k;
     }
@@ -46,7 +61,6 @@ public final class FlowDifference {
                     period.info().geographyLevel(), baseline.info().geographyLevel()));
         }
         int k = Math.max(period.info().k(), baseline.info().k());
-        int days = periodDays.days();
         PairSums p = PairSums.of(period.flows(), periodNodes, periodDays);
         PairSums b = PairSums.of(baseline.flows(), baselineNodes, baselineDays);
         int[] toPeriod = new int[baselineNodes.size()];
@@ -57,32 +71,46 @@ public final class FlowDifference {
                 unmatched++;
             }
         }
-        int n = periodNodes.size();
-        List<FlowChange> out = new ArrayList<>(p.size() + b.size() / 4);
-        HashMap<Integer, Integer> index = new HashMap<>(p.size() * 2);
+        // the baseline summed over the period's nodes (unmatched nodes and pairs that fall into one node left out)
+        PairSums mapped = b.mappedTo(toPeriod, periodNodes.size());
+        int cap = p.size() + mapped.size();
+        Builder out = new Builder(cap);
         p.forEach((o, d, t, dd) -> {
-            index.put(o * n + d, out.size());
-            out.add(new FlowChange(o, d, t, dd, 0, 0, days, k));
+            int slot = mapped.slotOf(o, d);
+            out.add(o, d, t, dd, slot < 0 ? 0 : mapped.tripsAt(slot), slot < 0 ? 0 : mapped.daysAt(slot));
         });
-        // fold the baseline in: pairs already present get their baseline figures, others are added
-        b.forEach((o, d, t, dd) -> {
-            int po = toPeriod[o], pd = toPeriod[d];
-            if (po < 0 || pd < 0 || po == pd) {
-                return;
-            }
-            Integer at = index.get(po * n + pd);
-            if (at == null) {
-                index.put(po * n + pd, out.size());
-                out.add(new FlowChange(po, pd, 0, 0, t, dd, days, k));
-            } else {
-                FlowChange c = out.get(at);
-                out.set(at, new FlowChange(po, pd, c.trips(), c.tripsDays(), c.baselineTrips() + t,
-                        c.baselineDays() + dd, days, k));
+        mapped.forEach((o, d, t, dd) -> {
+            if (p.slotOf(o, d) < 0) {
+                out.add(o, d, 0, 0, t, dd);
             }
         });
-        out.sort(Comparator.comparingLong((FlowChange c) -> -Math.abs(c.rawChange()))
-                .thenComparingInt(FlowChange::origin).thenComparingInt(FlowChange::destination));
-        return new FlowDifference(periodNodes, Collections.unmodifiableList(out), unmatched, k);
+        return new FlowDifference(periodNodes, out.n, out.o, out.d, out.t, out.td, out.bt, out.bd,
+                periodDays.days(), unmatched, k);
+    }
+
+    /** Growing primitive columns. */
+    private static final class Builder {
+        int n;
+        int[] o, d, td, bd;
+        long[] t, bt;
+
+        Builder(int cap) {
+            o = new int[cap];
+            d = new int[cap];
+            td = new int[cap];
+            bd = new int[cap];
+            t = new long[cap];
+            bt = new long[cap];
+        }
+
+        void add(int origin, int destination, long trips, int tripsDays, long baseTrips, int baseDays) {
+            o[n] = origin;
+            d[n] = destination;
+            t[n] = trips;
+            td[n] = tripsDays;
+            bt[n] = baseTrips;
+            bd[n++] = baseDays;
+        }
     }
 
     /** The nodes the changes refer to (the period's). */
@@ -90,21 +118,85 @@ public final class FlowDifference {
         return nodes;
     }
 
-    /** Every pair with a published figure on either side, largest change first. */
+    /** How many pairs have a published figure on either side. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Pair {@code i} (0 ≤ i &lt; {@link #size()}) in no particular order — for going over every pair without
+     * sorting them; {@link #changes()} has them largest change first.
+     */
+    public FlowChange at(int i) {
+        return new FlowChange(origin[i], destination[i], trips[i], tripsDays[i], baselineTrips[i], baselineDays[i],
+                days, k);
+    }
+
+    /** Origin node of pair {@code i} (the order of {@link #at}). */
+    public int origin(int i) {
+        return origin[i];
+    }
+
+    public int destination(int i) {
+        return destination[i];
+    }
+
+    /** Trips of pair {@code i} in the period (published cells). */
+    public long trips(int i) {
+        return trips[i];
+    }
+
+    /** Trips of pair {@code i} in the baseline (published cells). */
+    public long baselineTrips(int i) {
+        return baselineTrips[i];
+    }
+
+    /** Whether the period has a published figure for pair {@code i} ({@link FlowChange#periodPublished}). */
+    public boolean periodPublished(int i) {
+        return tripsDays[i] > 0;
+    }
+
+    /** Whether the baseline has a published figure for pair {@code i}. */
+    public boolean baselinePublished(int i) {
+        return baselineDays[i] > 0;
+    }
+
+    /** Whether a day of either side had no published cell for pair {@code i} ({@link FlowChange#includesUnpublished}). */
+    public boolean includesUnpublished(int i) {
+        return tripsDays[i] < days || baselineDays[i] < days;
+    }
+
+    /** Whether the change of pair {@code i} is below k and so may not be shown ({@link FlowChange#change}). */
+    public boolean changeSuppressed(int i) {
+        return Math.abs(trips[i] - baselineTrips[i]) < k;
+    }
+
+    /** Every pair with a published figure on either side, largest change first (built when first asked for). */
     public List<FlowChange> changes() {
-        return changes;
+        List<FlowChange> s = sorted;
+        if (s == null) {
+            List<FlowChange> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                out.add(at(i));
+            }
+            out.sort(Comparator.comparingLong((FlowChange c) -> -Math.abs(c.rawChange()))
+                    .thenComparingInt(FlowChange::origin).thenComparingInt(FlowChange::destination));
+            s = sorted = Collections.unmodifiableList(out);
+        }
+        return s;
     }
 
     /** The {@code n} largest changes (increase or decrease), for the difference map; 0 means all. */
     public List<FlowChange> top(int n) {
-        return n <= 0 || n >= changes.size() ? changes : changes.subList(0, n);
+        List<FlowChange> all = changes();
+        return n <= 0 || n >= all.size() ? all : all.subList(0, n);
     }
 
     /** The change of one pair, if either side has a published figure. */
     public java.util.Optional<FlowChange> pair(int origin, int destination) {
-        for (FlowChange c : changes) {
-            if (c.origin() == origin && c.destination() == destination) {
-                return java.util.Optional.of(c);
+        for (int i = 0; i < size; i++) {
+            if (this.origin[i] == origin && this.destination[i] == destination) {
+                return java.util.Optional.of(at(i));
             }
         }
         return java.util.Optional.empty();
@@ -113,9 +205,10 @@ public final class FlowDifference {
     /** The largest absolute change that may be shown, for a symmetric (locked) diverging scale. */
     public long maxAbsChange() {
         long m = 0;
-        for (FlowChange c : changes) {
-            if (!c.change().suppressed()) {
-                m = Math.max(m, Math.abs(c.rawChange()));
+        for (int i = 0; i < size; i++) {
+            long c = Math.abs(trips[i] - baselineTrips[i]);
+            if (c >= k) {   // Suppressed.derived: below k is not shown
+                m = Math.max(m, c);
             }
         }
         return m;

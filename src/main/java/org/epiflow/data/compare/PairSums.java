@@ -53,6 +53,61 @@ final class PairSums {
         return nodes;
     }
 
+    /**
+     * These sums over other nodes: node {@code i} becomes {@code to[i]} of {@code n} (left out when negative); pairs
+     * falling into one node are left out, pairs falling onto one pair summed (trips and days). Returns this when
+     * the mapping is the identity.
+     */
+    PairSums mappedTo(int[] to, int n) {
+        boolean identity = n == nodes && to.length == nodes;
+        for (int i = 0; identity && i < to.length; i++) {
+            identity = to[i] == i;
+        }
+        if (identity) {
+            return this;
+        }
+        PairSums m = new PairSums(n, Math.max(16, size));
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != -1) {
+                int o = to[keys[i] / nodes], d = to[keys[i] % nodes];
+                if (o >= 0 && d >= 0 && o != d) {
+                    m.merge(o * n + d, trips[i], days[i]);
+                }
+            }
+        }
+        return m;
+    }
+
+    private void merge(int key, long v, int d) {
+        if (size * 2 >= keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int slot = (key * 0x9E3779B1) >>> 7 & mask;
+        while (keys[slot] != -1 && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        if (keys[slot] == -1) {
+            keys[slot] = key;
+            size++;
+        }
+        trips[slot] += v;
+        days[slot] += d;
+    }
+
+    /** The slot of a pair, or -1 when absent (for {@link #tripsAt}, {@link #daysAt}). */
+    int slotOf(int origin, int destination) {
+        return find(origin * nodes + destination);
+    }
+
+    long tripsAt(int slot) {
+        return trips[slot];
+    }
+
+    int daysAt(int slot) {
+        return days[slot];
+    }
+
     private void add(int key, long v, int day) {
         if (size * 2 >= keys.length) {
             grow();

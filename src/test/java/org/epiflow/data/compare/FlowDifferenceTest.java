@@ -22,26 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FlowDifferenceTest {
-    static final LocalDate START = LocalDate.of(2020, 1, 1);
-    /** Wuhan and Xiaogan in Hubei, Beijing, Shanghai. */
-    static final RegionTable REGIONS = new RegionTable(List.of(
-            new Region("420100", "武汉市", "Wuhan", "prefecture", "420000", 30.6, 114.3, 11_000_000),
-            new Region("420900", "孝感市", "Xiaogan", "prefecture", "420000", 30.9, 113.9, 4_000_000),
-            new Region("110100", "北京市", "Beijing", "prefecture", "110000", 39.9, 116.4, 21_000_000),
-            new Region("310100", "上海市", "Shanghai", "prefecture", "310000", 31.2, 121.5, 24_000_000)));
+    static final LocalDate START = CompareFixtures.START;
+    static final RegionTable REGIONS = CompareFixtures.REGIONS;
 
-    /** trips[day] = {origin, destination, trips, …}. */
     static AggregateDataset data(int k, int[]... trips) {
-        Period period = new Period(START, START.plusDays(trips.length - 1));
-        FlowTable.Builder b = FlowTable.builder(period, 16);
-        for (int d = 0; d < trips.length; d++) {
-            for (int i = 0; i < trips[d].length; i += 3) {
-                assertThat(b.add(d, trips[d][i], trips[d][i + 1], trips[d][i + 2])).isNull();
-            }
-        }
-        BundleInfo info = new BundleInfo("t", "Test", Instant.parse("2020-06-01T00:00:00Z"), period, "day",
-                "prefecture", List.of("trips"), k, 1, BundleManifest.PURPOSE, LocalDate.of(2099, 1, 1));
-        return new AggregateDataset(info, REGIONS, b.build(), Optional.empty());
+        return CompareFixtures.data(k, trips);
     }
 
     @Test

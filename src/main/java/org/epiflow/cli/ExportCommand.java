@@ -207,9 +207,11 @@ final class ExportCommand implements Callable<Integer> {
             }
             BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
             if (riskHeatmap != null) {
+                // the travel window: the saved heatmap's, else the exported range (given, or the view's dates)
+                boolean range = date == null && a != null && (from != null || !a.equals(b));
                 RiskOutcome run = modelOptions.run(opened.data(), riskHeatmap.model(),
-                        modelOptions.windowFrom != null ? modelOptions.windowFrom : date == null ? from : null,
-                        modelOptions.windowTo != null ? modelOptions.windowTo : date == null ? to : null);
+                        modelOptions.windowFrom != null ? modelOptions.windowFrom : range ? a : null,
+                        modelOptions.windowTo != null ? modelOptions.windowTo : range ? b : null);
                 var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
                 ws.riskRun(run.result().model(), json.writeValueAsString(java.util.Map.of("command",
                         String.join(" ", spec.commandLine().getParseResult().originalArgs()))),

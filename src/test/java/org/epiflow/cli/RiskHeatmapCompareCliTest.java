@@ -106,4 +106,27 @@ class RiskHeatmapCompareCliTest {
         assertThat(r.err()).contains("has no change in percent");
         assertThat(Files.exists(out)).isFalse();
     }
+
+    @Test
+    void aSavedViewCarriesTheHeatmapsComparison() throws Exception {
+        Path view = CliHarness.write(root, "view.json", """
+                {"format": "epiflow-view", "version": 3,
+                 "dates": {"mode": "RANGE", "granularity": "DAILY", "start": "2020-01-24", "end": "2020-01-30"},
+                 "filters": {"topN": 100, "minVolume": 0, "direction": "BOTH", "lockScale": false},
+                 "layers": {"provinces": false, "flows": false, "heatmap": true, "symbols": false, "labels": true},
+                 "selectedRegions": [],
+                 "heatmap": {"model": "importation", "column": "expected_imported"},
+                 "comparison": {"baselineFrom": "2020-01-17", "baselineTo": "2020-01-23", "alignment": "weekday",
+                  "measure": "change_percent", "perCapita": false}}
+                """);
+        Path svg = root.resolve("view.svg");
+        List<String> a = new ArrayList<>(List.of("export", "--bundle", demo.bundle().toString(), "--identity",
+                demo.officerKey().toString(), "--trust", demo.trustStore().toString(), "--passphrase-file",
+                pass.toString(), "--view", view.toString(), "--cases", demo.dir().resolve("cases.csv").toString(),
+                "--as-of", "2020-01-30", "--format", "svg", "--lang", "en", "--out", svg.toString()));
+        CliHarness.Run r = CliHarness.run(a.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(svgText(svg)).contains("Change in Expected imported infections, in percent",
+                "baseline 2020-01-17 – 2020-01-23, aligned by weekday");
+    }
 }

@@ -156,7 +156,8 @@ final class ExportCommand implements Callable<Integer> {
     String align;
 
     @Option(names = "--measure", paramLabel = "trips|baseline|change|change_percent", description = "with a "
-            + "baseline: what maps show (default change); tables have every column")
+            + "baseline: what maps show, flows and a --heatmap column alike (default change; change-percent also "
+            + "accepted); tables have every column")
     String measure;
 
     @Option(names = "--per-capita", description = "trips per 1,000 residents (of the origin for outflows, of the "

@@ -152,7 +152,8 @@ public final class RiskResult {
         return number(row.value(col));
     }
 
-    static String number(double v) {
+    /** A figure as the CSV writes it: empty for NaN, whole numbers without a point, else up to 12 digits. */
+    public static String number(double v) {
         if (Double.isNaN(v)) {
             return "";
         }

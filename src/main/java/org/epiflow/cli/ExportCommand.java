@@ -15,6 +15,7 @@ import org.epiflow.export.Exporter;
 import org.epiflow.export.PageSpec;
 import org.epiflow.export.Paper;
 import org.epiflow.export.RiskHeatmap;
+import org.epiflow.export.RiskHeatmapComparison;
 import org.epiflow.data.workspace.ViewDefinition;
 import org.epiflow.map.BasemapGeometry;
 import org.epiflow.map.Language;
@@ -155,7 +156,8 @@ final class ExportCommand implements Callable<Integer> {
     String align;
 
     @Option(names = "--measure", paramLabel = "trips|baseline|change|change_percent", description = "with a "
-            + "baseline: what maps show (default change); tables have every column")
+            + "baseline: what maps show, flows and a --heatmap column alike (default change; change-percent also "
+            + "accepted); tables have every column")
     String measure;
 
     @Option(names = "--per-capita", description = "trips per 1,000 residents (of the origin for outflows, of the "
@@ -206,16 +208,29 @@ final class ExportCommand implements Callable<Integer> {
             }
             BasemapGeometry basemap = f.isTable() ? null : new BasemapGeometry(BasemapLoader.loadFromClasspath());
             if (riskHeatmap != null) {
+                // the travel window: the saved heatmap's, else the exported range (given, or the view's dates)
+                boolean range = date == null && a != null && (from != null || !a.equals(b));
                 RiskOutcome run = modelOptions.run(opened.data(), riskHeatmap.model(),
-                        modelOptions.windowFrom != null ? modelOptions.windowFrom : date == null ? from : null,
-                        modelOptions.windowTo != null ? modelOptions.windowTo : date == null ? to : null);
+                        modelOptions.windowFrom != null ? modelOptions.windowFrom : range ? a : null,
+                        modelOptions.windowTo != null ? modelOptions.windowTo : range ? b : null);
                 var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
                 ws.riskRun(run.result().model(), json.writeValueAsString(java.util.Map.of("command",
                         String.join(" ", spec.commandLine().getParseResult().originalArgs()))),
                         json.writeValueAsString(run.result().summary()), opened.header().bundleId());
                 try {
-                    o.heatmap(RiskHeatmap.of(run, opened.data(), riskHeatmap.column(), riskHeatmap.how(),
-                            o.provinces(), o.language()));
+                    var eb = o.baseline();
+                    if (eb != null) {
+                        var compared = RiskBaselineRun.compare(modelOptions, run, eb.from(), eb.to(),
+                                eb.alignment(), eb.data());
+                        o.heatmap(RiskHeatmapComparison.of(compared, riskHeatmap.column(), eb.measure(),
+                                o.perCapita(), riskHeatmap.how(), o.provinces(), o.language(), eb));
+                    } else if (o.perCapita()) {
+                        o.heatmap(RiskHeatmapComparison.perCapita(run, opened.data(), riskHeatmap.column(),
+                                riskHeatmap.how(), o.provinces(), o.language()));
+                    } else {
+                        o.heatmap(RiskHeatmap.of(run, opened.data(), riskHeatmap.column(), riskHeatmap.how(),
+                                o.provinces(), o.language()));
+                    }
                 } catch (IllegalArgumentException e) {
                     throw CliException.of(e, USAGE);
                 }
@@ -292,6 +307,15 @@ final class ExportCommand implements Callable<Integer> {
         riskHeatmap = heatmapRequest(f);
         ExportOptions o = new ExportOptions().format(f);
         ComparisonOptions.apply(this, o, savedView);
+        if (riskHeatmap != null) {
+            // per capita needs a count; a change in percent a column that has one (before anything is opened)
+            var col = riskHeatmap.model().column(riskHeatmap.column()).orElseThrow();
+            Message refused = RiskHeatmapComparison.refusal(col, o.baseline() == null
+                    ? org.epiflow.map.FlowMeasure.TRIPS : o.baseline().measure(), o.perCapita());
+            if (refused != null) {
+                throw new CliException(refused, USAGE);
+            }
+        }
         if (savedView != null) {
             try {
                 o.apply(savedView);

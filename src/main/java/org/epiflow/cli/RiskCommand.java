@@ -1,6 +1,10 @@
 package org.epiflow.cli;
 
 import org.epiflow.analytics.RiskModel;
+import org.epiflow.analytics.RiskOutcome;
+import org.epiflow.analytics.compare.RiskComparison;
+import org.epiflow.analytics.compare.RiskComparisonTable;
+import org.epiflow.data.compare.Alignment;
 import org.epiflow.analytics.RiskModels;
 import org.epiflow.analytics.RiskRequest;
 import org.epiflow.analytics.RiskResult;
@@ -62,6 +66,22 @@ final class RiskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "write JSON instead of CSV")
     boolean json;
 
+    @Option(names = "--baseline-from", paramLabel = "D", description = "also run the model on a baseline starting "
+            + "on this date (as long as the travel window; with --baseline-to) and write for every column "
+            + "<column>_baseline, <column>_change and <column>_change_percent")
+    LocalDate baselineFrom;
+
+    @Option(names = "--baseline-to", paramLabel = "D", description = "last date of the baseline")
+    LocalDate baselineTo;
+
+    @Option(names = "--baseline-bundle", paramLabel = "B", description = "read the baseline from another bundle of "
+            + "the same geography (opened and checked like --bundle; its regions matched by code)")
+    Path baselineBundle;
+
+    @Option(names = "--align", paramLabel = "date|weekday|lunar-new-year", description = "how the baseline lines "
+            + "up with the travel window (default date)")
+    String align;
+
     @Option(names = "--out", required = true, description = "the result file")
     Path out;
 
@@ -76,13 +96,28 @@ final class RiskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Alignment alignment = RiskBaselineRun.check(baselineFrom, baselineTo, align, baselineBundle);
         AggregateDataset data;
         BundleReader reader = new BundleReader(officer.trustStore());
         RiskResult result;
+        RiskComparison compared = null;
+        String baselineId = null;
         try (AgeIdentity id = officer.unlock();
              CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
-            data = ws.openBundle(reader, bundle, officer.credentials(id)).data();
-            result = run(data);
+            var opened = ws.openBundle(reader, bundle, officer.credentials(id));
+            data = opened.data();
+            RiskOutcome run = modelOptions.run(data, model, from, to);
+            result = run.result();
+            if (baselineFrom != null) {
+                AggregateDataset other = null;
+                baselineId = opened.header().bundleId();
+                if (baselineBundle != null) {
+                    var b = ws.openBundle(reader, baselineBundle, officer.credentials(id));
+                    other = b.data();
+                    baselineId = b.header().bundleId();
+                }
+                compared = RiskBaselineRun.compare(modelOptions, run, baselineFrom, baselineTo, alignment, other);
+            }
             var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
             ws.riskRun(result.model(), json.writeValueAsString(java.util.Map.of("command",
                     String.join(" ", spec.commandLine().getParseResult().originalArgs()))),
@@ -91,7 +126,13 @@ final class RiskCommand implements Callable<Integer> {
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".risk-", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                if (json) {
+                if (compared != null && json) {
+                    new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+                            .writerWithDefaultPrettyPrinter()
+                            .writeValue(w, RiskComparisonTable.toJsonTree(compared, baselineId));
+                } else if (compared != null) {
+                    RiskComparisonTable.writeCsv(compared, w);
+                } else if (json) {
                     result.writeJson(w);
                 } else {
                     result.writeCsv(w);
@@ -110,11 +151,10 @@ final class RiskCommand implements Callable<Integer> {
         for (Message m : result.inputs()) {
             o.println("  " + words.format(m));
         }
+        if (compared != null) {
+            o.println("  " + words.format(compared.aligned().describe()));
+        }
         return 0;
-    }
-
-    RiskResult run(AggregateDataset data) throws IOException, CliException {
-        return modelOptions.run(data, model, from, to).result();
     }
 
     /** The English name of a region (the result rows carry the Chinese one), falling back to it. */

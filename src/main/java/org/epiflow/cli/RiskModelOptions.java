@@ -169,14 +169,7 @@ final class RiskModelOptions {
     /** Runs {@code model} on the bundle's data with these options over the travel window [from, to]. */
     RiskOutcome run(AggregateDataset data, RiskModel model, LocalDate from, LocalDate to)
             throws IOException, CliException {
-        CaseTable table = null;
-        if (cases != null) {
-            try {
-                table = new CaseCsvReader(data.info().period(), data.regions(), cumulative).read(cases);
-            } catch (CaseImportException e) {
-                throw CliException.of(e, 1);
-            }
-        }
+        CaseTable table = cases(data);
         RiskRequest request = new RiskRequest(data, table, sources, infected, from, to, asOf, parameters(model));
         try {
             return RiskModels.run(request);
@@ -184,6 +177,18 @@ final class RiskModelOptions {
             throw new CliException(Message.of("cli.risk.failed", model.id(), e.message()), 2);
         } catch (RiskModelException e) {
             throw new CliException(Message.of("cli.risk.failed", model.id(), e.message()));
+        }
+    }
+
+    /** The {@code --cases} file read over a bundle's days and regions, or null without one. */
+    CaseTable cases(AggregateDataset data) throws IOException, CliException {
+        if (cases == null) {
+            return null;
+        }
+        try {
+            return new CaseCsvReader(data.info().period(), data.regions(), cumulative).read(cases);
+        } catch (CaseImportException e) {
+            throw CliException.of(e, 1);
         }
     }
 

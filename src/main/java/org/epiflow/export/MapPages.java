@@ -156,7 +156,10 @@ public final class MapPages {
                     .symbols(SymbolMeasure.TOTAL, sets.size() > 1 ? maxTotal : 0)
                     .selected(o.focusRegion() == null ? Set.of() : Set.of(o.focusRegion()));
             b.heatmap(hm == null ? null : hm.layer());
-            b.comparison(maps.isEmpty() ? null : maps.get(i));
+            // a risk heatmap alone: the flow comparison is not drawn, so neither is its legend
+            boolean heatmapAlone = o.heatmap() != null && !o.layers().contains(ExportLayer.FLOWS)
+                    && !o.layers().contains(ExportLayer.SYMBOLS);
+            b.comparison(maps.isEmpty() || heatmapAlone ? null : maps.get(i));
             if (scale != null) {
                 b.scale(scale);
             }
@@ -262,14 +265,16 @@ public final class MapPages {
     }
 
     static String defaultTitle(Language lang, String when, ExportSource src, ExportOptions o) {
-        if (o.baseline() != null || o.perCapita()) {
+        boolean heatmapOnly = o.heatmap() != null && o.layers().contains(ExportLayer.HEATMAP)
+                && !o.layers().contains(ExportLayer.FLOWS);
+        if ((o.baseline() != null || o.perCapita()) && !heatmapOnly) {
             Message what = Message.of(o.baseline() != null ? o.baseline().measure().messageKey()
                     : "map.compare.measure.trips");
             return PageText.of(lang, Message.of(o.perCapita() ? "export.compare.title.perCapita"
                     : "export.compare.title", what, when));
         }
-        if (o.heatmap() != null && o.layers().contains(ExportLayer.HEATMAP)
-                && !o.layers().contains(ExportLayer.FLOWS)) {
+        if (heatmapOnly) {
+            // a risk heatmap's own title says what it shows (the change, the baseline, per 1,000 residents)
             return PageText.of(lang, Message.of("export.page.title.heatmap", o.heatmap().title(), when));
         }
         String region = "";

@@ -124,6 +124,30 @@ public final class RiskHeatmap {
         Column col = res.columns().get(c);
         Map<String, Double> values = mapped(res, c, provinces, data);
         Map<String, ChoroplethLayer.Mark> marks = marks(res, provinces, data, values);
+        String title = PageText.of(lang, Message.of(col.labelKey()));
+        return classed(col, values, marks, how, title, lang, note(outcome, data, col, provinces, lang, List.of()));
+    }
+
+    /** The note of a run's heatmap: roll-up rule, model and as-of day, {@code extra} lines, then the run's inputs. */
+    static String note(RiskOutcome outcome, AggregateDataset data, Column col, boolean provinces, Language lang,
+                       List<String> extra) {
+        List<String> note = new ArrayList<>();
+        if (provinces) {
+            note.add(PageText.of(lang, Message.of(col.rollUp().messageKey())));
+        }
+        note.add(PageText.of(lang, Message.of("export.heatmap.asOf", Message.of(outcome.model().messageKey()),
+                data.info().period().day(outcome.window().asOfDay()).toString())));
+        List<String> inputs = new ArrayList<>(extra);
+        inputs.addAll(outcome.result().inputs().stream().map(m -> PageText.of(lang, m)).toList());
+        return ExportHeatmap.note(String.join(" · ", note), inputs);
+    }
+
+    /**
+     * Figures classed as the workstation classes them: the column's scheme read towards its exposed end, breaks by
+     * the chosen method (a diverging column around its neutral value), legend rows highest first, then the marks.
+     */
+    static ExportHeatmap classed(Column col, Map<String, Double> values, Map<String, ChoroplethLayer.Mark> marks,
+                                 Classification how, String title, Language lang, String noteText) {
         double[] v = values.values().stream().mapToDouble(Double::doubleValue).toArray();
         boolean diverging = col.scale() == Column.Scale.DIVERGING;
         ColorScheme scheme = how.scheme() != null ? how.scheme() : diverging ? ColorScheme.RD_BU : ColorScheme.YL_OR_RD;
@@ -147,7 +171,6 @@ public final class RiskHeatmap {
                 below += breaks.upper(k) <= col.centre() ? 1 : 0;
             }
         }
-        String title = PageText.of(lang, Message.of(col.labelKey()));
         int[] classColors = below >= 0 ? scheme.diverging(below, breaks.classes() - below, reversed)
                 : scheme.colors(breaks.classes(), reversed);
         Legend l = Legend.of(title, breaks, scheme, classColors, col.digits());
@@ -165,14 +188,7 @@ public final class RiskHeatmap {
         rows.addAll(ExportHeatmap.markRows(layer, PageText.of(lang, Message.of("export.legend.source")),
                 PageText.of(lang, Message.of("export.legend.suppressed")),
                 PageText.of(lang, Message.of("export.legend.noValue"))));
-        List<String> note = new ArrayList<>();
-        if (provinces) {
-            note.add(PageText.of(lang, Message.of(col.rollUp().messageKey())));
-        }
-        note.add(PageText.of(lang, Message.of("export.heatmap.asOf", Message.of(outcome.model().messageKey()),
-                data.info().period().day(outcome.window().asOfDay()).toString())));
-        List<String> inputs = res.inputs().stream().map(m -> PageText.of(lang, m)).toList();
-        return new ExportHeatmap(layer, rows, ExportHeatmap.note(String.join(" · ", note), inputs));
+        return new ExportHeatmap(layer, rows, noteText);
     }
 
     /** The figures mapped: per region (sources and regions without published trips left out), or per province. */

@@ -40,15 +40,17 @@ public final class EffectiveDistance {
     /** The figures of every row, in order. Near (small D) reads as exposed. */
     public static final List<Column> COLUMNS = List.of(
             Column.of("effective_distance", "shortest effective distance D from the nearest source "
-                    + "(1 − ln P per step; sources are marked, not ranked)").rollUp(RollUp.MIN).lowerIsExposed(),
-            Column.of("hops", "regions crossed on that path").rollUp(RollUp.MIN).lowerIsExposed(),
+                    + "(1 − ln P per step; sources are marked, not ranked)").rollUp(RollUp.MIN).lowerIsExposed()
+                    .quantity(Column.Quantity.DISTANCE),
+            Column.of("hops", "regions crossed on that path").rollUp(RollUp.MIN).lowerIsExposed()
+                    .quantity(Column.Quantity.DISTANCE),
             Column.of("arrival_rank", "predicted order of arrival (1 = first; sources have none)")
-                    .rollUp(RollUp.MIN).lowerIsExposed(),
+                    .rollUp(RollUp.MIN).lowerIsExposed().quantity(Column.Quantity.RANK),
             Column.of("observed_first_case_day", "day of the first reported case, days after the bundle's first day")
-                    .rollUp(RollUp.MIN).lowerIsExposed(),
+                    .rollUp(RollUp.MIN).lowerIsExposed().quantity(Column.Quantity.DAY),
             Column.of("predicted_arrival_day", "arrival day from the fitted line T = a + b·D, days after the "
                     + "bundle's first day (only when the fitted slope is positive)").rollUp(RollUp.MIN)
-                    .lowerIsExposed());
+                    .lowerIsExposed().quantity(Column.Quantity.DAY));
 
     private EffectiveDistance() {
     }

@@ -57,7 +57,8 @@ public final class ImportationRisk {
             Column.trips("trips_from_infected_regions", "trips arriving from regions with infections on the day of "
                     + "the trip, summed over the window").neutral(),
             Column.of("local_cases", "reported cases in the region up to the as-of day").neutral(),
-            Column.of("population", "residents N used as denominator").neutral(),
+            Column.of("population", "residents N used as denominator").neutral()
+                    .quantity(Column.Quantity.POPULATION),
             Column.of("expected_imported_lower", "expected infected arrivals, lower bound of the 95 % interval"),
             Column.of("expected_imported_upper", "expected infected arrivals, upper bound of the 95 % interval"),
             Column.of("import_probability_lower", "probability of an imported infection, lower bound of the 95 % "

@@ -57,7 +57,7 @@ public final class ObservedExpected {
             Column.of("upper", "prediction interval at the chosen level, upper bound of cases"),
             Column.of("risk_index", "Jia et al.'s risk index: standardised residual (ln(1+C) − fit) / se; beyond "
                     + "the interval level's t bound the region is flagged").rollUp(RollUp.MAX).diverging(0),
-            Column.of("population", "residents N").neutral(),
+            Column.of("population", "residents N").neutral().quantity(Column.Quantity.POPULATION),
             Column.of("observed_expected_ratio", "(observed + 1) / (expected + 1)")
                     .rollUp(RollUp.ratio("observed_cases", "expected_cases", 1)).diverging(1));
 

@@ -42,12 +42,13 @@ public final class SeirForecast {
             Column.of("arrival_probability", "share of runs in which an infected person (local infection or "
                     + "arriving traveller) was in the region by the horizon").rollUp(RollUp.PROBABILITY).digits(4),
             Column.of("expected_arrival_day", "first day the deterministic run has one cumulative infection, "
-                    + "days after the bundle's first day").rollUp(RollUp.MIN).lowerIsExposed(),
+                    + "days after the bundle's first day").rollUp(RollUp.MIN).lowerIsExposed()
+                    .quantity(Column.Quantity.DAY),
             Column.of("peak_day", "day of the largest daily incidence (deterministic), days after the bundle's "
-                    + "first day").rollUp(RollUp.MIN).lowerIsExposed(),
+                    + "first day").rollUp(RollUp.MIN).lowerIsExposed().quantity(Column.Quantity.DAY),
             Column.of("attack_rate_percent", "expected cumulative infections / residents × 100")
                     .rollUp(RollUp.rate("expected_infections", "population", 100)),
-            Column.of("population", "residents N").neutral());
+            Column.of("population", "residents N").neutral().quantity(Column.Quantity.POPULATION));
 
     private SeirForecast() {
     }

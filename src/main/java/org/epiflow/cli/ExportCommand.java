@@ -208,7 +208,8 @@ final class ExportCommand implements Callable<Integer> {
             if (riskHeatmap != null) {
                 RiskOutcome run = modelOptions.run(opened.data(), riskHeatmap.model(),
                         modelOptions.windowFrom != null ? modelOptions.windowFrom : date == null ? from : null,
-                        modelOptions.windowTo != null ? modelOptions.windowTo : date == null ? to : null);
+                        modelOptions.windowTo != null ? modelOptions.windowTo : date == null ? to : null,
+                        o.groups());
                 var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
                 ws.riskRun(run.result().model(), json.writeValueAsString(java.util.Map.of("command",
                         String.join(" ", spec.commandLine().getParseResult().originalArgs()))),

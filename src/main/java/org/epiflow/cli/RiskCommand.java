@@ -59,6 +59,10 @@ final class RiskCommand implements Callable<Integer> {
             + "(default: the as-of day)")
     LocalDate to;
 
+    @Option(names = "--group", paramLabel = "NAME=CODE,CODE,...", description = "a named group of regions "
+            + "(repeatable); --source NAME takes its regions as the sources")
+    java.util.List<String> groups = new java.util.ArrayList<>();
+
     @Option(names = "--json", description = "write JSON instead of CSV")
     boolean json;
 
@@ -114,7 +118,7 @@ final class RiskCommand implements Callable<Integer> {
     }
 
     RiskResult run(AggregateDataset data) throws IOException, CliException {
-        return modelOptions.run(data, model, from, to).result();
+        return modelOptions.run(data, model, from, to, GroupOptions.parse(groups, java.util.List.of())).result();
     }
 
     /** The English name of a region (the result rows carry the Chinese one), falling back to it. */

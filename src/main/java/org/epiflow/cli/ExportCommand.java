@@ -196,10 +196,16 @@ final class ExportCommand implements Callable<Integer> {
              CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             keyId = id.keyId();
             opened = ws.openBundle(reader, bundle, officer.credentials(id));
-            if (baselineBundle != null) {
-                OpenedBundle other = ws.openBundle(reader, baselineBundle, officer.credentials(id));
+            // the baseline bundle: --baseline-bundle, else the one the saved view's comparison names
+            var named = baselineBundle == null && o.baseline() != null ? ViewBaseline.named(savedView) : null;
+            Path baseFile = named != null ? ViewBaseline.file(named, view) : baselineBundle;
+            if (baseFile != null) {
+                OpenedBundle other = ws.openBundle(reader, baseFile, officer.credentials(id));
+                if (named != null) {
+                    ViewBaseline.check(named, other, baseFile);
+                }
                 if (!other.data().info().geographyLevel().equals(opened.data().info().geographyLevel())) {
-                    throw new CliException(Message.of("cli.export.baselineGeography", baselineBundle.toString(),
+                    throw new CliException(Message.of("cli.export.baselineGeography", baseFile.toString(),
                             other.data().info().geographyLevel(), opened.data().info().geographyLevel()), USAGE);
                 }
                 o.baseline(o.baseline().fromBundle(other.data(), other.header().bundleId(), other.fingerprint()));
@@ -273,7 +279,7 @@ final class ExportCommand implements Callable<Integer> {
                     f.extension()), USAGE);
         }
         if (f.isTable()) {
-            for (Object[] opt : new Object[][] {{"--layers", layers}, {"--view", view}, {"--width", width},
+            for (Object[] opt : new Object[][] {{"--layers", layers}, {"--width", width},
                     {"--paper", paper}, {"--dpi", dpi}, {"--delay", delay}}) {
                 if (opt[1] != null) {
                     throw new CliException(Message.of("cli.export.mapOnly", opt[0], f.extension()), USAGE);
@@ -357,7 +363,8 @@ final class ExportCommand implements Callable<Integer> {
         String given = heatmap;
         String how = classify;
         Integer n = classes;
-        if (given == null && savedView != null && savedView.heatmap() != null) {
+        // a table of a saved view takes its dates, filters, selection and comparison; its heatmap is a map's
+        if (given == null && savedView != null && savedView.heatmap() != null && !f.isTable()) {
             var h = savedView.heatmap();
             given = h.model() + ":" + h.column();
             if (how == null && h.classify() != null) {

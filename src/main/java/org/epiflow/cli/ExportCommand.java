@@ -106,10 +106,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--min-volume", description = "drop flows below this volume")
     Long minVolume;
 
-    @Option(names = "--region", description = "focus region code: zoom, highlight, its flows only")
-    String region;
+    @Option(names = "--region", split = ",", paramLabel = "CODE", description = "focus place(s): a region, province "
+            + "or --group code; repeatable or CODE,CODE,…: zoom, highlight, their flows only")
+    java.util.List<String> region = new java.util.ArrayList<>();
 
-    @Option(names = "--direction", description = "with --region: incoming, outgoing or both (default both)")
+    @Option(names = "--direction", description = "with --region: incoming, outgoing, both or between (the flows "
+            + "among the places given; default both)")
     Direction direction;
 
     @Option(names = "--provinces", description = "roll regions up to provinces")
@@ -324,13 +326,15 @@ final class ExportCommand implements Callable<Integer> {
             o.provinces(true);
         }
         if (direction != null) {
-            if (region == null && o.focusRegion() == null) {
+            if (region.isEmpty() && o.focusRegion() == null) {
                 throw new CliException(Message.of("cli.export.directionNeedsRegion"), USAGE);
             }
             o.direction(direction);
         }
         o.table(table);
-        o.focusRegion(region != null ? region : o.focusRegion());
+        if (!region.isEmpty()) {
+            o.focusRegions(region);
+        }
         parse(() -> {
             if (layers != null) {
                 o.layers(ExportLayer.parseList(layers));

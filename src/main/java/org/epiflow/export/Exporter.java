@@ -163,6 +163,11 @@ public final class Exporter {
                 if (o.focusRegion() == null) {
                     throw new IllegalArgumentException(Message.of("export.table.needsRegion").english());
                 }
+                if (o.focusRegions().size() > 1) {
+                    Message m = Message.of("export.table.partnersOne", o.focusRegions().size());
+                    throw new IllegalArgumentException(m.english(),
+                            new org.epiflow.data.compare.ComparisonException(m));
+                }
                 int focus = org.epiflow.data.compare.ComparedPartners.node(c, o.focusRegion());
                 if (focus < 0) {
                     throw new IllegalArgumentException("region " + o.focusRegion() + " is not in the bundle");
@@ -188,6 +193,11 @@ public final class Exporter {
             case PARTNERS -> {
                 if (o.focusRegion() == null) {
                     throw new IllegalArgumentException(Message.of("export.table.needsRegion").english());
+                }
+                if (o.focusRegions().size() > 1) {
+                    Message m = Message.of("export.table.partnersOne", o.focusRegions().size());
+                    throw new IllegalArgumentException(m.english(),
+                            new org.epiflow.data.compare.ComparisonException(m));
                 }
                 int region = source.data().regions().indexOf(o.focusRegion());
                 if (region < 0) {

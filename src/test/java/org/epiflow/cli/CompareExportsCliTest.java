@@ -139,4 +139,54 @@ class CompareExportsCliTest {
         assertThat(of.subList(1, of.size()).stream().map(x -> x.get(1)).toList()).contains(WUHAN)
                 .doesNotContain("110000", "120000", "130600", "京津保");
     }
+
+    static final List<String> THREE = List.of("420100", "421100", "420900");
+
+    /** Issue 15 item 4 with the "between" filter: three places selected, only the flows among them. */
+    @Test
+    void aBetweenSelectionOfThreePlacesKeepsAllOfThem() throws Exception {
+        for (boolean compared : List.of(false, true)) {
+            Path csv = root.resolve("between-" + compared + ".csv");
+            String[] first = compared ? WEEK_AFTER : new String[] {"--from", "2020-01-24", "--to", "2020-01-30"};
+            // a comma list and a repeated flag together
+            CliHarness.Run r = export(args(first, "--region", "420100,421100", "--region", "420900", "--direction",
+                    "between", "--format", "csv", "--top", "0", "--lang", "en", "--out", csv.toString()));
+            assertThat(r.exit()).as(r.err()).isZero();
+            List<List<String>> rows = csv(csv);
+            List<String> h = rows.get(0);
+            assertThat(h).startsWith("rank", "origin_code", "origin", "destination_code", "destination", "trips");
+            List<List<String>> data = rows.subList(1, rows.size());
+            // the six ordered pairs among three places at most, every one of them among the three
+            assertThat(data).isNotEmpty().hasSizeLessThanOrEqualTo(6);
+            for (List<String> row : data) {
+                assertThat(THREE).as("row %s", row).contains(row.get(1), row.get(3));
+            }
+            assertThat(data.stream().anyMatch(x -> !x.get(1).equals("420100") && !x.get(3).equals("420100")))
+                    .as("a pair without the first place").isTrue();
+        }
+        // the map names all three, in the title (plain) and above the map (comparison), in both languages
+        String[][] expected = {{"en", "false", "Trips between Wuhan, Huanggang and Xiaogan"},
+                {"zh", "false", "武汉市、黄冈市和孝感市之间的城际出行流向"},
+                {"en", "true", "Flows between Wuhan, Huanggang and Xiaogan"},
+                {"zh", "true", "武汉市、黄冈市和孝感市之间的流向"}};
+        for (String[] e : expected) {
+            Path pdf = root.resolve("between-" + e[0] + "-" + e[1] + ".pdf");
+            String[] first = e[1].equals("true") ? WEEK_AFTER
+                    : new String[] {"--from", "2020-01-24", "--to", "2020-01-30"};
+            CliHarness.Run r = export(args(first, "--region", String.join(",", THREE), "--direction", "between",
+                    "--format", "pdf", "--lang", e[0], "--out", pdf.toString()));
+            assertThat(r.exit()).as(r.err()).isZero();
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertThat(text.replace(" ", "")).as(text).contains(e[2].replace(" ", ""));
+            }
+        }
+        // the partners table is for one place: several are refused, in the run's language
+        Path x = root.resolve("partners-three.csv");
+        CliHarness.Run r = export("--from", "2020-01-24", "--to", "2020-01-30", "--region", String.join(",", THREE),
+                "--table", "partners", "--format", "csv", "--lang", "zh", "--out", x.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("往来地区表只针对一个地点");
+        assertThat(x).doesNotExist();
+    }
 }

@@ -8,7 +8,6 @@ import org.epiflow.export.ExportOptions;
 import org.epiflow.map.FlowMeasure;
 import org.epiflow.text.Message;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,16 +56,7 @@ final class ComparisonOptions {
             o.baseline(ExportBaseline.of(from, to, a).withMeasure(m));
         }
         o.perCapita(c.perCapita || (saved != null && saved.perCapita()));
-        List<RegionGroup> groups = new ArrayList<>(saved == null ? List.of() : saved.groups().stream()
-                .map(g -> new RegionGroup(g.name(), g.codes())).toList());
-        for (String g : c.groups) {
-            RegionGroup parsed = RegionGroup.parse(g);
-            if (parsed == null || parsed.name().isEmpty() || parsed.codes().isEmpty()) {
-                throw new CliException(Message.of("cli.export.badGroup", g), usage);
-            }
-            groups.removeIf(x -> x.name().equals(parsed.name()));
-            groups.add(parsed);
-        }
-        o.groups(groups);
+        o.groups(GroupOptions.parse(c.groups, saved == null ? List.of() : saved.groups().stream()
+                .map(g -> new RegionGroup(g.name(), g.codes())).toList()));
     }
 }

@@ -107,10 +107,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--min-volume", description = "drop flows below this volume")
     Long minVolume;
 
-    @Option(names = "--region", description = "focus region code: zoom, highlight, its flows only")
-    String region;
+    @Option(names = "--region", split = ",", paramLabel = "CODE", description = "focus place(s): a region, province "
+            + "or --group code; repeatable or CODE,CODE,…: zoom, highlight, their flows only")
+    java.util.List<String> region = new java.util.ArrayList<>();
 
-    @Option(names = "--direction", description = "with --region: incoming, outgoing or both (default both)")
+    @Option(names = "--direction", description = "with --region: incoming, outgoing, both or between (the flows "
+            + "among the places given; default both)")
     Direction direction;
 
     @Option(names = "--provinces", description = "roll regions up to provinces")
@@ -198,10 +200,16 @@ final class ExportCommand implements Callable<Integer> {
              CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             keyId = id.keyId();
             opened = ws.openBundle(reader, bundle, officer.credentials(id));
-            if (baselineBundle != null) {
-                OpenedBundle other = ws.openBundle(reader, baselineBundle, officer.credentials(id));
+            // the baseline bundle: --baseline-bundle, else the one the saved view's comparison names
+            var named = baselineBundle == null && o.baseline() != null ? ViewBaseline.named(savedView) : null;
+            Path baseFile = named != null ? ViewBaseline.file(named, view) : baselineBundle;
+            if (baseFile != null) {
+                OpenedBundle other = ws.openBundle(reader, baseFile, officer.credentials(id));
+                if (named != null) {
+                    ViewBaseline.check(named, other, baseFile);
+                }
                 if (!other.data().info().geographyLevel().equals(opened.data().info().geographyLevel())) {
-                    throw new CliException(Message.of("cli.export.baselineGeography", baselineBundle.toString(),
+                    throw new CliException(Message.of("cli.export.baselineGeography", baseFile.toString(),
                             other.data().info().geographyLevel(), opened.data().info().geographyLevel()), USAGE);
                 }
                 o.baseline(o.baseline().fromBundle(other.data(), other.header().bundleId(), other.fingerprint()));
@@ -212,7 +220,8 @@ final class ExportCommand implements Callable<Integer> {
                 boolean range = date == null && a != null && (from != null || !a.equals(b));
                 RiskOutcome run = modelOptions.run(opened.data(), riskHeatmap.model(),
                         modelOptions.windowFrom != null ? modelOptions.windowFrom : range ? a : null,
-                        modelOptions.windowTo != null ? modelOptions.windowTo : range ? b : null);
+                        modelOptions.windowTo != null ? modelOptions.windowTo : range ? b : null,
+                        o.groups());
                 var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
                 ws.riskRun(run.result().model(), json.writeValueAsString(java.util.Map.of("command",
                         String.join(" ", spec.commandLine().getParseResult().originalArgs()))),
@@ -287,7 +296,7 @@ final class ExportCommand implements Callable<Integer> {
                     f.extension()), USAGE);
         }
         if (f.isTable()) {
-            for (Object[] opt : new Object[][] {{"--layers", layers}, {"--view", view}, {"--width", width},
+            for (Object[] opt : new Object[][] {{"--layers", layers}, {"--width", width},
                     {"--paper", paper}, {"--dpi", dpi}, {"--delay", delay}}) {
                 if (opt[1] != null) {
                     throw new CliException(Message.of("cli.export.mapOnly", opt[0], f.extension()), USAGE);
@@ -341,13 +350,15 @@ final class ExportCommand implements Callable<Integer> {
             o.provinces(true);
         }
         if (direction != null) {
-            if (region == null && o.focusRegion() == null) {
+            if (region.isEmpty() && o.focusRegion() == null) {
                 throw new CliException(Message.of("cli.export.directionNeedsRegion"), USAGE);
             }
             o.direction(direction);
         }
         o.table(table);
-        o.focusRegion(region != null ? region : o.focusRegion());
+        if (!region.isEmpty()) {
+            o.focusRegions(region);
+        }
         parse(() -> {
             if (layers != null) {
                 o.layers(ExportLayer.parseList(layers));
@@ -380,7 +391,8 @@ final class ExportCommand implements Callable<Integer> {
         String given = heatmap;
         String how = classify;
         Integer n = classes;
-        if (given == null && savedView != null && savedView.heatmap() != null) {
+        // a table of a saved view takes its dates, filters, selection and comparison; its heatmap is a map's
+        if (given == null && savedView != null && savedView.heatmap() != null && !f.isTable()) {
             var h = savedView.heatmap();
             given = h.model() + ":" + h.column();
             if (how == null && h.classify() != null) {

@@ -63,6 +63,10 @@ final class RiskCommand implements Callable<Integer> {
             + "(default: the as-of day)")
     LocalDate to;
 
+    @Option(names = "--group", paramLabel = "NAME=CODE,CODE,...", description = "a named group of regions "
+            + "(repeatable); --source NAME takes its regions as the sources")
+    java.util.List<String> groups = new java.util.ArrayList<>();
+
     @Option(names = "--json", description = "write JSON instead of CSV")
     boolean json;
 
@@ -106,7 +110,7 @@ final class RiskCommand implements Callable<Integer> {
              CliWorkspace ws = CliWorkspace.open(spec, id, officer.identity)) {
             var opened = ws.openBundle(reader, bundle, officer.credentials(id));
             data = opened.data();
-            RiskOutcome run = modelOptions.run(data, model, from, to);
+            RiskOutcome run = modelOptions.run(data, model, from, to, GroupOptions.parse(groups, java.util.List.of()));
             result = run.result();
             if (baselineFrom != null) {
                 AggregateDataset other = null;

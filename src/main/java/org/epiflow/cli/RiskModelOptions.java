@@ -51,7 +51,8 @@ final class RiskModelOptions {
     boolean cumulative;
 
     @Option(names = "--source", arity = "1..*", paramLabel = "CODE",
-            description = "source region(s); default: the region(s) with the earliest reported case")
+            description = "source region(s), or the NAME of a --group (its regions); default: the region(s) with the "
+                    + "earliest reported case")
     List<String> sources = new ArrayList<>();
 
     @Option(names = "--infected", arity = "1..*", paramLabel = "CODE=N|P%",
@@ -169,8 +170,18 @@ final class RiskModelOptions {
     /** Runs {@code model} on the bundle's data with these options over the travel window [from, to]. */
     RiskOutcome run(AggregateDataset data, RiskModel model, LocalDate from, LocalDate to)
             throws IOException, CliException {
+        return run(data, model, from, to, List.of());
+    }
+
+    /**
+     * As {@link #run(AggregateDataset, RiskModel, LocalDate, LocalDate)}, where a {@code --source} may also name one
+     * of {@code groups} (of {@code --group}): its member regions are then the sources.
+     */
+    RiskOutcome run(AggregateDataset data, RiskModel model, LocalDate from, LocalDate to,
+                    List<org.epiflow.data.RegionGroup> groups) throws IOException, CliException {
+        List<String> sourceCodes = GroupOptions.sources(sources, groups, data.regions());
         CaseTable table = cases(data);
-        RiskRequest request = new RiskRequest(data, table, sources, infected, from, to, asOf, parameters(model));
+        RiskRequest request = new RiskRequest(data, table, sourceCodes, infected, from, to, asOf, parameters(model));
         try {
             return RiskModels.run(request);
         } catch (RiskInputException e) {

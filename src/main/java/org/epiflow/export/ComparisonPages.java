@@ -69,16 +69,21 @@ public final class ComparisonPages {
 
     /** The region-table indexes of the focus (a region, a province, or a group's members). */
     static int[] focus(ExportSource src, ExportOptions o) {
-        if (o.focusRegion() == null) {
-            return new int[0];
-        }
-        for (var g : o.groups()) {
-            if (g.name().equals(o.focusRegion())) {
-                return g.codes().stream().mapToInt(c -> src.data().regions().indexOf(c)).filter(i -> i >= 0)
-                        .toArray();
+        java.util.LinkedHashSet<Integer> all = new java.util.LinkedHashSet<>();
+        List<String> plain = new java.util.ArrayList<>();
+        for (String code : o.focusRegions()) {
+            var g = o.groups().stream().filter(x -> x.name().equals(code)).findFirst();
+            if (g.isPresent()) {
+                g.get().codes().stream().mapToInt(c -> src.data().regions().indexOf(c)).filter(i -> i >= 0)
+                        .forEach(all::add);
+            } else {
+                plain.add(code);
             }
         }
-        return MapPages.focus(src, o);
+        for (int i : MapPages.focus(src, o.copy().focusRegions(plain))) {
+            all.add(i);
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The flows of a comparison's period as the options filter them (top N, minimum, focus and direction). */

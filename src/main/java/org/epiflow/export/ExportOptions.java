@@ -25,7 +25,7 @@ public final class ExportOptions {
     private String marking = "";
     private int topN = 5000;
     private long minVolume;
-    private String focusRegion;
+    private java.util.List<String> focusRegions = java.util.List.of();
     private Direction direction = Direction.BOTH;
     private boolean provinces;
     private MapExtent extent;
@@ -60,7 +60,7 @@ public final class ExportOptions {
         c.marking = marking;
         c.topN = topN;
         c.minVolume = minVolume;
-        c.focusRegion = focusRegion;
+        c.focusRegions = focusRegions;
         c.direction = direction;
         c.provinces = provinces;
         c.extent = extent;
@@ -164,13 +164,33 @@ public final class ExportOptions {
         return this;
     }
 
-    /** The region code the map focuses on (zoom, highlight, its flows only), or null. */
+    /** The first (with one selected place: the) region code the map focuses on, or null. */
     public String focusRegion() {
-        return focusRegion;
+        return focusRegions.isEmpty() ? null : focusRegions.get(0);
     }
 
+    /** Focuses on one region (zoom, highlight, its flows only); null or blank: none. */
     public ExportOptions focusRegion(String code) {
-        this.focusRegion = code == null || code.isBlank() ? null : code.trim();
+        return focusRegions(code == null ? java.util.List.of() : java.util.List.of(code));
+    }
+
+    /**
+     * Every place the export focuses on (regions, provinces or groups, as selected on the map): highlighted, zoomed
+     * to, their flows only — with {@link Direction#BETWEEN}, the flows among them. Empty: none.
+     */
+    public java.util.List<String> focusRegions() {
+        return focusRegions;
+    }
+
+    /** Focuses on these places (blank codes dropped, each once, in the order given). */
+    public ExportOptions focusRegions(java.util.List<String> codes) {
+        java.util.LinkedHashSet<String> kept = new java.util.LinkedHashSet<>();
+        for (String c : codes == null ? java.util.List.<String>of() : codes) {
+            if (c != null && !c.isBlank()) {
+                kept.add(c.trim());
+            }
+        }
+        this.focusRegions = java.util.List.copyOf(kept);
         return this;
     }
 
@@ -248,9 +268,9 @@ public final class ExportOptions {
         return this;
     }
 
-    /** The table of a CSV/XLSX export; null = partners with a focus region, else flows. */
+    /** The table of a CSV/XLSX export; null = partners with one focus place, else flows. */
     public TableKind table() {
-        return table != null ? table : focusRegion != null ? TableKind.PARTNERS : TableKind.FLOWS;
+        return table != null ? table : focusRegions.size() == 1 ? TableKind.PARTNERS : TableKind.FLOWS;
     }
 
     public ExportOptions table(TableKind t) {
@@ -322,7 +342,7 @@ public final class ExportOptions {
                 && org.epiflow.map.MapViewport.autoRolledUp(f.topN(), !v.selectedRegions().isEmpty(),
                 v.extent().metresPerPixel()));
         if (!v.selectedRegions().isEmpty()) {
-            focusRegion(v.selectedRegions().get(0));
+            focusRegions(v.selectedRegions());
         }
         if ("dark".equals(v.style())) {
             style = MapStyle.dark();

@@ -159,9 +159,21 @@ public final class Exporter {
         var c = ComparisonPages.comparison(source, o, r, whole);
         boolean inflows = o.direction() == org.epiflow.data.Direction.INCOMING && o.focusRegion() != null;
         return switch (o.table()) {
-            case PARTNERS -> throw new IllegalArgumentException(
-                    Message.of("export.compare.partners").english(), new org.epiflow.data.compare
-                    .ComparisonException(Message.of("export.compare.partners")));
+            case PARTNERS -> {
+                if (o.focusRegion() == null) {
+                    throw new IllegalArgumentException(Message.of("export.table.needsRegion").english());
+                }
+                if (o.focusRegions().size() > 1) {
+                    Message m = Message.of("export.table.partnersOne", o.focusRegions().size());
+                    throw new IllegalArgumentException(m.english(),
+                            new org.epiflow.data.compare.ComparisonException(m));
+                }
+                int focus = org.epiflow.data.compare.ComparedPartners.node(c, o.focusRegion());
+                if (focus < 0) {
+                    throw new IllegalArgumentException("region " + o.focusRegion() + " is not in the bundle");
+                }
+                yield org.epiflow.export.table.ComparisonTables.partners(c, focus, o.language(), o.topN());
+            }
             case RANKING -> org.epiflow.export.table.ComparisonTables.ranking(c, o.language(), o.topN());
             case FLOWS -> {
                 var keep = ComparisonPages.filter(c, source, o);
@@ -181,6 +193,11 @@ public final class Exporter {
             case PARTNERS -> {
                 if (o.focusRegion() == null) {
                     throw new IllegalArgumentException(Message.of("export.table.needsRegion").english());
+                }
+                if (o.focusRegions().size() > 1) {
+                    Message m = Message.of("export.table.partnersOne", o.focusRegions().size());
+                    throw new IllegalArgumentException(m.english(),
+                            new org.epiflow.data.compare.ComparisonException(m));
                 }
                 int region = source.data().regions().indexOf(o.focusRegion());
                 if (region < 0) {

@@ -71,14 +71,17 @@ public final class MapPages {
 
     /** The focus indexes of the options, checked: a focus code the bundle does not have is refused. */
     static int[] focus(ExportSource src, ExportOptions o) {
-        if (o.focusRegion() == null) {
-            return new int[0];
+        java.util.LinkedHashSet<Integer> all = new java.util.LinkedHashSet<>();
+        for (String code : o.focusRegions()) {
+            int[] f = focusIndexes(src.data(), code);
+            if (f.length == 0) {
+                throw new IllegalArgumentException("region " + code + " is not in the bundle");
+            }
+            for (int i : f) {
+                all.add(i);
+            }
         }
-        int[] f = focusIndexes(src.data(), o.focusRegion());
-        if (f.length == 0) {
-            throw new IllegalArgumentException("region " + o.focusRegion() + " is not in the bundle");
-        }
-        return f;
+        return all.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -154,7 +157,7 @@ public final class MapPages {
                     .layers(ExportLayer.mapLayers(o.layers())).sceneLayers(ExportLayer.sceneLayers(o.layers()))
                     .flows(s)
                     .symbols(SymbolMeasure.TOTAL, sets.size() > 1 ? maxTotal : 0)
-                    .selected(o.focusRegion() == null ? Set.of() : Set.of(o.focusRegion()));
+                    .selected(Set.copyOf(o.focusRegions()));
             b.heatmap(hm == null ? null : hm.layer());
             // a risk heatmap alone: the flow comparison is not drawn, so neither is its legend
             boolean heatmapAlone = o.heatmap() != null && !o.layers().contains(ExportLayer.FLOWS)
@@ -167,7 +170,7 @@ public final class MapPages {
             prev = scene;
             String when = periodText(lang, period, r);
             String title = o.title() != null ? o.title() : defaultTitle(lang, when, src, o);
-            String subtitle = o.subtitle() != null ? o.subtitle() : defaultSubtitle(lang, o);
+            String subtitle = o.subtitle() != null ? o.subtitle() : defaultSubtitle(lang, src, o);
             String base = ComparisonPages.baselineText(lang, ComparisonPages.forPage(whole, period, r), o.baseline());
             Trace t = baseTrace.withTitle(title).withPeriod(base.isEmpty() ? when : when + " · " + base);
             boolean flowsShown = o.layers().contains(ExportLayer.FLOWS) || o.layers().contains(ExportLayer.SYMBOLS);
@@ -240,15 +243,27 @@ public final class MapPages {
         if (o.extent() != null) {
             return o.extent().viewport(w, h);
         }
-        if (o.focusRegion() != null && src.basemap() != null) {
-            Optional<Region> r = src.basemap().basemap().prefectures(LevelOfDetail.NATIONAL)
-                    .byCode(o.focusRegion());
-            if (r.isEmpty()) {
-                r = src.basemap().basemap().provinces(LevelOfDetail.NATIONAL).byCode(o.focusRegion());
+        if (!o.focusRegions().isEmpty() && src.basemap() != null) {
+            org.locationtech.jts.geom.Envelope all = new org.locationtech.jts.geom.Envelope();
+            int found = 0;
+            for (String code : o.focusRegions()) {
+                Optional<Region> r = src.basemap().basemap().prefectures(LevelOfDetail.NATIONAL).byCode(code);
+                if (r.isEmpty()) {
+                    r = src.basemap().basemap().provinces(LevelOfDetail.NATIONAL).byCode(code);
+                }
+                if (r.isPresent()) {
+                    all.expandToInclude(org.epiflow.map.geo.AlbersEqualAreaProjection.china()
+                            .forward(r.get().geometry()).getEnvelopeInternal());
+                    found++;
+                }
             }
-            if (r.isPresent()) {
+            if (found == 1) {
                 // the region with its surroundings: zoom to it, then out so partners nearby show
-                return MapViewport.china(w, h).zoomToRegion(r.get(), 16).zoom(1 / 6.0);
+                return MapViewport.china(w, h).zoomToFit(all, 16).zoom(1 / 6.0);
+            }
+            if (found > 1) {
+                // several places: all of them, with some room around
+                return MapViewport.china(w, h).zoomToFit(all, 16).zoom(1 / 1.5);
             }
         }
         return MapViewport.china(w, h);
@@ -277,21 +292,45 @@ public final class MapPages {
             // a risk heatmap's own title says what it shows (the change, the baseline, per 1,000 residents)
             return PageText.of(lang, Message.of("export.page.title.heatmap", o.heatmap().title(), when));
         }
-        String region = "";
-        if (o.focusRegion() != null) {
-            int i = src.data().regions().indexOf(o.focusRegion());
-            if (i >= 0) {
-                var reg = src.data().regions().get(i);
-                region = lang == Language.ZH ? reg.name() : reg.nameEn();
-            }
-        }
-        return region.isEmpty() ? PageText.of(lang, Message.of("export.page.title.trips", when))
-                : PageText.of(lang, Message.of("export.page.title.region", region, when));
+        String places = placeNames(lang, src, o);
+        return places.isEmpty() ? PageText.of(lang, Message.of("export.page.title.trips", when))
+                : PageText.of(lang, Message.of(o.direction() == org.epiflow.data.Direction.BETWEEN
+                && o.focusRegions().size() > 1 ? "export.page.title.between" : "export.page.title.region", places,
+                when));
     }
 
-    static String defaultSubtitle(Language lang, ExportOptions o) {
+    /**
+     * The focus places by name in the page's language ("Wuhan, Xiaogan and Huanggang", "武汉市、孝感市和黄冈市"): a
+     * region's name, a province's, or a group's; "" without a focus.
+     */
+    static String placeNames(Language lang, ExportSource src, ExportOptions o) {
+        List<String> names = new ArrayList<>();
+        for (String code : o.focusRegions()) {
+            String name = code;
+            int i = src.data().regions().indexOf(code);
+            if (i >= 0) {
+                var reg = src.data().regions().get(i);
+                name = lang == Language.ZH ? reg.name() : reg.nameEn();
+                name = name == null || name.isBlank() ? code : name;
+            }
+            names.add(name);
+        }
+        if (names.size() <= 1) {
+            return names.isEmpty() ? "" : names.get(0);
+        }
+        String last = names.remove(names.size() - 1);
+        return PageText.of(lang, Message.of("export.page.places", String.join(lang == Language.ZH ? "、" : ", ",
+                names), last));
+    }
+
+    static String defaultSubtitle(Language lang, ExportSource src, ExportOptions o) {
         String level = PageText.of(lang, Message.of(o.provinces() ? "export.page.level.provinces"
                 : "export.page.level.prefectures"));
+        if (o.focusRegions().size() > 1) {
+            // several places: named here too (the title of a comparison does not name them)
+            level = PageText.of(lang, Message.of(o.direction() == org.epiflow.data.Direction.BETWEEN
+                    ? "export.page.focus.between" : "export.page.focus", placeNames(lang, src, o))) + " · " + level;
+        }
         if (o.topN() > 0 && o.layers().contains(ExportLayer.FLOWS)) {
             level += " · " + PageText.of(lang, Message.of("export.page.topFlows", String.format("%,d", o.topN())));
         }

@@ -125,6 +125,7 @@ public final class WorkstationViewModel {
         comparison.periodProperty().bind(timeline.periodProperty());
         comparison.daysProperty().bind(timeline.daysProperty());
         map.baselineProperty().bind(comparison.mapRequestProperty());
+        detail.baselineProperty().bind(comparison.mapRequestProperty());
         this.split = new org.epiflow.ui.compare.SplitViewModel(messages, executor, map, comparison);
         this.groups = new org.epiflow.ui.compare.RegionGroupsViewModel(messages, executor, files, selection);
         groups.storageProperty().set(session.regionGroupStorage());

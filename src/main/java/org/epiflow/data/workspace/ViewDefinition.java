@@ -171,16 +171,16 @@ public record ViewDefinition(@JsonProperty(value = "format", required = true) St
                 selectedRegions, heatmap, null, null, null, null);
     }
 
-    /** The same view under a name. */
+    /** The same view under a name (its comparison kept). */
     public ViewDefinition withName(String n) {
         return new ViewDefinition(format, version, n, bundle, dates, filters, layers, extent, bbox, selectedRegions,
-                heatmap, style, language, title, subtitle);
+                heatmap, style, language, title, subtitle, comparison);
     }
 
-    /** The same view with a style, export language and titles. */
+    /** The same view with a style, export language and titles (its comparison kept). */
     public ViewDefinition withPresentation(String s, String lang, String t, String sub) {
         return new ViewDefinition(format, version, name, bundle, dates, filters, layers, extent, bbox,
-                selectedRegions, heatmap, s, lang, t, sub);
+                selectedRegions, heatmap, s, lang, t, sub, comparison);
     }
 
     /** The bundle: id, fingerprint of the file it was opened from, and that file's path (to reopen it). */

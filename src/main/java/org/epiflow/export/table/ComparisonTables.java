@@ -3,6 +3,7 @@ package org.epiflow.export.table;
 import org.epiflow.data.FlowNodes;
 import org.epiflow.data.FlowSet;
 import org.epiflow.data.LocationTotals;
+import org.epiflow.data.compare.ComparedPartners;
 import org.epiflow.data.compare.Comparison;
 import org.epiflow.data.compare.FlowChange;
 import org.epiflow.data.compare.PerCapita;
@@ -138,6 +139,53 @@ public final class ComparisonTables {
             rows.add(row);
         }
         return new Table(zh ? "排名" : "ranking", cols, fig, rows, notes(lang, t.k(), base != null));
+    }
+
+    /**
+     * The partners of one node ({@code focus}: a region, a province or a group; groups are one partner), with the
+     * plain table's trips to and from it and net, named {@code trips} for the total; a baseline adds {@code
+     * baseline_trips}, {@code change}, {@code change_percent} and {@code includes_unpublished}, per-capita {@code
+     * trips_per_1000} (trips both ways per 1,000 residents of the partner). Largest period total first.
+     */
+    public static Table partners(Comparison c, int focus, Language lang, int limit) {
+        boolean zh = lang == Language.ZH;
+        FlowNodes n = c.nodes();
+        String self = name(n, focus, lang), code = n.code(focus);
+        boolean base = c.difference() != null;
+        PerCapita pc = c.perCapita();
+        List<String> cols = new ArrayList<>(zh ? List.of("排名", "代码", "地区", "流入 " + self, "流出 " + self, "出行量",
+                "净流入") : List.of("rank", "code", "region", "to_" + code, "from_" + code, "trips",
+                "net_to_" + code));
+        List<Boolean> fig = new ArrayList<>(List.of(false, false, false, true, true, true, true));
+        if (base) {
+            cols.addAll(zh ? List.of("基期出行量", "变化", "变化百分比", "含未公布数据")
+                    : List.of("baseline_trips", "change", "change_percent", "includes_unpublished"));
+            fig.addAll(List.of(true, true, false, false));
+        }
+        if (pc != null) {
+            cols.add(zh ? "每千人出行量" : "trips_per_1000");
+            fig.add(false);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        int rank = 1;
+        int k = base ? c.difference().k() : c.data().info().k();
+        for (ComparedPartners.Partner p : ComparedPartners.of(c, focus, limit)) {
+            List<Object> r = new ArrayList<>(List.of(rank++, n.code(p.node()), name(n, p.node(), lang),
+                    Tables.figure(p.inDays() > 0 ? p.in() : 0, k), Tables.figure(p.outDays() > 0 ? p.out() : 0, k),
+                    Tables.figure(p.published() ? p.trips() : 0, k),
+                    p.published() ? Tables.derived(p.net()) : "–"));
+            if (base) {
+                r.add(Tables.figure(p.baselinePublished() ? p.baselineTrips() : 0, k));
+                r.add(!p.published() && !p.baselinePublished() ? "–" : Tables.derived(p.change()));
+                r.add(percent(p.changePercent()));
+                r.add(p.includesUnpublished() ? (zh ? "是" : "yes") : (zh ? "否" : "no"));
+            }
+            if (pc != null) {
+                r.add(per1000(pc, p.node(), p.trips(), p.published()));
+            }
+            rows.add(r);
+        }
+        return new Table(zh ? "往来地区" : "partners", cols, fig, rows, notes(lang, k, base));
     }
 
     static Object percent(OptionalDouble p) {

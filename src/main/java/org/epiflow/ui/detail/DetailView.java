@@ -115,11 +115,32 @@ public final class DetailView extends VBox {
         net.setStyle("-fx-alignment: CENTER-RIGHT;");
         net.setMinWidth(NUMBER_WIDTH);
         table.getColumns().add(net);
+        table.getColumns().add(count(m.get("detail.baseline"), PartnerRow::baseline, vm, m));
+        table.getColumns().add(text(m.get("detail.change"), r -> PartnerFigures.change(r, m.locale()),
+                Comparator.comparingLong(r -> r.change() == null || r.change().suppressed() ? 0 : r.change().value())));
+        table.getColumns().add(text(m.get("detail.changePercent"), r -> PartnerFigures.percent(r, m.locale()),
+                Comparator.comparingDouble(r -> r.changePercent().orElse(Double.NEGATIVE_INFINITY))));
+        for (int i = table.getColumns().size() - 3; i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).visibleProperty().bind(vm.comparingProperty());
+        }
+        TableColumn<PartnerRow, PartnerRow> per1000 = text(m.get("detail.per1000"),
+                r -> PartnerFigures.per1000(r, m.locale()),
+                Comparator.comparingDouble(r -> r.per1000().orElse(Double.NEGATIVE_INFINITY)));
+        per1000.visibleProperty().bind(vm.perCapitaProperty());
+        table.getColumns().add(per1000);
+        Label partnersNote = new Label();
+        partnersNote.setId("partnersNote");
+        partnersNote.setWrapText(true);
+        partnersNote.getStyleClass().add("text-muted");
+        partnersNote.textProperty().bind(vm.partnersNoteProperty());
+        partnersNote.visibleProperty().bind(vm.partnersNoteProperty().isNotEmpty());
+        partnersNote.managedProperty().bind(partnersNote.visibleProperty());
+        partnersNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label partners = new Label(m.get("detail.partners", DetailViewModel.PARTNERS));
         partners.getStyleClass().add("section-heading");
 
-        getChildren().addAll(title, totals, note, chart, partners, table);
+        getChildren().addAll(title, totals, note, chart, partners, table, partnersNote);
     }
 
     private static Label value(javafx.beans.value.ObservableValue<String> v, String id) {
@@ -135,6 +156,18 @@ public final class DetailView extends VBox {
         TableColumn<PartnerRow, Long> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(f.apply(r.getValue())));
         c.setCellFactory(x -> cell(v -> Figures.count(v, vm.k(), m.locale())));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setMinWidth(NUMBER_WIDTH);
+        return c;
+    }
+
+    /** A column of words made from the whole line (the comparison's cells), sorted by {@code order}. */
+    private static TableColumn<PartnerRow, PartnerRow> text(String title, Function<PartnerRow, String> f,
+                                                           Comparator<PartnerRow> order) {
+        TableColumn<PartnerRow, PartnerRow> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue()));
+        c.setCellFactory(x -> cell(f));
+        c.setComparator(order);
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setMinWidth(NUMBER_WIDTH);
         return c;

@@ -17,7 +17,13 @@ import org.epiflow.model.Region;
 import org.epiflow.text.Typography;
 import org.epiflow.ui.i18n.Figures;
 import org.epiflow.ui.i18n.Messages;
+import org.epiflow.ui.map.BaselineRequest;
 import org.epiflow.ui.map.RegionSelection;
+import org.epiflow.data.FlowNodes;
+import org.epiflow.data.RegionGroup;
+import org.epiflow.data.compare.ComparedPartners;
+import org.epiflow.data.compare.Comparison;
+import org.epiflow.data.compare.ComparisonException;
 
 import java.time.format.DateTimeFormatter;
 
@@ -44,6 +50,10 @@ public final class DetailViewModel {
     private final ObservableList<SeriesPoint> series = FXCollections.observableArrayList();
     private final ObservableList<PartnerRow> partners = FXCollections.observableArrayList();
     private final ObjectProperty<java.util.List<String>> marker = new SimpleObjectProperty<>(java.util.List.of());
+    private final ObjectProperty<BaselineRequest> baseline = new SimpleObjectProperty<>();
+    private final BooleanProperty comparing = new SimpleBooleanProperty();
+    private final BooleanProperty perCapita = new SimpleBooleanProperty();
+    private final StringProperty partnersNote = new SimpleStringProperty("");
 
     public DetailViewModel(Messages messages, RegionSelection selection) {
         this.messages = messages;
@@ -52,6 +62,8 @@ public final class DetailViewModel {
         selection.datasetProperty().addListener((o, a, b) -> refresh());
         days.addListener((o, a, b) -> refresh());
         weekly.addListener((o, a, b) -> refresh());
+        baseline.addListener((o, a, b) -> refresh());
+        selection.groupsProperty().addListener((o, a, b) -> refresh());
         messages.localeProperty().addListener(o -> refresh());   // names and notes in the new language
         refresh();
     }
@@ -71,6 +83,9 @@ public final class DetailViewModel {
             note.set(d == null ? "" : messages.get("detail.hint"));
             series.clear();
             partners.clear();
+            comparing.set(false);
+            perCapita.set(false);
+            partnersNote.set("");
             marker.set(java.util.List.of());
             return;
         }
@@ -101,7 +116,15 @@ public final class DetailViewModel {
             }
             series.setAll(pts);
         }
-        if (regions.length == 1) {
+        BaselineRequest b = baseline.get();
+        java.util.List<RegionGroup> groups = selection.groupsProperty().get();
+        boolean compared = (b != null && b.active()) || !groups.isEmpty();
+        comparing.set(compared && b != null && b.baseline() != null);
+        perCapita.set(compared && b != null && b.perCapita());
+        partnersNote.set("");
+        if (compared) {
+            comparedPartners(d, range, b, groups);
+        } else if (regions.length == 1) {
             partners.setAll(TopPartners.of(d, regions[0], range, PARTNERS).stream().map(p -> {
                 Region r = d.regions().get(p.partner());
                 return new PartnerRow(Typography.forDisplay(messages.chinese() ? r.name() : r.nameEn()), r.code(),
@@ -110,6 +133,64 @@ public final class DetailViewModel {
         } else {
             partners.clear();
         }
+    }
+
+    /**
+     * The partners of the selected place (a region or a group; a region of a group stands for its group) in the
+     * comparison of the map: groups as one partner, the baseline's trips, the change and per-capita as the map has.
+     */
+    private void comparedPartners(AggregateDataset d, DayRange range, BaselineRequest b,
+                                  java.util.List<RegionGroup> groups) {
+        Comparison c;
+        try {
+            c = Comparison.of(d, range, b == null ? null : b.baselineData(), b == null ? null : b.baseline(), groups,
+                    false, b != null && b.perCapita());
+        } catch (ComparisonException e) {
+            partners.clear();
+            partnersNote.set(messages.format(e.message()));
+            return;
+        }
+        int focus = ComparedPartners.node(c, selection.code());
+        if (focus < 0 || (selection.regionIndexes().length > 1 && c.nodes().indexOf(selection.code()) < 0)) {
+            partners.clear();
+            return;
+        }
+        FlowNodes n = c.nodes();
+        boolean zh = messages.chinese();
+        boolean base = c.difference() != null;
+        partners.setAll(ComparedPartners.of(c, focus, PARTNERS).stream().map(p -> {
+            String name = zh ? n.nameZh(p.node()) : n.nameEn(p.node());
+            long in = p.inDays() > 0 ? p.in() : 0, out = p.outDays() > 0 ? p.out() : 0;
+            return new PartnerRow(Typography.forDisplay(name == null || name.isBlank() ? n.code(p.node()) : name),
+                    n.code(p.node()), in, out, p.published() ? p.trips() : 0, p.net(),
+                    base && p.baselinePublished() ? p.baselineTrips() : 0, base ? p.change() : null,
+                    p.changePercent(), base && p.includesUnpublished(),
+                    c.perCapita() == null ? java.util.OptionalDouble.empty()
+                            : c.perCapita().per1000(p.node(), p.trips()));
+        }).toList());
+        if (base) {
+            partnersNote.set(messages.get("detail.partners.marked", c.difference().k()));
+        }
+    }
+
+    /** Whether the partners table has the baseline's columns (baseline, change, change %). */
+    public BooleanProperty comparingProperty() {
+        return comparing;
+    }
+
+    /** Whether the partners table has trips per 1,000 residents. */
+    public BooleanProperty perCapitaProperty() {
+        return perCapita;
+    }
+
+    /** What the partners table's marks mean, or why the comparison cannot be shown; "" for nothing. */
+    public StringProperty partnersNoteProperty() {
+        return partnersNote;
+    }
+
+    /** The map's comparison (baseline, per-capita), which the partners table follows; null or inactive: none. */
+    public ObjectProperty<BaselineRequest> baselineProperty() {
+        return baseline;
     }
 
     /**

@@ -65,9 +65,9 @@ final class CurrentView {
                 o.flowScale(frame.scene().scale());
             }
         }
-        String code = map.selection().code();
-        if (what.selectedRegionProperty().get() && focusable(code)) {
-            o.focusRegion(code);
+        if (what.selectedRegionProperty().get()) {
+            // every place selected (several with the "between" filter), as the map shows them
+            o.focusRegions(map.selection().codes().stream().filter(this::focusable).toList());
         }
         if (what.currentExtentProperty().get() && screen != null) {
             o.extent(MapExtent.of(screen));
@@ -90,10 +90,14 @@ final class CurrentView {
         }
     }
 
-    /** Whether a selected code can be focused on: a region of the bundle, or a province with regions in it. */
+    /**
+     * Whether a selected code can be focused on: a region of the bundle, a province with regions in it, or a region
+     * group shown on the map.
+     */
     private boolean focusable(String code) {
         AggregateDataset data = map.datasetProperty().get();
-        return code != null && !code.isEmpty() && data != null && MapPages.focusIndexes(data, code).length > 0;
+        return code != null && !code.isEmpty() && data != null && (MapPages.focusIndexes(data, code).length > 0
+                || map.selection().groupsProperty().get().stream().anyMatch(g -> g.name().equals(code)));
     }
 
     /** The first and last date exported: the timeline's first day, or its range; null when nothing is shown. */

@@ -91,7 +91,7 @@ public final class FlowQuery {
             selected[nodeOf[r]] = true;
         }
 
-        boolean direct = days.isSingleDay() && nodes == regionNodes;
+        boolean direct = days.isSingleDay() && (nodes == regionNodes || isIdentity(nodeOf));
         int first = flows.firstRow(days.first());
         int end = flows.endRow(days.last());
         int m = 0;
@@ -150,6 +150,16 @@ public final class FlowQuery {
         selectTop(matched, keepN, n, oo, dd, vv);
         return new FlowSet(spec, nodes, oo, dd, vv, matched, matchedVolume,
                 new LocationTotals(nodes, in, out, internal, k), k);
+    }
+
+    /** Whether nodes are the regions one to one (another instance of the region nodes, e.g. a comparison's). */
+    private static boolean isIdentity(int[] nodeOf) {
+        for (int i = 0; i < nodeOf.length; i++) {
+            if (nodeOf[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean keep(Direction dir, int o, int d) {

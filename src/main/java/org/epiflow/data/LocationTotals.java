@@ -12,6 +12,14 @@ public final class LocationTotals {
     private final long[] internal;
     private final int k;
 
+    /** Totals from per-node sums (the arrays are kept, not copied: hand over fresh ones). */
+    public static LocationTotals of(FlowNodes nodes, long[] incoming, long[] outgoing, long[] internal, int k) {
+        if (incoming.length != nodes.size() || outgoing.length != nodes.size() || internal.length != nodes.size()) {
+            throw new IllegalArgumentException("one total per node");
+        }
+        return new LocationTotals(nodes, incoming, outgoing, internal, k);
+    }
+
     LocationTotals(FlowNodes nodes, long[] incoming, long[] outgoing, long[] internal, int k) {
         this.nodes = nodes;
         this.incoming = incoming;

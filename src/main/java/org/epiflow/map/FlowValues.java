@@ -96,6 +96,37 @@ public final class FlowValues {
             return c != 0 ? c : Integer.compare(d[a], d[b]);
         }
 
+        /** The {@code k}-th smallest of {@code a} (0-based; reorders {@code a}): quickselect, linear on average. */
+        static double select(double[] a, int k) {
+            int lo = 0, hi = a.length - 1;
+            java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
+            while (lo < hi) {
+                double pivot = a[lo + rnd.nextInt(hi - lo + 1)];
+                int i = lo, j = hi;
+                while (i <= j) {
+                    while (a[i] < pivot) {
+                        i++;
+                    }
+                    while (a[j] > pivot) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        double t = a[i];
+                        a[i++] = a[j];
+                        a[j--] = t;
+                    }
+                }
+                if (k <= j) {
+                    hi = j;
+                } else if (k >= i) {
+                    lo = i;
+                } else {
+                    return a[k];
+                }
+            }
+            return a[k];
+        }
+
         /**
          * The first {@code topN} rows in order (0 = all): the rows at or above the topN-th largest magnitude are
          * picked first, so only those are sorted.
@@ -105,9 +136,7 @@ public final class FlowValues {
             int candidates = n;
             Integer[] idx;
             if (keep < n) {
-                double[] m = java.util.Arrays.copyOf(magnitude, n);
-                java.util.Arrays.sort(m);
-                double threshold = m[n - keep];
+                double threshold = select(java.util.Arrays.copyOf(magnitude, n), n - keep);
                 candidates = 0;
                 for (int i = 0; i < n; i++) {
                     if (magnitude[i] >= threshold) {

@@ -73,7 +73,7 @@ public final class Comparison {
         List<RegionGroup> g = List.copyOf(groups);
         checkGroups(g, data);
         FlowNodes nodes = nodes(data, g, provinces);
-        LocationTotals totals = totals(data, days, nodes);
+        LocationTotals totals;
         DayRange bd = null;
         LocationTotals bt = null;
         FlowDifference diff = null;
@@ -88,8 +88,12 @@ public final class Comparison {
             }
             bd = range(b.info().period(), baseline.baseline());
             FlowNodes bn = b == data ? nodes : nodes(b, g, provinces);
-            bt = totals(b, bd, bn);
             diff = FlowDifference.of(data, nodes, days, b, bn, bd);
+            // one pass over each side's rows gives the pairs and the totals
+            totals = diff.periodTotals();
+            bt = diff.baselineTotals();
+        } else {
+            totals = totals(data, days, nodes);
         }
         PerCapita pc = perCapita ? PerCapita.of(data, nodes, days) : null;
         return new Comparison(data, days, nodes, totals, baseline, bd, bt, diff, pc, g);

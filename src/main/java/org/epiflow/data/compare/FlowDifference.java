@@ -2,6 +2,7 @@ package org.epiflow.data.compare;
 
 import org.epiflow.data.DayRange;
 import org.epiflow.data.FlowNodes;
+import org.epiflow.data.LocationTotals;
 import org.epiflow.model.AggregateDataset;
 import org.epiflow.text.Message;
 
@@ -28,6 +29,8 @@ public final class FlowDifference {
     private final int unmatched;
     private final int k;
     private volatile List<FlowChange> sorted;
+    private LocationTotals periodTotals;
+    private LocationTotals baselineTotals;
 
     private FlowDifference(FlowNodes nodes, int size, int[] origin, int[] destination, long[] trips, int[] tripsDays,
                            long[] baselineTrips, int[] baselineDays, int days, int unmatched, int k) {
@@ -84,8 +87,12 @@ public final class FlowDifference {
                 out.add(o, d, 0, 0, t, dd);
             }
         });
-        return new FlowDifference(periodNodes, out.n, out.o, out.d, out.t, out.td, out.bt, out.bd,
+        FlowDifference diff = new FlowDifference(periodNodes, out.n, out.o, out.d, out.t, out.td, out.bt, out.bd,
                 periodDays.days(), unmatched, k);
+        // the totals come from the same pass over the rows (what FlowQuery would count)
+        diff.periodTotals = p.totals(periodNodes, period.info().k());
+        diff.baselineTotals = b.totals(baselineNodes, baseline.info().k());
+        return diff;
     }
 
     /** Growing primitive columns. */
@@ -212,6 +219,16 @@ public final class FlowDifference {
             }
         }
         return m;
+    }
+
+    /** The period's location totals over its nodes, counted in the same pass as the pairs. */
+    public LocationTotals periodTotals() {
+        return periodTotals;
+    }
+
+    /** The baseline's location totals over the baseline's own nodes (match them by code). */
+    public LocationTotals baselineTotals() {
+        return baselineTotals;
     }
 
     public int unmatchedBaselineNodes() {

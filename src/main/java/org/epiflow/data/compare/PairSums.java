@@ -2,6 +2,7 @@ package org.epiflow.data.compare;
 
 import org.epiflow.data.DayRange;
 import org.epiflow.data.FlowNodes;
+import org.epiflow.data.LocationTotals;
 import org.epiflow.model.FlowTable;
 
 import java.util.Arrays;
@@ -18,6 +19,10 @@ final class PairSums {
     private int[] days;
     private int[] lastDay;
     private int size;
+    /** Per-node totals of the rows summed (only from {@link #of}): in, out, inside. */
+    private long[] in;
+    private long[] out;
+    private long[] internal;
 
     private PairSums(int nodes, int expected) {
         this.nodes = nodes;
@@ -38,15 +43,32 @@ final class PairSums {
         int first = flows.firstRow(range.first());
         int end = flows.endRow(range.last());
         PairSums s = new PairSums(nodes.size(), Math.max(16, (end - first) / Math.max(1, range.days() / 2)));
+        long[] in = new long[nodes.size()], out = new long[nodes.size()], inside = new long[nodes.size()];
         for (int day = range.first(); day <= range.last(); day++) {
             for (int r = flows.firstRow(day); r < flows.endRow(day); r++) {
                 int o = nodeOf[flows.origin(r)], d = nodeOf[flows.destination(r)];
+                long v = flows.trips(r);
                 if (o != d) {
-                    s.add(o * s.nodes + d, flows.trips(r), day);
+                    s.add(o * s.nodes + d, v, day);
+                    out[o] += v;
+                    in[d] += v;
+                } else {
+                    inside[o] += v;
                 }
             }
         }
+        s.in = in;
+        s.out = out;
+        s.internal = inside;
         return s;
+    }
+
+    /** The location totals of the rows summed, as {@link org.epiflow.data.FlowQuery} counts them. */
+    LocationTotals totals(FlowNodes nodes, int k) {
+        if (in == null) {
+            throw new IllegalStateException("totals of mapped sums");
+        }
+        return LocationTotals.of(nodes, in.clone(), out.clone(), internal.clone(), k);
     }
 
     int nodeCount() {

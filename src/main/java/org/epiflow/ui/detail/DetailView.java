@@ -128,6 +128,14 @@ public final class DetailView extends VBox {
                 Comparator.comparingDouble(r -> r.per1000().orElse(Double.NEGATIVE_INFINITY)));
         per1000.visibleProperty().bind(vm.perCapitaProperty());
         table.getColumns().add(per1000);
+        // with a baseline the side panel has room for the comparison's columns only: in, out and net give way
+        for (int i = 1; i <= 4; i++) {
+            if (i != 3) {
+                table.getColumns().get(i).visibleProperty().bind(vm.comparingProperty().not());
+            }
+        }
+        // at least four partners stay in sight under the chart
+        table.setMinHeight(170);
         Label partnersNote = new Label();
         partnersNote.setId("partnersNote");
         partnersNote.setWrapText(true);

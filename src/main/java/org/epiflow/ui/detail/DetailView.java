@@ -24,6 +24,8 @@ import java.util.function.Function;
 public final class DetailView extends VBox {
     /** Width of a figure column: room for "−123,456" (no figure is cut short). */
     static final double NUMBER_WIDTH = 60;
+    /** Room for a signed figure or percentage ("−33,528", "−81.9 %") in the comparison's columns. */
+    static final double COMPARISON_WIDTH = 74;
 
     public DetailView(DetailViewModel vm, Messages m) {
         super(8);
@@ -134,6 +136,13 @@ public final class DetailView extends VBox {
                 table.getColumns().get(i).visibleProperty().bind(vm.comparingProperty().not());
             }
         }
+        // a figure is never cut to "−33,5…": the comparison's columns keep room for a signed number (the table
+        // scrolls sideways when the panel is narrower; drag the panel's edge to widen it)
+        for (int i = 5; i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setMinWidth(COMPARISON_WIDTH);
+        }
+        table.getColumns().get(3).minWidthProperty().bind(javafx.beans.binding.Bindings.when(vm.comparingProperty())
+                .then(COMPARISON_WIDTH).otherwise(NUMBER_WIDTH));
         // at least four partners stay in sight under the chart
         table.setMinHeight(170);
         Label partnersNote = new Label();

@@ -97,6 +97,29 @@ class CompareWalkthroughFxTest {
         assertThat(VisibleText.truncated(w.scene().getRoot())).isEmpty();
     }
 
+    @Test
+    void thePartnersTableShowsTheComparisonUncut(Workstation w) throws Exception {
+        w.unlockDemo();
+        showWeekAfterRestrictions(w);
+        openComparePanel(w, "Compare");
+        w.robot().clickOn("#compareToggle");
+        w.waitForMap();
+        w.waitFor(() -> comparison(w) != null);
+        w.interact(() -> w.vm().selection().select("420100"));
+        openComparePanel(w, "Place");
+        javafx.scene.control.TableView<?> table = w.node("#partnersTable");
+        w.waitFor(() -> !table.getItems().isEmpty());
+        List<String> shown = w.call(() -> table.getColumns().stream().filter(c -> c.isVisible())
+                .map(c -> c.getText()).toList());
+        // the comparison's columns, in and out giving way; every figure readable (never "−33,5…")
+        assertThat(shown).containsExactly("Partner", "Total", "Baseline", "Change", "Change %");
+        w.waitFor(() -> table.lookupAll(".table-cell").stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
+                        && l.getText().endsWith("%")));
+        assertThat(w.call(() -> VisibleText.truncated(table))).as("cut figures").isEmpty();
+        w.shot("compare-partners.png");
+    }
+
     private static void showWeekAfterRestrictions(Workstation w) throws Exception {
         w.interact(() -> {
             TimelineViewModel t = w.vm().timeline();

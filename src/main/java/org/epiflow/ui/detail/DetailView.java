@@ -26,6 +26,8 @@ public final class DetailView extends VBox {
     static final double NUMBER_WIDTH = 60;
     /** Room for a signed figure or percentage ("−33,528", "−81.9 %") in the comparison's columns. */
     static final double COMPARISON_WIDTH = 74;
+    /** Room for a partner's name ("Huanggang", "Xiangyang") while the comparison's columns are shown. */
+    static final double COMPARISON_NAME_WIDTH = 100;
 
     public DetailView(DetailViewModel vm, Messages m) {
         super(8);
@@ -105,7 +107,6 @@ public final class DetailView extends VBox {
         TableColumn<PartnerRow, String> name = new TableColumn<>(m.get("detail.partner"));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         name.setPrefWidth(110);
-        name.setMinWidth(76);
         table.getColumns().add(name);
         table.getColumns().add(count(m.get("detail.in"), PartnerRow::in, vm, m));
         table.getColumns().add(count(m.get("detail.out"), PartnerRow::out, vm, m));
@@ -139,8 +140,11 @@ public final class DetailView extends VBox {
         // a figure is never cut to "−33,5…": the comparison's columns keep room for a signed number (the table
         // scrolls sideways when the panel is narrower; drag the panel's edge to widen it)
         for (int i = 5; i < table.getColumns().size(); i++) {
-            table.getColumns().get(i).setMinWidth(COMPARISON_WIDTH);
+            TableColumn<PartnerRow, ?> c = table.getColumns().get(i);
+            c.setMinWidth(Math.max(COMPARISON_WIDTH, headerWidth(c.getText())));
         }
+        name.minWidthProperty().bind(javafx.beans.binding.Bindings.when(vm.comparingProperty())
+                .then(COMPARISON_NAME_WIDTH).otherwise(76));
         table.getColumns().get(3).minWidthProperty().bind(javafx.beans.binding.Bindings.when(vm.comparingProperty())
                 .then(COMPARISON_WIDTH).otherwise(NUMBER_WIDTH));
         // at least four partners stay in sight under the chart
@@ -188,6 +192,13 @@ public final class DetailView extends VBox {
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         c.setMinWidth(NUMBER_WIDTH);
         return c;
+    }
+
+    /** The width a column header needs to show its title whole (text, padding and the sort arrow). */
+    private static double headerWidth(String title) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(javafx.scene.text.Font.getDefault());
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 28;
     }
 
     private static <T> TableCell<PartnerRow, T> cell(Function<T, String> format) {

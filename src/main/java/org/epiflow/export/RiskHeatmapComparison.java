@@ -90,10 +90,16 @@ public final class RiskHeatmapComparison {
         Map<String, Boolean> withheld = new HashMap<>();
         Map<String, Double> plain = RiskHeatmap.mapped(run.result(), run.result().column(column).getAsInt(),
                 provinces, data);
+        java.util.Set<String> sources = new java.util.HashSet<>();
+        if (!provinces) {
+            run.result().rows().stream().filter(r -> r.flag().equals(org.epiflow.analytics.RiskResult.SOURCE))
+                    .forEach(r -> sources.add(r.code()));
+        }
         cells.forEach((code, ch) -> {
             double v = ch.measure(w);
-            // the period's own figure keeps the plain heatmap's rule: sources and regions without trips are marked
-            if (Double.isFinite(v) && (w != 0 || perCapita || plain.containsKey(code))) {
+            // the period's own figure keeps the plain heatmap's rule: sources and regions without trips are marked;
+            // a source has no change of its own either (it is where the infections come from)
+            if (Double.isFinite(v) && !sources.contains(code) && (w != 0 || perCapita || plain.containsKey(code))) {
                 values.put(code, v);
             } else if (ch.withheld(Math.min(w, 2))) {
                 withheld.put(code, true);

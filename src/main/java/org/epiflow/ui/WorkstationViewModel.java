@@ -126,6 +126,7 @@ public final class WorkstationViewModel {
         comparison.daysProperty().bind(timeline.daysProperty());
         map.baselineProperty().bind(comparison.mapRequestProperty());
         detail.baselineProperty().bind(comparison.mapRequestProperty());
+        org.epiflow.ui.compare.HeatmapComparisonLink.link(comparison, risk.heatmapBaseline(), risk.heatmap());
         this.split = new org.epiflow.ui.compare.SplitViewModel(messages, executor, map, comparison);
         this.groups = new org.epiflow.ui.compare.RegionGroupsViewModel(messages, executor, files, selection);
         groups.storageProperty().set(session.regionGroupStorage());

@@ -43,6 +43,11 @@ final class CurrentHeatmap {
         if (shown == null) {
             return null;
         }
+        ExportHeatmap compared = heatmap == null ? null : heatmap.comparedFor(lang);
+        if (compared != null) {
+            // a comparison or per capita: made again in the page's language by the same code as on screen
+            return compared;
+        }
         Messages m = messages(lang);
         Legend legend = heatmap == null ? null : heatmap.legendProperty().get();
         String title = title(m, shown);

@@ -11,6 +11,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import org.epiflow.analytics.classify.Legend;
+import org.epiflow.export.ExportHeatmap;
 import org.epiflow.map.ChoroplethLayer;
 
 import java.util.Collection;
@@ -18,7 +19,7 @@ import java.util.Collection;
 /**
  * The heatmap's legend on the map: title, one swatch per class with its range (highest first), then the marks the
  * map uses for sources, regions whose trips were all suppressed and regions without a value, and under it the
- * province roll-up rule when rolled up.
+ * province roll-up rule when rolled up. A comparison or per-capita heatmap shows the rows its export draws.
  */
 public final class HeatmapLegendView extends VBox {
     public HeatmapLegendView(HeatmapViewModel vm) {
@@ -30,6 +31,8 @@ public final class HeatmapLegendView extends VBox {
         setMouseTransparent(true);
         vm.legendProperty().addListener((o, a, l) -> show(l, vm));
         vm.layerProperty().addListener((o, a, l) -> show(vm.legendProperty().get(), vm));
+        vm.comparedProperty().addListener((o, a, l) -> show(vm.legendProperty().get(), vm));
+        vm.noteProperty().addListener((o, a, l) -> show(vm.legendProperty().get(), vm));
         setVisible(false);
         managedProperty().bind(visibleProperty());
         show(vm.legendProperty().get(), vm);   // a window built again (new language) shows the legend at once
@@ -38,16 +41,16 @@ public final class HeatmapLegendView extends VBox {
     private void show(Legend l, HeatmapViewModel vm) {
         getChildren().clear();
         ChoroplethLayer layer = vm.layerProperty().get();
+        ExportHeatmap compared = vm.comparedProperty().get();
+        if (compared != null && layer != null) {
+            showCompared(compared, vm);
+            return;
+        }
         setVisible(l != null && layer != null);
         if (l == null || layer == null) {
             return;
         }
-        Label title = new Label(l.title());
-        title.setId("heatmapLegendTitle");
-        title.getStyleClass().add("legend-title");
-        title.setWrapText(true);
-        title.setMaxWidth(240);
-        getChildren().add(title);
+        getChildren().add(title(l.title()));
         for (int i = l.entries().size() - 1; i >= 0; i--) {
             Legend.Entry e = l.entries().get(i);
             getChildren().add(row(swatch(e.argb(), false), e.label()));
@@ -61,7 +64,29 @@ public final class HeatmapLegendView extends VBox {
                     vm.messages().get("risk.legend.suppressed")));
         }
         getChildren().add(row(swatch(ChoroplethLayer.NO_VALUE_FILL, false), vm.messages().get("risk.heatmap.noData")));
-        String note = vm.noteProperty().get();
+        note(vm.noteProperty().get());
+    }
+
+    /** A comparison or per-capita heatmap: its rows as an export draws them (classes, marks, "no value"). */
+    private void showCompared(ExportHeatmap h, HeatmapViewModel vm) {
+        setVisible(true);
+        getChildren().add(title(h.title()));
+        for (ExportHeatmap.Row r : h.legend()) {
+            getChildren().add(row(swatch(r.argb(), r.hatched()), r.label()));
+        }
+        note(vm.noteProperty().get());
+    }
+
+    private static Label title(String text) {
+        Label title = new Label(text);
+        title.setId("heatmapLegendTitle");
+        title.getStyleClass().add("legend-title");
+        title.setWrapText(true);
+        title.setMaxWidth(240);
+        return title;
+    }
+
+    private void note(String note) {
         if (note != null && !note.isEmpty()) {
             Label n = new Label(note);
             n.setId("heatmapLegendNote");

@@ -58,6 +58,14 @@ public final class HeatmapViewModel {
     private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ChoroplethLayer> layer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Legend> legend = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<org.epiflow.analytics.compare.RiskComparison> comparison =
+            new SimpleObjectProperty<>();
+    private final ObjectProperty<HeatmapBaseline> baseline = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.epiflow.map.FlowMeasure> shows =
+            new SimpleObjectProperty<>(org.epiflow.map.FlowMeasure.CHANGE);
+    private final BooleanProperty perCapita = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<org.epiflow.export.ExportHeatmap> compared = new ReadOnlyObjectWrapper<>();
+    private final StringProperty refusal = new SimpleStringProperty("");
     private Breaks locked;
 
     public HeatmapViewModel(Messages messages) {
@@ -78,6 +86,9 @@ public final class HeatmapViewModel {
         surface.addListener(update);
         bandwidthKm.addListener(update);
         forecastDay.addListener(update);
+        for (var p : List.of(comparison, baseline, shows, perCapita)) {
+            p.addListener(update);
+        }
         messages.localeProperty().addListener(update);   // title and notes in the new language
         lockBreaks.addListener((o, a, on) -> {
             Legend l = legend.get();
@@ -175,6 +186,22 @@ public final class HeatmapViewModel {
             legend.set(null);
             return;
         }
+        ComparedHeatmap cmp = comparedHeatmap();
+        refusal.set("");
+        compared.set(null);
+        if (cmp != null) {
+            try {
+                var h = cmp.heatmap(language());
+                compared.set(h);
+                legend.set(null);
+                error.set("");
+                note.set(String.join("\n", ComparedHeatmap.screenNote(h, r, language())));
+                layer.set(visible.get() ? h.layer() : null);
+                return;
+            } catch (IllegalArgumentException e) {
+                refusal.set(e.getMessage());   // the column alone, and why
+            }
+        }
         Map<String, Double> values = mappedValues();
         double[] v = values.values().stream().mapToDouble(Double::doubleValue).toArray();
         String title = title(m);
@@ -192,6 +219,27 @@ public final class HeatmapViewModel {
             shown = shown.withSurface(new DensitySurface(positions(r), Math.max(5, bandwidthKm.get())));
         }
         layer.set(visible.get() ? shown : null);
+    }
+
+    /** The comparison or per-capita heatmap the panel asks for, or null when it shows the plain column. */
+    private ComparedHeatmap comparedHeatmap() {
+        ComparedHeatmap c = new ComparedHeatmap(run.get(), comparison.get(), baseline.get(), measure.get(),
+                shows.get(), perCapita.get(), ComparedHeatmap.classification(method.get(), classes.get(),
+                customBreaks.get(), scheme.get(), reversed.get()), provinces.get());
+        return c.applies() ? c : null;
+    }
+
+    /**
+     * The heatmap on screen made again for a page in {@code lang} when it is a comparison or per capita (the same
+     * figures, classes and colours: {@link org.epiflow.export.RiskHeatmapComparison}), else null.
+     */
+    public org.epiflow.export.ExportHeatmap comparedFor(org.epiflow.map.Language lang) {
+        ComparedHeatmap c = compared.get() == null ? null : comparedHeatmap();
+        return c == null ? null : c.heatmap(lang);
+    }
+
+    private org.epiflow.map.Language language() {
+        return messages.chinese() ? org.epiflow.map.Language.ZH : org.epiflow.map.Language.EN;
     }
 
     /**
@@ -220,6 +268,22 @@ public final class HeatmapViewModel {
         HeatmapMeasure m = measure.get();
         if (r == null || m == null || layer.get() == null) {
             return "";
+        }
+        if (compared.get() != null) {
+            var h = compared.get();
+            Double v = h.layer().values().get(code);
+            String label = h.title();
+            if (v == null) {
+                return h.layer().marks().containsKey(code) ? HeatmapHover.describe(messages, r, null, label, code,
+                        null, h.layer().marks().get(code), provinces.get()) : "";
+            }
+            String f = HeatmapHover.format(v, column());
+            boolean change = shows.get().diverging() && comparison.get() != null;
+            if (change && v > 0) {
+                f = "+" + f;
+            }
+            return messages.get("risk.hover.value", label, shows.get() == org.epiflow.map.FlowMeasure.CHANGE_PERCENT
+                    && comparison.get() != null ? f + " %" : f);
         }
         return HeatmapHover.describe(messages, r, column(), label(m), code, mappedValues().get(code),
                 marks().get(code), provinces.get());
@@ -266,6 +330,36 @@ public final class HeatmapViewModel {
 
     public Messages messages() {
         return messages;
+    }
+
+    /** The run next to its baseline run (the Compare panel's baseline), or null. */
+    public ObjectProperty<org.epiflow.analytics.compare.RiskComparison> comparisonProperty() {
+        return comparison;
+    }
+
+    /** The baseline as the Compare panel set it (for the legend's note), or null. */
+    public ObjectProperty<HeatmapBaseline> baselineProperty() {
+        return baseline;
+    }
+
+    /** What a compared column shows: the period's value, the baseline, the change or the change in percent. */
+    public ObjectProperty<org.epiflow.map.FlowMeasure> showsProperty() {
+        return shows;
+    }
+
+    /** A count per 1,000 residents (with or without a baseline). */
+    public BooleanProperty perCapitaProperty() {
+        return perCapita;
+    }
+
+    /** The comparison or per-capita heatmap shown (layer, legend rows, note), or null for the plain column. */
+    public ReadOnlyObjectProperty<org.epiflow.export.ExportHeatmap> comparedProperty() {
+        return compared.getReadOnlyProperty();
+    }
+
+    /** Why the column is shown plain although a comparison or per capita is asked for, or empty. */
+    public StringProperty refusalProperty() {
+        return refusal;
     }
 
     public ObjectProperty<RiskRun> runProperty() {

@@ -297,6 +297,8 @@ public final class RiskPanel extends ScrollPane {
         error.setWrapText(true);
         error.getStyleClass().add("error-text");
         error.textProperty().bind(h.errorProperty());
+        density.disableProperty().bind(h.comparedProperty().isNotNull());
+        lock.disableProperty().bind(h.comparedProperty().isNotNull());
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(4);
@@ -305,10 +307,47 @@ public final class RiskPanel extends ScrollPane {
         add(g, row, "risk.heatmap.method", method, null);
         add(g, row, "risk.heatmap.classes", classes, null);
         add(g, row, "risk.heatmap.scheme", scheme, null);
-        VBox box = new VBox(4, heading, new HBox(10, show, flows), g, custom, reversed, densityBox, lock, dateBox,
-                error);
+        VBox box = new VBox(4, heading, new HBox(10, show, flows), g, comparison(h), custom, reversed, densityBox,
+                lock, dateBox, error);
         box.disableProperty().bind(vm.runProperty().isNull());
         return box;
+    }
+
+    /**
+     * Issue 15: what a compared column shows (the Compare panel's own switch: baseline, change, change in percent),
+     * per 1,000 residents, and the heatmap's baseline in words, or why it cannot be compared.
+     */
+    private Node comparison(HeatmapViewModel h) {
+        HeatmapComparisonRun b = vm.heatmapBaseline();
+        ComboBox<org.epiflow.map.FlowMeasure> shows = new ComboBox<>(FXCollections.observableArrayList(
+                org.epiflow.map.FlowMeasure.BASELINE, org.epiflow.map.FlowMeasure.CHANGE,
+                org.epiflow.map.FlowMeasure.CHANGE_PERCENT));
+        shows.setId("heatmapShows");
+        shows.setConverter(converter(x -> m.format(org.epiflow.text.Message.of(x.messageKey()))));
+        shows.valueProperty().bindBidirectional(h.showsProperty());
+        shows.setMaxWidth(Double.MAX_VALUE);
+        Label showsLabel = new Label(m.get("compare.measure"));
+        HBox showsBox = new HBox(8, showsLabel, shows);
+        showsBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(shows, javafx.scene.layout.Priority.ALWAYS);
+        showsBox.visibleProperty().bind(h.baselineProperty().isNotNull());
+        showsBox.managedProperty().bind(showsBox.visibleProperty());
+        CheckBox perCapita = new CheckBox(m.get("compare.perCapita"));
+        perCapita.setId("heatmapPerCapita");
+        perCapita.selectedProperty().bindBidirectional(h.perCapitaProperty());
+        perCapita.setTooltip(new Tooltip(m.get("risk.heatmap.perCapita.tip")));
+        Label state = new Label();
+        state.setId("heatmapBaseline");
+        state.setWrapText(true);
+        state.getStyleClass().add("legend-note");
+        state.textProperty().bind(Bindings.createStringBinding(() -> b.runningProperty().get()
+                        ? m.get("risk.compare.running") : !b.problemProperty().get().isEmpty()
+                        ? b.problemProperty().get() : h.refusalProperty().get().isEmpty()
+                        ? b.descriptionProperty().get() : h.refusalProperty().get(),
+                b.runningProperty(), b.problemProperty(), b.descriptionProperty(), h.refusalProperty()));
+        state.visibleProperty().bind(state.textProperty().isNotEmpty());
+        state.managedProperty().bind(state.visibleProperty());
+        return new VBox(4, showsBox, perCapita, state);
     }
 
     private Node ranking() {

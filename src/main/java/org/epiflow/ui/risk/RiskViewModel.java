@@ -52,6 +52,7 @@ public final class RiskViewModel {
     private final CaseDataViewModel cases;
     private final HeatmapViewModel heatmap;
     private final RankingViewModel ranking;
+    private final HeatmapComparisonRun heatmapBaseline;
     private final RiskCache cache = new RiskCache(32);
     private final List<RiskRunListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -81,6 +82,8 @@ public final class RiskViewModel {
         this.cases = new CaseDataViewModel(messages, executor, files, bundle::get);
         this.heatmap = new HeatmapViewModel(messages);
         this.ranking = new RankingViewModel(messages, selection, map, heatmap);
+        this.heatmapBaseline = new HeatmapComparisonRun(messages, executor);
+        heatmapBaseline.runProperty().bind(run);
         heatmap.provincesProperty().bind(map.filters().provincesProperty());
         heatmap.layerProperty().addListener((o, a, l) -> map.heatmapProperty().set(l));
         map.hoverDetailProperty().set(heatmap::describe);
@@ -326,6 +329,11 @@ public final class RiskViewModel {
 
     public HeatmapViewModel heatmap() {
         return heatmap;
+    }
+
+    /** The model run again on the Compare panel's baseline, for the heatmap's comparison. */
+    public HeatmapComparisonRun heatmapBaseline() {
+        return heatmapBaseline;
     }
 
     public RankingViewModel rankingModel() {

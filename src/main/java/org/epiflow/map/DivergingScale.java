@@ -51,10 +51,13 @@ public final class DivergingScale {
         return new DivergingScale(maxAbs, false);
     }
 
+    /** The widest neutral class of a change in percent, ±10 %. */
+    static final double NEUTRAL_PERCENT = 10;
+
     /**
      * A locked symmetric scale whose breaks follow the sizes of the values shown (the 30th, 70th and 93rd
      * percentiles of their absolute values, rounded), so one very large change does not leave every other one in
-     * the neutral class. Percent changes are capped at ±1,000 % for the breaks.
+     * the neutral class. Percent changes are capped at ±1,000 % for the breaks, and their neutral class at ±10 %.
      */
     public static DivergingScale fitted(double[] values, boolean percent) {
         double[] a = new double[values.length];
@@ -74,6 +77,11 @@ public final class DivergingScale {
         double b3 = nice(a[(int) (0.93 * (a.length - 1))]);
         if (!(b1 > 0)) {
             return new DivergingScale(max, percent);
+        }
+        if (percent && b1 > NEUTRAL_PERCENT) {
+            // when nearly everything changed a lot (−80 % to −96 %), ±77 % is not "about the same": the neutral
+            // class stays within ±10 % and the classes above it keep telling the large changes apart
+            b1 = NEUTRAL_PERCENT;
         }
         return new DivergingScale(max, percent, Math.max(b3, b2), b2, b1);
     }

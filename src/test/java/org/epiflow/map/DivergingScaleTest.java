@@ -60,6 +60,20 @@ class DivergingScaleTest {
     }
 
     @Test
+    void whenEverythingChangedALotAboutTheSameStaysWithinTenPercent() {
+        // the risk heatmap of the week after the restriction: every region −70 % to −96 %
+        double[] v = new double[40];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = -70 - 26.0 * i / v.length;
+        }
+        DivergingScale s = DivergingScale.fitted(v, true);
+        assertThat(s.breaks()[3]).isEqualTo(10);
+        assertThat(s.classOf(-70)).isLessThan(3);   // −70 % is not "about the same"
+        assertThat(s.classOf(-5)).isEqualTo(3);
+        assertThat(s.labels(Language.EN).get(3)).isEqualTo("about the same (within ±10 %)");
+    }
+
+    @Test
     void labelsInEnglishAndChinese() {
         DivergingScale s = DivergingScale.locked(200_000);
         // breaks ±20,000, ±70,000, ±140,000

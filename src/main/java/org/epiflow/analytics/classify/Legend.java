@@ -108,8 +108,13 @@ public record Legend(String title, Breaks breaks, ColorScheme scheme, List<Entry
         if (a >= 1000) {
             return String.format(Locale.ROOT, "%,.0f", v);
         }
-        String s = String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3g", v);
-        if (s.contains(".") && !s.contains("e")) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.valueOf(v);
+        }
+        // small figures (per 1,000 residents) written out, never as 9.55e-05: people read 0.0000955
+        String s = a >= 1 ? String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).toPlainString();
+        if (s.contains(".")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
         return s;

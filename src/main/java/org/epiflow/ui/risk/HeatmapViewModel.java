@@ -221,6 +221,32 @@ public final class HeatmapViewModel {
         layer.set(visible.get() ? shown : null);
     }
 
+    /**
+     * The compared (or per-capita) figure of a place as the ranking and the hover write it — signed for a change,
+     * with "%" for a change in percent — or null when no comparison is shown or the place has no figure.
+     */
+    public String comparedFigure(String code) {
+        var h = compared.get();
+        Double v = h == null ? null : h.layer().values().get(code);
+        if (v == null) {
+            return null;
+        }
+        String f = HeatmapHover.format(v, column());
+        boolean change = shows.get().diverging() && comparison.get() != null;
+        if (change && v > 0) {
+            f = "+" + f;
+        } else if (f.startsWith("-")) {
+            f = "\u2212" + f.substring(1);   // the legend's minus sign
+        }
+        return change && shows.get() == org.epiflow.map.FlowMeasure.CHANGE_PERCENT ? f + " %" : f;
+    }
+
+    /** The heading of what the heatmap shows: the compared figure's title, else the measure's name. */
+    public String shownLabel() {
+        var h = compared.get();
+        return h != null ? h.title() : label(measure.get());
+    }
+
     /** The comparison or per-capita heatmap the panel asks for, or null when it shows the plain column. */
     private ComparedHeatmap comparedHeatmap() {
         ComparedHeatmap c = new ComparedHeatmap(run.get(), comparison.get(), baseline.get(), measure.get(),
@@ -277,13 +303,7 @@ public final class HeatmapViewModel {
                 return h.layer().marks().containsKey(code) ? HeatmapHover.describe(messages, r, null, label, code,
                         null, h.layer().marks().get(code), provinces.get()) : "";
             }
-            String f = HeatmapHover.format(v, column());
-            boolean change = shows.get().diverging() && comparison.get() != null;
-            if (change && v > 0) {
-                f = "+" + f;
-            }
-            return messages.get("risk.hover.value", label, shows.get() == org.epiflow.map.FlowMeasure.CHANGE_PERCENT
-                    && comparison.get() != null ? f + " %" : f);
+            return messages.get("risk.hover.value", label, comparedFigure(code));
         }
         return HeatmapHover.describe(messages, r, column(), label(m), code, mappedValues().get(code),
                 marks().get(code), provinces.get());

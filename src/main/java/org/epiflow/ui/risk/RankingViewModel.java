@@ -72,6 +72,13 @@ public final class RankingViewModel {
         if (m == null) {
             return "";
         }
+        if (heatmap.comparedProperty().get() != null) {
+            // the compared figure the map shows (region by region; rolled up to provinces the map has no region's)
+            String f = heatmap.comparedFigure(row.code());
+            var mark = heatmap.comparedProperty().get().layer().marks().get(row.code());
+            return f != null ? f : mark == org.epiflow.map.ChoroplethLayer.Mark.SUPPRESSED
+                    ? messages.get("risk.ranking.suppressed") : "";
+        }
         if (m.isForecast()) {
             return heatmap.format(HeatmapViewModel.forecastValue(r.forecast(), heatmap.forecastDayProperty().get(),
                     row.region()), null);
@@ -83,7 +90,7 @@ public final class RankingViewModel {
 
     /** "lower – upper" when the result has {@code <column>_lower} and {@code <column>_upper}. */
     private String interval(RiskResult res, HeatmapMeasure m, RiskRow row) {
-        if (m == null || m.isForecast()) {
+        if (m == null || m.isForecast() || heatmap.comparedProperty().get() != null) {
             return "";
         }
         Column c = res.columns().get(m.column());

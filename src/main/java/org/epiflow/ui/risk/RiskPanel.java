@@ -323,10 +323,11 @@ public final class RiskPanel extends ScrollPane {
                 org.epiflow.map.FlowMeasure.BASELINE, org.epiflow.map.FlowMeasure.CHANGE,
                 org.epiflow.map.FlowMeasure.CHANGE_PERCENT));
         shows.setId("heatmapShows");
-        shows.setConverter(converter(x -> m.format(org.epiflow.text.Message.of(x.messageKey()))));
+        shows.setConverter(converter(x -> m.get("risk.heatmap.shows." + x.name())));
         shows.valueProperty().bindBidirectional(h.showsProperty());
         shows.setMaxWidth(Double.MAX_VALUE);
-        Label showsLabel = new Label(m.get("compare.measure"));
+        Label showsLabel = new Label(m.get("risk.heatmap.shows"));
+        showsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox showsBox = new HBox(8, showsLabel, shows);
         showsBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(shows, javafx.scene.layout.Priority.ALWAYS);
@@ -360,8 +361,8 @@ public final class RiskPanel extends ScrollPane {
         table.getColumns().add(column("risk.ranking.rank", r -> r.source() ? "—" : Integer.toString(r.rank()), 40));
         table.getColumns().add(column("risk.ranking.region", RankingRow::name, 110));
         TableColumn<RankingRow, String> value = column("risk.ranking.value", RankingRow::value, 110);
-        value.textProperty().bind(Bindings.createStringBinding(() -> vm.heatmap().label(
-                vm.heatmap().measureProperty().get()), vm.heatmap().measureProperty()));
+        value.textProperty().bind(Bindings.createStringBinding(() -> vm.heatmap().shownLabel(),
+                vm.heatmap().measureProperty(), vm.heatmap().comparedProperty()));
         // the measure's name is the header ("Expected imported infections"): wide enough to be read, not cut short
         value.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(110,
                 headerWidth(value.getText())), value.textProperty()));

@@ -88,6 +88,7 @@ public final class RiskViewModel {
         heatmap.layerProperty().addListener((o, a, l) -> map.heatmapProperty().set(l));
         map.hoverDetailProperty().set(heatmap::describe);
         heatmap.measureProperty().addListener((o, a, b) -> ranking.fill(run.get()));
+        heatmap.comparedProperty().addListener((o, a, b) -> ranking.fill(run.get()));
         heatmap.forecastDayProperty().addListener((o, a, b) -> {
             if (heatmap.measureProperty().get() != null && heatmap.measureProperty().get().isForecast()) {
                 ranking.fill(run.get());

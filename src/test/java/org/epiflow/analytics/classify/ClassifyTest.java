@@ -97,5 +97,9 @@ class ClassifyTest {
         assertThat(l.color(0.5)).isEqualTo(l.entries().get(2).argb());
         assertThat(Legend.format(1234567)).isEqualTo("1,234,567");
         assertThat(Legend.format(12.345)).isEqualTo("12.3");
+        // per 1,000 residents: written out, not 9.55e-05
+        assertThat(Legend.format(9.5512e-5)).isEqualTo("0.0000955");
+        assertThat(Legend.format(-0.00031649)).isEqualTo("-0.000316");
+        assertThat(Legend.format(0.5)).isEqualTo("0.5");
     }
 }

@@ -252,8 +252,8 @@ final class RiskModelOptions {
     LocalDate windowTo;
 
     /**
-     * Fills in what a saved view's heatmap records of its run — as-of day, travel window, sources — where the command
-     * line does not give it.
+     * Fills in what a saved view's heatmap records of its run — as-of day, travel window, sources, infected people
+     * typed by hand — where the command line does not give it.
      */
     void defaultsFrom(Map<String, String> parameters, CommandLine.ParseResult given) throws CliException {
         if (parameters == null) {
@@ -274,6 +274,10 @@ final class RiskModelOptions {
         }
         if (parameters.containsKey("source") && !given.hasMatchedOption("--source")) {
             sources = new ArrayList<>(List.of(parameters.get("source").split(",")));
+        }
+        if (parameters.containsKey("infected") && !given.hasMatchedOption("--infected")
+                && !given.hasMatchedOption("--cases")) {
+            infected = new ArrayList<>(List.of(parameters.get("infected").split(",")));
         }
     }
 }

@@ -97,6 +97,13 @@ class SavedViewBaselineCliTest {
         prefs.node().removeNode();
     }
 
+    /** The command line as the demo's officer. */
+    static CliHarness.Run cliWith(DemoInstaller.Installed d, Path passFile, String... args) {
+        List<String> a = new ArrayList<>(Arrays.asList(args));
+        a.addAll(List.of("--identity", d.officerKey().toString(), "--passphrase-file", passFile.toString()));
+        return CliHarness.run(a.toArray(String[]::new));
+    }
+
     static CliHarness.Run cli(String... args) {
         List<String> a = new ArrayList<>(Arrays.asList(args));
         a.addAll(List.of("--identity", demo.officerKey().toString(), "--passphrase-file", pass.toString()));

@@ -58,6 +58,10 @@ public final class HeatmapViews {
         if (!s.sources().isEmpty()) {
             parameters.put("source", String.join(",", s.sources()));
         }
+        if (!s.seeds().isEmpty()) {
+            // infected people typed by hand, as --infected takes them, so the command line runs the same model
+            parameters.put("infected", String.join(",", s.seeds()));
+        }
         return new ViewDefinition.Heatmap(run.settings().model().id(), column, classify,
                 Math.max(2, Math.min(9, h.classesProperty().get())), breaks,
                 h.schemeProperty().get().name().toLowerCase(Locale.ROOT), h.reversedProperty().get(), parameters);

@@ -24,6 +24,18 @@ public record Suppressed(long value, boolean suppressed, int k) {
         return new Suppressed(s ? 0 : value, s, k);
     }
 
+    /**
+     * A period's figure minus its baseline's: suppressed when the difference is below k, and also when either side
+     * is a published sum below k — a baseline bundle with a lower k than the period's has such sums, and they are
+     * shown as "&lt; k" under the comparison's k, so a change next to them would give them back exactly.
+     */
+    public static Suppressed change(long period, long baseline, int k) {
+        if ((period > 0 && period < k) || (baseline > 0 && baseline < k)) {
+            return new Suppressed(0, true, k);
+        }
+        return derived(period - baseline, k);
+    }
+
     /** The figure if it may be shown. */
     public OptionalLong shown() {
         return suppressed ? OptionalLong.empty() : OptionalLong.of(value);

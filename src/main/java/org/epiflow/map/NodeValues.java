@@ -67,17 +67,18 @@ public final class NodeValues {
                 }
                 case BASELINE -> {
                     x = b;
-                    s = b > 0 ? s : FlowValues.State.NOT_PUBLISHED;
+                    // a baseline bundle with a lower k: its sums below the comparison's k are not shown either
+                    s = b <= 0 ? FlowValues.State.NOT_PUBLISHED : b < k ? FlowValues.State.SUPPRESSED : s;
                 }
                 case CHANGE -> {
-                    Suppressed c = Suppressed.derived(p - b, k);
+                    Suppressed c = Suppressed.change(p, b, k);
                     x = p - b;
                     s = p == 0 && b == 0 ? FlowValues.State.NOT_PUBLISHED
                             : c.suppressed() ? FlowValues.State.SUPPRESSED : s;
                     m[i] = p == 0 || b == 0;
                 }
                 case CHANGE_PERCENT -> {
-                    Suppressed c = Suppressed.derived(p - b, k);
+                    Suppressed c = Suppressed.change(p, b, k);
                     x = b == 0 ? 0 : 100.0 * (p - b) / b;
                     s = b == 0 ? FlowValues.State.NOT_PUBLISHED
                             : c.suppressed() ? FlowValues.State.SUPPRESSED : s;

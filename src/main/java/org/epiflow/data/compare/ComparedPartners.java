@@ -57,7 +57,7 @@ public final class ComparedPartners {
 
         /** Period minus baseline, suppressed below k. */
         public Suppressed change() {
-            return Suppressed.derived(trips() - baselineTrips, k);
+            return Suppressed.change(trips(), baselineTrips, k);
         }
 
         /** The change in percent of the baseline; empty without a published baseline or with a suppressed change. */

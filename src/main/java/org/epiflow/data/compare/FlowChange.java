@@ -36,9 +36,12 @@ public record FlowChange(int origin, int destination, long trips, int tripsDays,
         return tripsDays < days || baselineDays < days;
     }
 
-    /** Period minus baseline, suppressed like any derived figure when its size is below k. */
+    /**
+     * Period minus baseline, suppressed like any derived figure when its size is below k, or when either side is
+     * below k ({@link Suppressed#change}).
+     */
     public Suppressed change() {
-        return Suppressed.derived(trips - baselineTrips, k);
+        return Suppressed.change(trips, baselineTrips, k);
     }
 
     /** The change in percent of the baseline; empty when the baseline is not published or the change suppressed. */

@@ -1,5 +1,7 @@
 package org.epiflow.data.compare;
 
+import org.epiflow.data.Suppressed;
+
 import org.epiflow.data.DayRange;
 import org.epiflow.data.FlowNodes;
 import org.epiflow.data.LocationTotals;
@@ -175,7 +177,7 @@ public final class FlowDifference {
 
     /** Whether the change of pair {@code i} is below k and so may not be shown ({@link FlowChange#change}). */
     public boolean changeSuppressed(int i) {
-        return Math.abs(trips[i] - baselineTrips[i]) < k;
+        return Suppressed.change(trips[i], baselineTrips[i], k).suppressed();
     }
 
     /** Every pair with a published figure on either side, largest change first (built when first asked for). */
@@ -214,7 +216,7 @@ public final class FlowDifference {
         long m = 0;
         for (int i = 0; i < size; i++) {
             long c = Math.abs(trips[i] - baselineTrips[i]);
-            if (c >= k) {   // Suppressed.derived: below k is not shown
+            if (!changeSuppressed(i)) {   // Suppressed.change: below k is not shown
                 m = Math.max(m, c);
             }
         }

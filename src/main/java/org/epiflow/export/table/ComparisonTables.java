@@ -120,6 +120,8 @@ public final class ComparisonTables {
         }
         order.sort(Comparator.comparingLong((Integer i) -> t.total(i)).reversed().thenComparing(i -> n.code(i)));
         List<List<Object>> rows = new ArrayList<>();
+        // the comparison's k: the larger of the two bundles' (a baseline total below it is not published)
+        int k = c.difference() != null ? Math.max(t.k(), c.difference().k()) : t.k();
         for (int r = 0; r < order.size() && (limit <= 0 || r < limit); r++) {
             int i = order.get(r);
             List<Object> row = new ArrayList<>(List.of(r + 1, n.code(i), name(n, i, lang),
@@ -128,8 +130,8 @@ public final class ComparisonTables {
                     Tables.derived(t.net(i))));
             if (base != null) {
                 long p = t.total(i), b = base[i];
-                var ch = org.epiflow.data.Suppressed.derived(p - b, t.k());
-                row.add(Tables.figure(b, t.k()));
+                var ch = org.epiflow.data.Suppressed.change(p, b, k);
+                row.add(Tables.figure(b, k));
                 row.add(p == 0 && b == 0 ? "–" : Tables.derived(ch));
                 row.add(b == 0 || ch.suppressed() ? "–" : percent(OptionalDouble.of(100.0 * (p - b) / b)));
             }

@@ -45,6 +45,26 @@ class FlowDifferenceTest {
     }
 
     @Test
+    void aBaselineBundleWithALowerKCannotGiveItsSmallCellsBackThroughTheChange() throws Exception {
+        // period bundle k = 10: Wuhan→Beijing 1000; baseline bundle k = 5: the same pair 7 (published there)
+        AggregateDataset period = data(10, new int[] {0, 2, 1000});
+        AggregateDataset baseline = data(5, new int[] {0, 2, 7});
+        FlowNodes nodes = FlowNodes.regions(period.regions());
+        FlowDifference diff = FlowDifference.of(period, nodes, DayRange.of(0), baseline, nodes, DayRange.of(0));
+        assertThat(diff.k()).isEqualTo(10);
+        FlowChange c = diff.pair(0, 2).orElseThrow();
+        // shown as "< 10", so 1000 − 993 may not be written either
+        assertThat(c.change().suppressed()).isTrue();
+        assertThat(c.changePercent()).isEmpty();
+        int i = 0;
+        while (diff.origin(i) != 0 || diff.destination(i) != 2) {
+            i++;
+        }
+        assertThat(diff.changeSuppressed(i)).isTrue();
+        assertThat(diff.maxAbsChange()).isZero();
+    }
+
+    @Test
     void anUnpublishedBaselineIsNeverZero() throws Exception {
         // Wuhan→Shanghai absent (below k or none) in the baseline, 50 in the period
         AggregateDataset d = data(10, new int[] {0, 2, 100}, new int[] {0, 2, 100, 0, 3, 50});

@@ -148,6 +148,19 @@ public record ViewDefinition(@JsonProperty(value = "format", required = true) St
             }
             groups = List.copyOf(groups == null ? List.of() : groups);
         }
+
+        /** As read from JSON: {@code perCapita} is optional (absent: false), as docs/exports.md says. */
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Comparison read(@JsonProperty("baselineFrom") LocalDate baselineFrom,
+                               @JsonProperty("baselineTo") LocalDate baselineTo,
+                               @JsonProperty("baselineBundle") Bundle baselineBundle,
+                               @JsonProperty("alignment") String alignment,
+                               @JsonProperty("measure") String measure,
+                               @JsonProperty("perCapita") Boolean perCapita,
+                               @JsonProperty("groups") List<Group> groups) {
+            return new Comparison(baselineFrom, baselineTo, baselineBundle, alignment, measure,
+                    Boolean.TRUE.equals(perCapita), groups);
+        }
     }
 
     /** A region group: its name and member codes. */

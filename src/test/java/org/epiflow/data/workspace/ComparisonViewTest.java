@@ -32,6 +32,16 @@ class ComparisonViewTest {
     }
 
     @Test
+    void perCapitaMayBeLeftOut() {
+        String base = SavedViewFormat.write(plain()).replace("\"version\" : 2", "\"version\" : 3");
+        String json = base.substring(0, base.lastIndexOf('}')) + ", \"comparison\": {\"baselineFrom\": "
+                + "\"2020-01-17\", \"baselineTo\": \"2020-01-23\", \"measure\": \"change\"}}";
+        ViewDefinition v = ViewDefinition.parse(json);
+        assertThat(v.comparison().perCapita()).isFalse();
+        assertThat(v.comparison().baselineTo()).isEqualTo(LocalDate.of(2020, 1, 23));
+    }
+
+    @Test
     void unknownValuesAndOldVersionsWithAComparisonAreRefused() {
         String base = SavedViewFormat.write(plain()).replace("\"version\" : 2", "\"version\" : 3");
         for (String bad : List.of("{\"baselineFrom\": \"2020-01-17\", \"baselineTo\": \"2020-01-23\", "
@@ -42,6 +52,10 @@ class ComparisonViewTest {
             String json = base.substring(0, base.lastIndexOf('}')) + ", \"comparison\": " + bad + "}";
             assertThatThrownBy(() -> ViewDefinition.parse(json)).as(bad).isInstanceOf(RuntimeException.class);
         }
+        // each refused for its own reason, not for a missing perCapita
+        String moon = base.substring(0, base.lastIndexOf('}')) + ", \"comparison\": {\"baselineFrom\": \"2020-01-17\", "
+                + "\"baselineTo\": \"2020-01-23\", \"alignment\": \"moon\"}}";
+        assertThatThrownBy(() -> ViewDefinition.parse(moon)).hasMessageContaining("moon");
         String v2 = SavedViewFormat.write(plain());
         String withComparison = v2.substring(0, v2.lastIndexOf('}')) + ", \"comparison\": {\"perCapita\": true}}";
         assertThatThrownBy(() -> ViewDefinition.parse(withComparison)).hasMessageContaining("version 3");

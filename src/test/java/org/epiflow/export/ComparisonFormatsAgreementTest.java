@@ -88,11 +88,11 @@ class ComparisonFormatsAgreementTest {
         List<String> texts = texts(doc.getDocumentElement());
         assertThat(texts).as("SVG text").contains(TITLE);
         assertThat(texts).as("the PNG legend's seven class labels as SVG text").containsAll(classLabels);
-        Element legendGroup = ExportFormatsTestAccess.byId(doc, "g", "legend");
+        Element legendGroup = ExportFormatsTest.byId(doc, "g", "legend");
         assertThat(legendGroup).isNotNull();
         assertThat(texts(legendGroup)).contains(TITLE).containsAll(classLabels);
 
-        Element flows = ExportFormatsTestAccess.byId(doc, "g", "flows-1");
+        Element flows = ExportFormatsTest.byId(doc, "g", "flows-1");
         assertThat(flows).as("flows group").isNotNull();
         int land = MapStyle.light().landFill();
         Set<String> arcColours = arcColours(flows, hex(land));
@@ -113,7 +113,7 @@ class ComparisonFormatsAgreementTest {
         Path plainSvg = dir.resolve("plain.svg");
         x.export(plainO, AFTER_FROM, AFTER_TO, plainSvg);
         Document plain = parse(plainSvg);
-        Set<String> plainColours = arcColours(ExportFormatsTestAccess.byId(plain, "g", "flows-1"), hex(land));
+        Set<String> plainColours = arcColours(ExportFormatsTest.byId(plain, "g", "flows-1"), hex(land));
         System.out.println("plain SVG arc colours: " + plainColours);
         assertThat(plainColours).as("the plain map's arcs").isNotEmpty().doesNotContainAnyElementsOf(classHex());
         assertThat(texts(plain.getDocumentElement())).doesNotContain(TITLE);
@@ -338,19 +338,5 @@ class ComparisonFormatsAgreementTest {
             }
         }
         return out;
-    }
-
-    /** Looks up an element by id (as {@code ExportFormatsTest} does). */
-    private static final class ExportFormatsTestAccess {
-        static Element byId(Document doc, String tag, String id) {
-            NodeList l = doc.getElementsByTagName(tag);
-            for (int i = 0; i < l.getLength(); i++) {
-                Element e = (Element) l.item(i);
-                if (id.equals(e.getAttribute("id"))) {
-                    return e;
-                }
-            }
-            return null;
-        }
     }
 }

@@ -94,7 +94,8 @@ class ExportFormatsTest {
         assertThat(doc.getElementsByTagName("desc").item(0).getTextContent()).contains(ExportFixture.FINGERPRINT);
     }
 
-    private static Element byId(Document doc, String tag, String id) {
+    /** The element with {@code id} among the {@code tag} elements, or null. */
+    static Element byId(Document doc, String tag, String id) {
         NodeList l = doc.getElementsByTagName(tag);
         for (int i = 0; i < l.getLength(); i++) {
             Element e = (Element) l.item(i);

@@ -21,9 +21,13 @@ public record RiskChange(double value, double baseline, double change, double ch
     /** Combines a period's figure with the baseline's by the column's rule; {@code k} for a trip figure. */
     static RiskChange of(ChangeRule rule, RiskFigures.Figure p, RiskFigures.Figure b, int k) {
         boolean in = b != null;
-        double v = p == null || p.withheld() ? Double.NaN : p.value();
-        double bv = b == null || b.withheld() ? Double.NaN : b.value();
-        boolean vw = p != null && p.withheld(), bw = b != null && b.withheld();
+        // a trip figure below the comparison's k (the larger of the two bundles') is not published here either,
+        // though the bundle with the lower k published it (as Suppressed.change does for the flows)
+        boolean trips = rule.column().flowDerived();
+        boolean vw = p != null && (p.withheld() || trips && p.raw() > 0 && p.raw() < k);
+        boolean bw = b != null && (b.withheld() || trips && b.raw() > 0 && b.raw() < k);
+        double v = p == null || vw ? Double.NaN : p.value();
+        double bv = b == null || bw ? Double.NaN : b.value();
         boolean cw = vw || bw;
         double ch = cw ? Double.NaN : rule.change(v, bv);
         if (!cw && rule.column().flowDerived() && Double.isFinite(ch) && Math.abs(p.raw() - b.raw()) < k) {

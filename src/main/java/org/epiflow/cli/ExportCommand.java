@@ -229,14 +229,8 @@ final class ExportCommand implements Callable<Integer> {
                 try {
                     var eb = o.baseline();
                     if (eb != null) {
-                        // the run's travel window moved as the exported days are (the same when they are one)
-                        var travel = org.epiflow.analytics.compare.RiskBaseline.travelPeriod(run);
-                        long moved = a == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(a, eb.from());
-                        var compared = a == null || travel.equals(new org.epiflow.model.Period(a, b))
-                                ? RiskBaselineRun.compare(modelOptions, run, eb.from(), eb.to(), eb.alignment(),
-                                eb.data())
-                                : RiskBaselineRun.compare(modelOptions, run, travel.start().plusDays(moved),
-                                travel.end().plusDays(moved), eb.alignment(), eb.data());
+                        var compared = RiskBaselineRun.compareMoved(modelOptions, run, a, eb.from(), eb.to(),
+                                eb.alignment(), eb.data());
                         o.heatmap(RiskHeatmapComparison.of(compared, riskHeatmap.column(), eb.measure(),
                                 o.perCapita(), riskHeatmap.how(), o.provinces(), o.language(), eb));
                     } else if (o.perCapita()) {

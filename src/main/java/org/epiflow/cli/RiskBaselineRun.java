@@ -46,6 +46,26 @@ final class RiskBaselineRun {
     }
 
     /**
+     * Runs the model of {@code run} again over its travel window moved as the exported days are: the baseline
+     * {@code from..to} is asked for the exported days starting {@code firstDay}, so a run whose window is not those
+     * days (a saved view's heatmap) is compared with its window moved by the same offset — what the workstation
+     * shows. When the window is the exported days this is {@link #compare} over {@code from..to}.
+     *
+     * @param firstDay the first exported day, or null: the baseline is the window's as given
+     */
+    static RiskComparison compareMoved(RiskModelOptions options, RiskOutcome run, LocalDate firstDay, LocalDate from,
+                                       LocalDate to, Alignment alignment, AggregateDataset baselineData)
+            throws CliException, IOException {
+        Period travel = RiskBaseline.travelPeriod(run);
+        if (firstDay == null || travel.start().equals(firstDay) && travel.days() == new Period(from, to).days()) {
+            return compare(options, run, from, to, alignment, baselineData);
+        }
+        long moved = java.time.temporal.ChronoUnit.DAYS.between(firstDay, from);
+        return compare(options, run, travel.start().plusDays(moved), travel.end().plusDays(moved), alignment,
+                baselineData);
+    }
+
+    /**
      * Runs the model of {@code run} again over the baseline {@code from..to}.
      *
      * @param baselineData the baseline bundle, or null for the run's own

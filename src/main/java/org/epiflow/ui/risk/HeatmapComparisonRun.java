@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import org.epiflow.analytics.compare.RiskComparison;
 import org.epiflow.data.compare.BaselinePeriod;
+import org.epiflow.data.compare.Comparison;
 import org.epiflow.data.compare.ComparisonException;
 import org.epiflow.text.Message;
 import org.epiflow.text.Problems;
@@ -18,7 +19,6 @@ import org.epiflow.ui.util.TaskCallbacks;
 import org.epiflow.ui.util.TaskExecutor;
 import org.epiflow.ui.util.TaskHandle;
 
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -63,11 +63,7 @@ public final class HeatmapComparisonRun {
         BaselinePeriod aligned;
         try {
             aligned = b.align(r);
-            if (b.data() != null) {
-                org.epiflow.data.compare.Comparison.range(b.data().info().period(), aligned.baseline());
-            } else {
-                org.epiflow.data.compare.Comparison.range(r.data().info().period(), aligned.baseline());
-            }
+            Comparison.range((b.data() != null ? b.data() : r.data()).info().period(), aligned.baseline());
         } catch (ComparisonException e) {
             comparison.set(null);
             problem.show(Message.of("risk.compare.problem", e.message()));
@@ -155,10 +151,5 @@ public final class HeatmapComparisonRun {
     /** The baseline of the heatmap in words, or empty. */
     public StringProperty descriptionProperty() {
         return description;
-    }
-
-    /** Whether {@code c} is the comparison of {@code r} (not a stale one). */
-    static boolean belongs(RiskComparison c, RiskRun r) {
-        return c != null && r != null && Objects.equals(c.period(), r.outcome());
     }
 }

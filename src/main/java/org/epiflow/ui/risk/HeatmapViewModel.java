@@ -19,9 +19,13 @@ import org.epiflow.analytics.classify.Breaks;
 import org.epiflow.analytics.classify.ClassificationMethod;
 import org.epiflow.analytics.classify.ColorScheme;
 import org.epiflow.analytics.classify.Legend;
+import org.epiflow.analytics.compare.RiskComparison;
+import org.epiflow.export.ExportHeatmap;
 import org.epiflow.analytics.seir.SeirForecast;
 import org.epiflow.map.ChoroplethLayer;
 import org.epiflow.map.DensitySurface;
+import org.epiflow.map.FlowMeasure;
+import org.epiflow.map.Language;
 import org.epiflow.ui.i18n.Messages;
 
 import java.util.ArrayList;
@@ -58,13 +62,13 @@ public final class HeatmapViewModel {
     private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ChoroplethLayer> layer = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Legend> legend = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<org.epiflow.analytics.compare.RiskComparison> comparison =
+    private final ObjectProperty<RiskComparison> comparison =
             new SimpleObjectProperty<>();
     private final ObjectProperty<HeatmapBaseline> baseline = new SimpleObjectProperty<>();
-    private final ObjectProperty<org.epiflow.map.FlowMeasure> shows =
-            new SimpleObjectProperty<>(org.epiflow.map.FlowMeasure.CHANGE);
+    private final ObjectProperty<FlowMeasure> shows =
+            new SimpleObjectProperty<>(FlowMeasure.CHANGE);
     private final BooleanProperty perCapita = new SimpleBooleanProperty();
-    private final ReadOnlyObjectWrapper<org.epiflow.export.ExportHeatmap> compared = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ExportHeatmap> compared = new ReadOnlyObjectWrapper<>();
     private final StringProperty refusal = new SimpleStringProperty("");
     private Breaks locked;
 
@@ -238,7 +242,7 @@ public final class HeatmapViewModel {
         } else if (f.startsWith("-")) {
             f = "\u2212" + f.substring(1);   // the legend's minus sign
         }
-        return change && shows.get() == org.epiflow.map.FlowMeasure.CHANGE_PERCENT ? f + " %" : f;
+        return change && shows.get() == FlowMeasure.CHANGE_PERCENT ? f + " %" : f;
     }
 
     /** The heading of what the heatmap shows: the compared figure's title, else the measure's name. */
@@ -259,13 +263,13 @@ public final class HeatmapViewModel {
      * The heatmap on screen made again for a page in {@code lang} when it is a comparison or per capita (the same
      * figures, classes and colours: {@link org.epiflow.export.RiskHeatmapComparison}), else null.
      */
-    public org.epiflow.export.ExportHeatmap comparedFor(org.epiflow.map.Language lang) {
+    public ExportHeatmap comparedFor(Language lang) {
         ComparedHeatmap c = compared.get() == null ? null : comparedHeatmap();
         return c == null ? null : c.heatmap(lang);
     }
 
-    private org.epiflow.map.Language language() {
-        return messages.chinese() ? org.epiflow.map.Language.ZH : org.epiflow.map.Language.EN;
+    private Language language() {
+        return messages.chinese() ? Language.ZH : Language.EN;
     }
 
     /**
@@ -353,7 +357,7 @@ public final class HeatmapViewModel {
     }
 
     /** The run next to its baseline run (the Compare panel's baseline), or null. */
-    public ObjectProperty<org.epiflow.analytics.compare.RiskComparison> comparisonProperty() {
+    public ObjectProperty<RiskComparison> comparisonProperty() {
         return comparison;
     }
 
@@ -363,7 +367,7 @@ public final class HeatmapViewModel {
     }
 
     /** What a compared column shows: the period's value, the baseline, the change or the change in percent. */
-    public ObjectProperty<org.epiflow.map.FlowMeasure> showsProperty() {
+    public ObjectProperty<FlowMeasure> showsProperty() {
         return shows;
     }
 
@@ -373,7 +377,7 @@ public final class HeatmapViewModel {
     }
 
     /** The comparison or per-capita heatmap shown (layer, legend rows, note), or null for the plain column. */
-    public ReadOnlyObjectProperty<org.epiflow.export.ExportHeatmap> comparedProperty() {
+    public ReadOnlyObjectProperty<ExportHeatmap> comparedProperty() {
         return compared.getReadOnlyProperty();
     }
 
